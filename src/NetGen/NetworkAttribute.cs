@@ -1,0 +1,33 @@
+using System;
+
+namespace NetGen;
+
+/// <summary>
+/// Turns a <c>partial class</c> into a fixed-size dense neural network generated at compile time.
+/// </summary>
+/// <remarks>
+/// The layer sizes are the input size, zero or more hidden sizes and the output size:
+/// <c>[Network(2, 3, 1)]</c> is a network with 2 inputs, one hidden layer of 3 neurons and 1 output.
+/// </remarks>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+public sealed class NetworkAttribute : Attribute
+{
+    /// <summary>Declares a network with the given layer sizes: input, hidden..., output.</summary>
+    /// <param name="layerSizes">At least two sizes, each greater than zero.</param>
+    public NetworkAttribute(params int[] layerSizes) => LayerSizes = layerSizes;
+
+    /// <summary>Input size, hidden sizes and output size, in order.</summary>
+    public int[] LayerSizes { get; }
+
+    /// <summary>Activation of every hidden layer. Default <see cref="Activation.Sigmoid"/>.</summary>
+    public Activation Hidden { get; set; } = Activation.Sigmoid;
+
+    /// <summary>Activation of the output layer. Default <see cref="Activation.Sigmoid"/>.</summary>
+    public Activation Output { get; set; } = Activation.Sigmoid;
+
+    /// <summary>The per-sample cost J that training minimizes. Default <see cref="NetGen.Loss.SquaredError"/>.</summary>
+    public Loss Loss { get; set; } = Loss.SquaredError;
+
+    /// <summary>Whether every layer has a bias vector. Default <see langword="true"/>.</summary>
+    public bool Bias { get; set; } = true;
+}
