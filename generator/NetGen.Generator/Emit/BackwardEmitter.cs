@@ -1,0 +1,214 @@
+using NetGen.Generator.Model;
+
+namespace NetGen.Generator.Emit;
+
+/// <summary>
+/// Emits one method per layer and mode for backpropagation through layer l, given δ(l+1):
+/// δ(l) = (δ(l+1)·W(l)ᵀ) ⊙ f′(z(l)) for hidden inputs, and either the gradient
+/// ∂J/∂W(l) += a(l)ᵀ·δ(l+1), ∂J/∂b(l) += δ(l+1) (<see cref="BackwardMode.Accumulate"/>) or the SGD update
+/// W(l) −= η·a(l)ᵀ·δ(l+1), b(l) −= η·δ(l+1) (<see cref="BackwardMode.Update"/>). Both walk W(l) row by row:
+/// row i gives δ(l)[i] as a dot product with δ(l+1), then takes its own update, so each row is read once and
+/// δ(l) always sees the weights from before the update.
+/// </summary>
+internal static class BackwardEmitter
+{
+    /// <param name="inputActivation">f of the layer whose output is this layer's input (for f′ in δ(l)), if hidden.</param>
+    public static void EmitLayer(SourceWriter w, LayerPlan p, BackwardMode mode, ActivationKind? inputActivation)
+    {
+        string t = p.Type.Keyword;
+        bool update = mode == BackwardMode.Update;
+        string l = p.Index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string summary = p.HasDeltaIn
+            ? $"δ{l} = (δ{p.Index + 1}·W{l}ᵀ) ⊙ {Prime(inputActivation)}(z{l}); "
+            : "";
+        summary += update
+            ? $"W{l} −= η·{p.In}ᵀ·δ{p.Index + 1}" + (p.HasBias ? $"; b{l} −= η·δ{p.Index + 1}" : "")
+            : $"∂J/∂W{l} += {p.In}ᵀ·δ{p.Index + 1}" + (p.HasBias ? $"; ∂J/∂b{l} += δ{p.Index + 1}" : "");
+        w.Line($"/// <summary>Layer {l} backward ({p.Inputs} → {p.Outputs}): {summary}.</summary>");
+        NetworkEmitter.EmitMemberAttributes(w, inline: p.UnrollRows);
+        string target = update ? $"{t} rate" : $"ref {t} g";
+        string deltaIn = p.HasDeltaIn ? $", ref {t} {p.DeltaIn}" : "";
+        string name = update ? "UpdateLayer" : "AccumulateLayer";
+        using (w.Block($"private static void {name}{l}(ref {t} p, {target}, ref {t} {p.In}, ref {t} {p.DeltaOut}{deltaIn})"))
+        {
+            w.Line($"ref {t} {p.W} = ref Unsafe.Add(ref p, {p.WOffset});");
+            if (!update)
+            {
+                w.Line($"ref {t} {p.GW} = ref Unsafe.Add(ref g, {p.WOffset});");
+            }
+
+            if (p.HasBias)
+            {
+                EmitBias(w, p, update);
+            }
+
+            if (p.ColumnsInRegisters)
+            {
+                w.Line();
+                w.Line($"// δ{p.Index + 1}, held in registers for every row.");
+                for (int c = 0; c < p.Vectors; c++)
+                {
+                    w.Line($"var dv{c} = {Kernel.Load(p.DeltaOut, Kernel.Index(c * p.Width))};");
+                }
+
+                for (int s = 0; s < p.Tail; s++)
+                {
+                    w.Line($"var ds{s} = {Kernel.Element(p.DeltaOut, Kernel.Index(p.Vectors * p.Width + s))};");
+                }
+            }
+
+            w.Line();
+            string rowComment = (p.HasDeltaIn ? $"δ{l}[i] = (W{l}[i, :]·δ{p.Index + 1}) ⊙ {Prime(inputActivation)}; " : "") +
+                (update ? $"W{l}[i, :] −= η·{p.In}[i]·δ{p.Index + 1}" : $"∂J/∂W{l}[i, :] += {p.In}[i]·δ{p.Index + 1}");
+            if (p.UnrollRows)
+            {
+                for (int i = 0; i < p.Inputs; i++)
+                {
+                    w.Line("// " + rowComment.Replace("[i", $"[{i}"));
+                    using (w.Block())
+                    {
+                        EmitRow(w, p, update, inputActivation, i.ToString(System.Globalization.CultureInfo.InvariantCulture), null);
+                    }
+                }
+            }
+            else
+            {
+                w.Line("// " + rowComment);
+                using (w.Block($"for (nuint i = 0; i < {p.Inputs}; i++)"))
+                {
+                    EmitRow(w, p, update, inputActivation, "i", "i");
+                }
+            }
+        }
+    }
+
+    private static string Prime(ActivationKind? activation) =>
+        activation is { } a && a != ActivationKind.Identity ? ActivationSyntax.Symbol(a) + "′" : "1·";
+
+    /// <summary>∂J/∂b += δ, or b −= η·δ, over the whole output vector.</summary>
+    private static void EmitBias(SourceWriter w, LayerPlan p, bool update)
+    {
+        string target = update ? p.B : p.GB;
+        string offsetBase = update ? "p" : "g";
+        w.Line($"ref {p.Type.Keyword} {target} = ref Unsafe.Add(ref {offsetBase}, {p.BOffset});");
+        w.Line();
+        w.Line(update ? $"// b{p.Index} −= η·δ{p.Index + 1}" : $"// ∂J/∂b{p.Index} += δ{p.Index + 1}");
+        if (update && p.Vectors > 0)
+        {
+            w.Line($"var step = {Kernel.Broadcast("-rate")};");
+        }
+
+        string VectorUpdate(string index) => update
+            ? Kernel.Store(Kernel.MultiplyAdd(Kernel.Load(p.DeltaOut, index), "step", Kernel.Load(target, index)), target, index)
+            : Kernel.Store($"{Kernel.Load(target, index)} + {Kernel.Load(p.DeltaOut, index)}", target, index);
+
+        if (p.Vectors <= LayerPlan.RegisterColumns)
+        {
+            for (int c = 0; c < p.Vectors; c++)
+            {
+                w.Line(VectorUpdate(Kernel.Index(c * p.Width)));
+            }
+        }
+        else
+        {
+            using (w.Block($"for (nuint j = 0; j < {p.Vectors * p.Width}; j += {p.Width})"))
+            {
+                w.Line(VectorUpdate("j"));
+            }
+        }
+
+        for (int s = 0; s < p.Tail; s++)
+        {
+            string index = Kernel.Index(p.Vectors * p.Width + s);
+            string delta = Kernel.Element(p.DeltaOut, index);
+            w.Line(update
+                ? $"{Kernel.Element(target, index)} -= rate * {delta};"
+                : $"{Kernel.Element(target, index)} += {delta};");
+        }
+    }
+
+    /// <summary>One row i of W(l): δ(l)[i] from the old row, then the row's gradient or update.</summary>
+    private static void EmitRow(SourceWriter w, LayerPlan p, bool update, ActivationKind? inputActivation, string row, string? rowVariable)
+    {
+        NumericType type = p.Type;
+        int rowConstant = rowVariable is null ? int.Parse(row, System.Globalization.CultureInfo.InvariantCulture) : 0;
+        string WeightIndex(int offset, string? columnVariable = null) =>
+            Kernel.Index(rowConstant * p.Outputs + offset, (rowVariable, p.Outputs), (columnVariable, 1));
+        string target = update ? p.W : p.GW;
+        bool delta = p.HasDeltaIn;
+
+        w.Line(update
+            ? $"var x = -rate * {Kernel.Element(p.In, row)};"
+            : $"var x = {Kernel.Element(p.In, row)};");
+        if (p.Vectors > 0)
+        {
+            w.Line($"var xv = {Kernel.Broadcast("x")};");
+            if (delta)
+            {
+                w.Line($"var sum = {type.VectorType}.Zero;");
+            }
+        }
+
+        if (delta && p.Tail > 0)
+        {
+            w.Line($"{type.Keyword} sums = {type.Literal(0)};");
+        }
+
+        void VectorColumn(string deltaVector, string index)
+        {
+            w.Line($"var wv = {Kernel.Load(p.W, index)};");
+            if (delta)
+            {
+                w.Line($"sum = {Kernel.MultiplyAdd("wv", deltaVector, "sum")};");
+            }
+
+            string old = update ? "wv" : Kernel.Load(target, index);
+            w.Line(Kernel.Store(Kernel.MultiplyAdd(deltaVector, "xv", old), target, index));
+        }
+
+        if (p.ColumnsInRegisters)
+        {
+            for (int c = 0; c < p.Vectors; c++)
+            {
+                using (w.Block())
+                {
+                    VectorColumn($"dv{c}", WeightIndex(c * p.Width));
+                }
+            }
+        }
+        else if (p.Vectors > 0)
+        {
+            using (w.Block($"for (nuint j = 0; j < {p.Vectors * p.Width}; j += {p.Width})"))
+            {
+                w.Line($"var dv = {Kernel.Load(p.DeltaOut, "j")};");
+                VectorColumn("dv", WeightIndex(0, "j"));
+            }
+        }
+
+        for (int s = 0; s < p.Tail; s++)
+        {
+            int column = p.Vectors * p.Width + s;
+            string ds = p.ColumnsInRegisters ? $"ds{s}" : Kernel.Element(p.DeltaOut, Kernel.Index(column));
+            string weight = Kernel.Element(p.W, WeightIndex(column));
+            if (delta)
+            {
+                w.Line($"sums = {Kernel.MultiplyAdd(type, weight, ds, "sums")};");
+            }
+
+            string element = Kernel.Element(target, WeightIndex(column));
+            w.Line($"{element} = {Kernel.MultiplyAdd(type, ds, "x", element)};");
+        }
+
+        if (delta)
+        {
+            string dot = (p.Vectors > 0, p.Tail > 0) switch
+            {
+                (true, true) => "Vector128.Sum(sum) + sums",
+                (true, false) => "Vector128.Sum(sum)",
+                _ => "sums",
+            };
+            string? prime = ActivationSyntax.Derivative(inputActivation ?? ActivationKind.Identity, Kernel.Element(p.In, row));
+            w.Line($"{Kernel.Element(p.DeltaIn, row)} = {(prime is null ? dot : $"({dot}) * {prime}")};");
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using System.Collections.Generic;
+
+namespace NetGen.Generator.Emit;
+
+/// <summary>
+/// Spells the few primitives kernels are made of. Generated files alias <c>Vector128</c>, <c>Unsafe</c> and
+/// <c>MemoryMarshal</c> to their <c>global::</c> names, so these read like hand-written SIMD code.
+/// </summary>
+internal static class Kernel
+{
+    /// <summary>Sum of <c>variable * stride</c> terms and a constant, e.g. <c>i * 3 + 2</c>.</summary>
+    public static string Index(int constant, params (string? Variable, int Stride)[] terms)
+    {
+        var parts = new List<string>();
+        foreach ((string? variable, int stride) in terms)
+        {
+            if (variable is not null)
+            {
+                parts.Add(stride == 1 ? variable : $"{variable} * {stride}");
+            }
+        }
+
+        if (constant != 0 || parts.Count == 0)
+        {
+            parts.Add(constant.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return string.Join(" + ", parts);
+    }
+
+    /// <summary>The element at <paramref name="index"/> of the buffer <paramref name="reference"/> (an lvalue).</summary>
+    public static string Element(string reference, string index) =>
+        $"Unsafe.Add(ref {reference}, {index})";
+
+    public static string Load(string reference, string index) => $"Vector128.LoadUnsafe(ref {reference}, {index})";
+
+    public static string Store(string value, string reference, string index) =>
+        $"Vector128.StoreUnsafe({value}, ref {reference}, {index});";
+
+    public static string Broadcast(string scalar) => $"Vector128.Create({scalar})";
+
+    /// <summary>a·b + c, fused where the hardware has FMA.</summary>
+    public static string MultiplyAdd(string a, string b, string c) => $"Vector128.MultiplyAddEstimate({a}, {b}, {c})";
+
+    /// <summary>a·b + c on scalars, fused where the hardware has FMA.</summary>
+    public static string MultiplyAdd(NumericType type, string a, string b, string c) =>
+        $"{type.Keyword}.MultiplyAddEstimate({a}, {b}, {c})";
+}

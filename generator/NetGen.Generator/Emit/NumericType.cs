@@ -1,0 +1,38 @@
+using System.Globalization;
+using NetGen.Generator.Model;
+
+namespace NetGen.Generator.Emit;
+
+/// <summary>How one element type is spelled in generated code: keyword, literals, vector width.</summary>
+internal sealed class NumericType
+{
+    private NumericType(string keyword, string suffix, int size)
+    {
+        Keyword = keyword;
+        LiteralSuffix = suffix;
+        VectorWidth = 16 / size;
+    }
+
+    public static NumericType Single { get; } = new("float", "f", 4);
+
+    public static NumericType Double { get; } = new("double", "d", 8);
+
+    /// <summary>The C# keyword, e.g. <c>float</c>.</summary>
+    public string Keyword { get; }
+
+    public string LiteralSuffix { get; }
+
+    /// <summary>Elements per <c>Vector128</c>.</summary>
+    public int VectorWidth { get; }
+
+    /// <summary><c>global::System.Runtime.Intrinsics.Vector128&lt;float&gt;</c>.</summary>
+    public string VectorType => $"global::System.Runtime.Intrinsics.Vector128<{Keyword}>";
+
+    public static NumericType For(ElementType type) => type == ElementType.Double ? Double : Single;
+
+    /// <summary>A round-trippable, culture-invariant literal, e.g. <c>0.5f</c>.</summary>
+    public string Literal(double value) =>
+        (Keyword == "float"
+            ? ((float)value).ToString("R", CultureInfo.InvariantCulture)
+            : value.ToString("R", CultureInfo.InvariantCulture)) + LiteralSuffix;
+}

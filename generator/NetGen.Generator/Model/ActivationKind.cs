@@ -1,0 +1,10 @@
+namespace NetGen.Generator.Model;
+
+/// <summary>Mirror of <c>NetGen.Activation</c> (same names and values; a test ties them).</summary>
+internal enum ActivationKind
+{
+    Identity = 0,
+    Sigmoid = 1,
+    Tanh = 2,
+    ReLU = 3,
+}

@@ -1,0 +1,7 @@
+namespace NetGen.Generator.Model;
+
+/// <summary>Mirror of <c>NetGen.Loss</c> (same names and values; a test ties them).</summary>
+internal enum LossKind
+{
+    SquaredError = 0,
+}

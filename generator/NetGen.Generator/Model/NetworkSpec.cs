@@ -1,0 +1,36 @@
+namespace NetGen.Generator.Model;
+
+/// <summary>Everything the emitter needs to generate one network, and nothing from Roslyn.</summary>
+/// <param name="Namespace">The class's namespace, or empty for the global namespace.</param>
+/// <param name="ContainingTypes">Enclosing types, outermost first.</param>
+/// <param name="ClassName">The annotated class's name.</param>
+internal sealed record NetworkSpec(
+    string Namespace,
+    EquatableArray<ContainingType> ContainingTypes,
+    string ClassName,
+    ElementType ElementType,
+    EquatableArray<LayerSpec> Layers,
+    LossKind Loss,
+    bool HasBias)
+{
+    public int InputSize => Layers[0].Inputs;
+
+    public int OutputSize => Layers[Layers.Count - 1].Outputs;
+
+    public LayerSpec OutputLayer => Layers[Layers.Count - 1];
+
+    /// <summary>The fully qualified name without <c>global::</c>, e.g. <c>MyApp.Outer.Net</c>.</summary>
+    public string FullName
+    {
+        get
+        {
+            var name = new System.Text.StringBuilder(Namespace);
+            foreach (ContainingType type in ContainingTypes)
+            {
+                name.Append(name.Length > 0 ? "." : "").Append(type.Name);
+            }
+
+            return name.Append(name.Length > 0 ? "." : "").Append(ClassName).ToString();
+        }
+    }
+}

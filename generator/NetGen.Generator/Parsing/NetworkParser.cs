@@ -1,0 +1,231 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using NetGen.Generator.Diagnostics;
+using NetGen.Generator.Model;
+
+namespace NetGen.Generator.Parsing;
+
+/// <summary>Turns one <c>[Network]</c> class into a <see cref="NetworkSpec"/>, or into diagnostics.</summary>
+internal static class NetworkParser
+{
+    public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not ClassDeclarationSyntax declaration)
+        {
+            return new ParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
+        }
+
+        LocationInfo? classLocation = LocationInfo.From(declaration.Identifier.GetLocation());
+        try
+        {
+            CheckTarget(type, declaration, classLocation, diagnostics);
+            NetworkSpec? spec = null;
+            AttributeData? attribute = context.Attributes.FirstOrDefault();
+            if (attribute is not null)
+            {
+                spec = ParseAttribute(type, attribute, diagnostics, cancellationToken);
+            }
+
+            return new ParseResult(diagnostics.Count == 0 ? spec : null, new EquatableArray<DiagnosticInfo>(diagnostics));
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The generator never throws into the compiler: an unexpected failure becomes NETGEN009.
+            diagnostics.Add(Info(DiagnosticDescriptors.GeneratorFailure, classLocation, type.Name, exception.Message));
+            return new ParseResult(null, new EquatableArray<DiagnosticInfo>(diagnostics));
+        }
+    }
+
+    private static void CheckTarget(
+        INamedTypeSymbol type, ClassDeclarationSyntax declaration, LocationInfo? location, List<DiagnosticInfo> diagnostics)
+    {
+        if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+        {
+            diagnostics.Add(Info(DiagnosticDescriptors.ClassNotPartial, location, type.Name));
+        }
+
+        if (type.IsStatic)
+        {
+            diagnostics.Add(Info(DiagnosticDescriptors.StaticClassNotSupported, location, type.Name));
+        }
+
+        bool generic = type.IsGenericType;
+        for (INamedTypeSymbol? outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+        {
+            generic |= outer.IsGenericType;
+            if (!IsPartial(outer))
+            {
+                diagnostics.Add(Info(DiagnosticDescriptors.ContainingTypeNotPartial, location, type.Name, outer.Name));
+            }
+        }
+
+        if (generic)
+        {
+            diagnostics.Add(Info(DiagnosticDescriptors.GenericClassNotSupported, location, type.Name));
+        }
+    }
+
+    private static bool IsPartial(INamedTypeSymbol type) =>
+        type.DeclaringSyntaxReferences.All(reference =>
+            reference.GetSyntax() is TypeDeclarationSyntax syntax && syntax.Modifiers.Any(SyntaxKind.PartialKeyword));
+
+    private static NetworkSpec? ParseAttribute(
+        INamedTypeSymbol type, AttributeData attribute, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
+        LocationInfo? attributeLocation = LocationInfo.From(syntax?.GetLocation());
+
+        // A constructor the compiler could not bind (non-constant arguments, wrong types) is already a compiler
+        // error; adding ours would only repeat it.
+        if (attribute.AttributeConstructor is null || attribute.ConstructorArguments.Length != 1)
+        {
+            return null;
+        }
+
+        int[] sizes = ReadSizes(attribute.ConstructorArguments[0]);
+        int before = diagnostics.Count;
+        if (sizes.Length < 2)
+        {
+            diagnostics.Add(Info(DiagnosticDescriptors.TooFewLayers, attributeLocation, type.Name, sizes.Length.ToString()));
+        }
+
+        ImmutableArray<AttributeArgumentSyntax> positional = PositionalArguments(syntax);
+        for (int i = 0; i < sizes.Length; i++)
+        {
+            if (sizes[i] <= 0)
+            {
+                // In the expanded params form each size is its own argument; otherwise point at the attribute.
+                LocationInfo? location = positional.Length == sizes.Length
+                    ? LocationInfo.From(positional[i].GetLocation())
+                    : attributeLocation;
+                diagnostics.Add(Info(
+                    DiagnosticDescriptors.LayerSizeNotPositive, location, (i + 1).ToString(), type.Name, sizes[i].ToString()));
+            }
+        }
+
+        var activations = new Dictionary<string, ActivationKind>
+        {
+            ["Hidden"] = ActivationKind.Sigmoid,
+            ["Output"] = ActivationKind.Sigmoid,
+        };
+        LossKind loss = LossKind.SquaredError;
+        bool hasBias = true;
+        foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
+        {
+            LocationInfo? location = LocationInfo.From(NamedArgument(syntax, argument.Key)?.GetLocation()) ?? attributeLocation;
+            switch (argument.Key)
+            {
+                case "Hidden" or "Output":
+                    if (ReadEnum<ActivationKind>(argument, location, "Activation", diagnostics) is { } activation)
+                    {
+                        activations[argument.Key] = activation;
+                    }
+
+                    break;
+                case "Loss":
+                    if (ReadEnum<LossKind>(argument, location, "Loss", diagnostics) is { } lossKind)
+                    {
+                        loss = lossKind;
+                    }
+
+                    break;
+                case "Bias":
+                    hasBias = argument.Value.Value is true;
+                    break;
+            }
+        }
+
+        if (diagnostics.Count > before)
+        {
+            return null;
+        }
+
+        if (NetworkLimits.Check(sizes, hasBias) is { } reason)
+        {
+            diagnostics.Add(Info(DiagnosticDescriptors.NetworkTooLarge, attributeLocation, type.Name, reason));
+            return null;
+        }
+
+        var layers = new LayerSpec[sizes.Length - 1];
+        for (int l = 0; l < layers.Length; l++)
+        {
+            ActivationKind activation = l == layers.Length - 1 ? activations["Output"] : activations["Hidden"];
+            layers[l] = new LayerSpec(l + 1, sizes[l], sizes[l + 1], activation);
+        }
+
+        return new NetworkSpec(
+            Namespace: type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString(),
+            ContainingTypes: new EquatableArray<ContainingType>(ContainingTypes(type)),
+            ClassName: type.Name,
+            ElementType: ElementType.Single,
+            Layers: new EquatableArray<LayerSpec>(layers),
+            Loss: loss,
+            HasBias: hasBias);
+    }
+
+    private static int[] ReadSizes(TypedConstant argument)
+    {
+        if (argument.Kind != TypedConstantKind.Array || argument.IsNull)
+        {
+            return Array.Empty<int>();
+        }
+
+        return argument.Values.Select(value => value.Value is int size ? size : 0).ToArray();
+    }
+
+    private static TEnum? ReadEnum<TEnum>(
+        KeyValuePair<string, TypedConstant> argument, LocationInfo? location, string enumName, List<DiagnosticInfo> diagnostics)
+        where TEnum : struct, Enum
+    {
+        if (argument.Value.Value is int value && Enum.IsDefined(typeof(TEnum), value))
+        {
+            return (TEnum)(object)value;
+        }
+
+        diagnostics.Add(Info(
+            DiagnosticDescriptors.InvalidEnumValue,
+            location,
+            argument.Key,
+            argument.Value.Value?.ToString() ?? "null",
+            enumName,
+            string.Join(", ", Enum.GetNames(typeof(TEnum)))));
+        return null;
+    }
+
+    private static ImmutableArray<AttributeArgumentSyntax> PositionalArguments(AttributeSyntax? syntax) =>
+        syntax?.ArgumentList is { } list
+            ? list.Arguments.Where(a => a.NameEquals is null && a.NameColon is null).ToImmutableArray()
+            : ImmutableArray<AttributeArgumentSyntax>.Empty;
+
+    private static AttributeArgumentSyntax? NamedArgument(AttributeSyntax? syntax, string name) =>
+        syntax?.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == name);
+
+    private static IEnumerable<ContainingType> ContainingTypes(INamedTypeSymbol type)
+    {
+        var chain = new Stack<ContainingType>();
+        for (INamedTypeSymbol? outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+        {
+            string keyword = (outer.IsRecord, outer.TypeKind) switch
+            {
+                (true, TypeKind.Struct) => "record struct",
+                (true, _) => "record",
+                (false, TypeKind.Struct) => "struct",
+                (false, TypeKind.Interface) => "interface",
+                _ => "class",
+            };
+            chain.Push(new ContainingType(keyword, outer.Name));
+        }
+
+        return chain;
+    }
+
+    private static DiagnosticInfo Info(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] args) =>
+        new(descriptor.Id, location, new EquatableArray<string>(args));
+}
