@@ -19,7 +19,7 @@ internal static class BackwardEmitter
         bool update = mode == BackwardMode.Update;
         string l = p.Index.ToString(System.Globalization.CultureInfo.InvariantCulture);
         string summary = p.HasDeltaIn
-            ? $"δ{l} = (δ{p.Index + 1}·W{l}ᵀ) ⊙ {Prime(inputActivation)}(z{l}); "
+            ? $"δ{l} = δ{p.Index + 1}·W{l}ᵀ{Prime(inputActivation, $"z{l}")}; "
             : "";
         summary += update
             ? $"W{l} −= η·{p.In}ᵀ·δ{p.Index + 1}" + (p.HasBias ? $"; b{l} −= η·δ{p.Index + 1}" : "")
@@ -58,7 +58,7 @@ internal static class BackwardEmitter
             }
 
             w.Line();
-            string rowComment = (p.HasDeltaIn ? $"δ{l}[i] = (W{l}[i, :]·δ{p.Index + 1}) ⊙ {Prime(inputActivation)}; " : "") +
+            string rowComment = (p.HasDeltaIn ? $"δ{l}[i] = W{l}[i, :]·δ{p.Index + 1}{Prime(inputActivation, $"z{l}[i]")}; " : "") +
                 (update ? $"W{l}[i, :] −= η·{p.In}[i]·δ{p.Index + 1}" : $"∂J/∂W{l}[i, :] += {p.In}[i]·δ{p.Index + 1}");
             if (p.UnrollRows)
             {
@@ -82,8 +82,9 @@ internal static class BackwardEmitter
         }
     }
 
-    private static string Prime(ActivationKind? activation) =>
-        activation is { } a && a != ActivationKind.Identity ? ActivationSyntax.Symbol(a) + "′" : "1·";
+    /// <summary>The "⊙ f′(z)" factor of a δ formula, or nothing when f is the identity.</summary>
+    private static string Prime(ActivationKind? activation, string z) =>
+        activation is { } a && a != ActivationKind.Identity ? $" ⊙ {ActivationSyntax.Symbol(a)}′({z})" : "";
 
     /// <summary>∂J/∂b += δ, or b −= η·δ, over the whole output vector.</summary>
     private static void EmitBias(SourceWriter w, LayerPlan p, bool update)
@@ -154,15 +155,16 @@ internal static class BackwardEmitter
             w.Line($"{type.Keyword} sums = {type.Literal(0)};");
         }
 
-        void VectorColumn(string deltaVector, string index)
+        // Reads the old weights once: for the dot product with δ(l+1), then for the update or gradient.
+        void VectorColumn(string weights, string deltaVector, string index)
         {
-            w.Line($"var wv = {Kernel.Load(p.W, index)};");
+            w.Line($"var {weights} = {Kernel.Load(p.W, index)};");
             if (delta)
             {
-                w.Line($"sum = {Kernel.MultiplyAdd("wv", deltaVector, "sum")};");
+                w.Line($"sum = {Kernel.MultiplyAdd(weights, deltaVector, "sum")};");
             }
 
-            string old = update ? "wv" : Kernel.Load(target, index);
+            string old = update ? weights : Kernel.Load(target, index);
             w.Line(Kernel.Store(Kernel.MultiplyAdd(deltaVector, "xv", old), target, index));
         }
 
@@ -170,10 +172,7 @@ internal static class BackwardEmitter
         {
             for (int c = 0; c < p.Vectors; c++)
             {
-                using (w.Block())
-                {
-                    VectorColumn($"dv{c}", WeightIndex(c * p.Width));
-                }
+                VectorColumn($"wv{c}", $"dv{c}", WeightIndex(c * p.Width));
             }
         }
         else if (p.Vectors > 0)
@@ -181,7 +180,7 @@ internal static class BackwardEmitter
             using (w.Block($"for (nuint j = 0; j < {p.Vectors * p.Width}; j += {p.Width})"))
             {
                 w.Line($"var dv = {Kernel.Load(p.DeltaOut, "j")};");
-                VectorColumn("dv", WeightIndex(0, "j"));
+                VectorColumn("wv", "dv", WeightIndex(0, "j"));
             }
         }
 
@@ -208,7 +207,8 @@ internal static class BackwardEmitter
                 _ => "sums",
             };
             string? prime = ActivationSyntax.Derivative(inputActivation ?? ActivationKind.Identity, Kernel.Element(p.In, row));
-            w.Line($"{Kernel.Element(p.DeltaIn, row)} = {(prime is null ? dot : $"({dot}) * {prime}")};");
+            string scaled = prime is null ? dot : (dot.Contains(" + ") ? $"({dot})" : dot) + " * " + prime;
+            w.Line($"{Kernel.Element(p.DeltaIn, row)} = {scaled};");
         }
     }
 }

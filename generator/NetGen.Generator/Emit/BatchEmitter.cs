@@ -3,8 +3,9 @@ namespace NetGen.Generator.Emit;
 /// <summary>Emits the batch helpers: loops of the per-sample methods over row-major sample matrices.</summary>
 internal static class BatchEmitter
 {
-    public static void Emit(SourceWriter w, string t)
+    public static void Emit(SourceWriter w, NumericType type)
     {
+        string t = type.Keyword;
         string span = "global::System.Span", readOnlySpan = "global::System.ReadOnlySpan", checks = "global::NetGen.SpanChecks";
 
         w.Line();
@@ -26,7 +27,7 @@ internal static class BatchEmitter
         using (w.Block($"public {t} CostBatch({readOnlySpan}<{t}> inputs, {readOnlySpan}<{t}> targets)"))
         {
             EmitRowChecks(w, checks);
-            w.Line($"{t} cost = 0;");
+            w.Line($"{t} cost = {type.Literal(0)};");
             using (w.Block("for (int r = 0; r < rows; r++)"))
             {
                 w.Line("cost += Cost(inputs.Slice(r * InputSize, InputSize), targets.Slice(r * OutputSize, OutputSize));");
@@ -42,7 +43,7 @@ internal static class BatchEmitter
         {
             EmitRowChecks(w, checks);
             w.Line($"{checks}.ThrowIfLengthIsNot(gradients, ParameterCount, nameof(gradients));");
-            w.Line($"{t} cost = 0;");
+            w.Line($"{t} cost = {type.Literal(0)};");
             using (w.Block("for (int r = 0; r < rows; r++)"))
             {
                 w.Line("cost += AccumulateGradients(inputs.Slice(r * InputSize, InputSize), targets.Slice(r * OutputSize, OutputSize), gradients);");

@@ -124,7 +124,7 @@ internal static class MembersEmitter
             EmitBackwardPass(w, plans, t, "learningRate", "Update");
         }
 
-        BatchEmitter.Emit(w, t);
+        BatchEmitter.Emit(w, type);
     }
 
     /// <summary>Declares a(1) … a(L+1) (hidden ones on the stack) and runs every layer forward.</summary>
