@@ -37,7 +37,7 @@ internal static class NetworkEmitter
         }
 
         EmitClassSummary(w, spec, plans);
-        using (w.Block($"partial class {spec.ClassName} : global::NetGen.INetwork<{type.Keyword}>"))
+        using (w.Block($"partial {spec.ClassKeyword} {spec.ClassName} : global::NetGen.INetwork<{type.Keyword}>"))
         {
             MembersEmitter.EmitShape(w, spec, plans, type);
             w.Line();

@@ -4,10 +4,12 @@ namespace NetGen.Generator.Model;
 /// <param name="Namespace">The class's namespace, or empty for the global namespace.</param>
 /// <param name="ContainingTypes">Enclosing types, outermost first.</param>
 /// <param name="ClassName">The annotated class's name.</param>
+/// <param name="ClassKeyword"><c>class</c>, or <c>record</c> for a record class.</param>
 internal sealed record NetworkSpec(
     string Namespace,
     EquatableArray<ContainingType> ContainingTypes,
     string ClassName,
+    string ClassKeyword,
     ElementType ElementType,
     EquatableArray<LayerSpec> Layers,
     LossKind Loss,

@@ -17,7 +17,9 @@ internal static class NetworkParser
     public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         var diagnostics = new List<DiagnosticInfo>();
-        if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not ClassDeclarationSyntax declaration)
+        // [Network] is only valid on classes (AttributeUsage); elsewhere the compiler already reports CS0592.
+        if (context.TargetSymbol is not INamedTypeSymbol { TypeKind: TypeKind.Class } type ||
+            context.TargetNode is not TypeDeclarationSyntax declaration)
         {
             return new ParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
         }
@@ -44,7 +46,7 @@ internal static class NetworkParser
     }
 
     private static void CheckTarget(
-        INamedTypeSymbol type, ClassDeclarationSyntax declaration, LocationInfo? location, List<DiagnosticInfo> diagnostics)
+        INamedTypeSymbol type, TypeDeclarationSyntax declaration, LocationInfo? location, List<DiagnosticInfo> diagnostics)
     {
         if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
         {
@@ -164,6 +166,7 @@ internal static class NetworkParser
             Namespace: type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString(),
             ContainingTypes: new EquatableArray<ContainingType>(ContainingTypes(type)),
             ClassName: type.Name,
+            ClassKeyword: type.IsRecord ? "record" : "class",
             ElementType: ElementType.Single,
             Layers: new EquatableArray<LayerSpec>(layers),
             Loss: loss,
