@@ -42,20 +42,16 @@ public sealed class NetworkGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(specs, static (context, spec) =>
         {
-            string source;
             try
             {
-                source = NetworkEmitter.Emit(spec);
+                context.AddSource(spec.FullName + ".g.cs", NetworkEmitter.Emit(spec));
             }
-            catch (Exception exception)
+            catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 // Never throw into the compiler: an emitter bug becomes NETGEN009 and no source.
                 context.ReportDiagnostic(Diagnostic.Create(
                     Diagnostics.DiagnosticDescriptors.GeneratorFailure, Location.None, spec.ClassName, exception.Message));
-                return;
             }
-
-            context.AddSource(spec.FullName + ".g.cs", source);
         });
     }
 }

@@ -47,6 +47,11 @@ internal static class DiagnosticDescriptors
         "A network class cannot be generic",
         "The class '{0}' is generic or nested in a generic type; declare the network in a non-generic class");
 
+    public static readonly DiagnosticDescriptor DerivesFromNetwork = Error(
+        "NETGEN010",
+        "A network class cannot derive from another network class",
+        "The class '{0}' derives from the network class '{1}'; a network cannot inherit another network's generated members, so hold '{1}' in a field instead");
+
     public static readonly DiagnosticDescriptor GeneratorFailure = Error(
         "NETGEN009",
         "NetGen failed unexpectedly",
@@ -63,6 +68,7 @@ internal static class DiagnosticDescriptors
         "NETGEN006" => InvalidEnumValue,
         "NETGEN007" => StaticClassNotSupported,
         "NETGEN008" => GenericClassNotSupported,
+        "NETGEN010" => DerivesFromNetwork,
         _ => GeneratorFailure,
     };
 

@@ -9,14 +9,14 @@ internal static class ActivationSyntax
     public static string Apply(ActivationKind activation, string z) => activation switch
     {
         ActivationKind.Identity => z,
-        _ => $"ActivationFunctions.{activation}({z})",
+        _ => $"{Kernel.ActivationFunctions}.{activation}({z})",
     };
 
     /// <summary>f′ computed from the activation's output <paramref name="a"/>, or <see langword="null"/> when f′ = 1.</summary>
     public static string? Derivative(ActivationKind activation, string a) => activation switch
     {
         ActivationKind.Identity => null,
-        _ => $"ActivationFunctions.{activation}Derivative({a})",
+        _ => $"{Kernel.ActivationFunctions}.{activation}Derivative({a})",
     };
 
     /// <summary>The function's symbol in math comments: σ, tanh, ReLU, or nothing for identity.</summary>

@@ -31,10 +31,10 @@ internal static class BackwardEmitter
         string name = update ? "UpdateLayer" : "AccumulateLayer";
         using (w.Block($"private static void {name}{l}(ref {t} p, {target}, ref {t} {p.In}, ref {t} {p.DeltaOut}{deltaIn})"))
         {
-            w.Line($"ref {t} {p.W} = ref Unsafe.Add(ref p, {p.WOffset});");
+            w.Line($"ref {t} {p.W} = {Kernel.Offset("p", p.WOffset)};");
             if (!update)
             {
-                w.Line($"ref {t} {p.GW} = ref Unsafe.Add(ref g, {p.WOffset});");
+                w.Line($"ref {t} {p.GW} = {Kernel.Offset("g", p.WOffset)};");
             }
 
             if (p.HasBias)
@@ -91,7 +91,7 @@ internal static class BackwardEmitter
     {
         string target = update ? p.B : p.GB;
         string offsetBase = update ? "p" : "g";
-        w.Line($"ref {p.Type.Keyword} {target} = ref Unsafe.Add(ref {offsetBase}, {p.BOffset});");
+        w.Line($"ref {p.Type.Keyword} {target} = {Kernel.Offset(offsetBase, p.BOffset)};");
         w.Line();
         w.Line(update ? $"// b{p.Index} −= η·δ{p.Index + 1}" : $"// ∂J/∂b{p.Index} += δ{p.Index + 1}");
         if (update && p.Vectors > 0)
@@ -122,9 +122,10 @@ internal static class BackwardEmitter
         {
             string index = Kernel.Index(p.Vectors * p.Width + s);
             string delta = Kernel.Element(p.DeltaOut, index);
+            string element = Kernel.Element(target, index);
             w.Line(update
-                ? $"{Kernel.Element(target, index)} -= rate * {delta};"
-                : $"{Kernel.Element(target, index)} += {delta};");
+                ? $"{element} = {Kernel.MultiplyAdd(p.Type, delta, "-rate", element)};"
+                : $"{element} += {delta};");
         }
     }
 
@@ -158,7 +159,11 @@ internal static class BackwardEmitter
         // Reads the old weights once: for the dot product with δ(l+1), then for the update or gradient.
         void VectorColumn(string weights, string deltaVector, string index)
         {
-            w.Line($"var {weights} = {Kernel.Load(p.W, index)};");
+            if (delta || update)
+            {
+                w.Line($"var {weights} = {Kernel.Load(p.W, index)};");
+            }
+
             if (delta)
             {
                 w.Line($"sum = {Kernel.MultiplyAdd(weights, deltaVector, "sum")};");
@@ -202,8 +207,8 @@ internal static class BackwardEmitter
         {
             string dot = (p.Vectors > 0, p.Tail > 0) switch
             {
-                (true, true) => "Vector128.Sum(sum) + sums",
-                (true, false) => "Vector128.Sum(sum)",
+                (true, true) => $"{Kernel.Sum("sum")} + sums",
+                (true, false) => Kernel.Sum("sum"),
                 _ => "sums",
             };
             string? prime = ActivationSyntax.Derivative(inputActivation ?? ActivationKind.Identity, Kernel.Element(p.In, row));

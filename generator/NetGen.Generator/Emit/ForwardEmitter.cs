@@ -19,10 +19,10 @@ internal static class ForwardEmitter
         NetworkEmitter.EmitMemberAttributes(w, inline: p.UnrollRows);
         using (w.Block($"private static void ForwardLayer{p.Index}(ref {t} p, ref {t} {p.In}, ref {t} {p.Out})"))
         {
-            w.Line($"ref {t} {p.W} = ref Unsafe.Add(ref p, {p.WOffset});");
+            w.Line($"ref {t} {p.W} = {Kernel.Offset("p", p.WOffset)};");
             if (p.HasBias)
             {
-                w.Line($"ref {t} {p.B} = ref Unsafe.Add(ref p, {p.BOffset});");
+                w.Line($"ref {t} {p.B} = {Kernel.Offset("p", p.BOffset)};");
             }
 
             w.Line();

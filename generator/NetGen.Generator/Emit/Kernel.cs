@@ -3,11 +3,16 @@ using System.Collections.Generic;
 namespace NetGen.Generator.Emit;
 
 /// <summary>
-/// Spells the few primitives kernels are made of. Generated files alias <c>Vector128</c>, <c>Unsafe</c> and
-/// <c>MemoryMarshal</c> to their <c>global::</c> names, so these read like hand-written SIMD code.
+/// Spells the few primitives kernels are made of, always <c>global::</c>-qualified: a user's type named like one of
+/// these helpers must never capture a call in generated code.
 /// </summary>
 internal static class Kernel
 {
+    public const string Vector128 = "global::System.Runtime.Intrinsics.Vector128";
+    public const string Unsafe = "global::System.Runtime.CompilerServices.Unsafe";
+    public const string MemoryMarshal = "global::System.Runtime.InteropServices.MemoryMarshal";
+    public const string ActivationFunctions = "global::NetGen.Kernels.ActivationFunctions";
+
     /// <summary>Sum of <c>variable * stride</c> terms and a constant, e.g. <c>i * 3 + 2</c>.</summary>
     public static string Index(int constant, params (string? Variable, int Stride)[] terms)
     {
@@ -30,17 +35,25 @@ internal static class Kernel
 
     /// <summary>The element at <paramref name="index"/> of the buffer <paramref name="reference"/> (an lvalue).</summary>
     public static string Element(string reference, string index) =>
-        $"Unsafe.Add(ref {reference}, {index})";
+        $"{Unsafe}.Add(ref {reference}, {index})";
 
-    public static string Load(string reference, string index) => $"Vector128.LoadUnsafe(ref {reference}, {index})";
+    /// <summary>A ref local to element <paramref name="offset"/> of <paramref name="reference"/>.</summary>
+    public static string Offset(string reference, string offset) => $"ref {Unsafe}.Add(ref {reference}, {offset})";
+
+    /// <summary>A ref to the first element of a span.</summary>
+    public static string First(string span) => $"ref {MemoryMarshal}.GetReference({span})";
+
+    public static string Sum(string vector) => $"{Vector128}.Sum({vector})";
+
+    public static string Load(string reference, string index) => $"{Vector128}.LoadUnsafe(ref {reference}, {index})";
 
     public static string Store(string value, string reference, string index) =>
-        $"Vector128.StoreUnsafe({value}, ref {reference}, {index});";
+        $"{Vector128}.StoreUnsafe({value}, ref {reference}, {index});";
 
-    public static string Broadcast(string scalar) => $"Vector128.Create({scalar})";
+    public static string Broadcast(string scalar) => $"{Vector128}.Create({scalar})";
 
     /// <summary>a·b + c, fused where the hardware has FMA.</summary>
-    public static string MultiplyAdd(string a, string b, string c) => $"Vector128.MultiplyAddEstimate({a}, {b}, {c})";
+    public static string MultiplyAdd(string a, string b, string c) => $"{Vector128}.MultiplyAddEstimate({a}, {b}, {c})";
 
     /// <summary>a·b + c on scalars, fused where the hardware has FMA.</summary>
     public static string MultiplyAdd(NumericType type, string a, string b, string c) =>

@@ -25,9 +25,11 @@ internal static class MembersEmitter
         Constant(w, "The per-sample cost J: Σ ½(y − ŷ)².", "global::NetGen.Loss", "Loss", $"global::NetGen.Loss.{spec.Loss}");
 
         w.Line("/// <summary>Input size, hidden sizes and output size, in order.</summary>");
+        NetworkEmitter.EmitMemberAttributes(w);
         w.Line($"public static {ReadOnlySpan}<int> LayerSizes => new int[] {{ {string.Join(", ", new[] { spec.InputSize }.Concat(spec.Layers.Select(l => l.Outputs)))} }};");
         w.Line();
         w.Line("/// <summary>The activation of each weight layer, from the first hidden layer to the output layer.</summary>");
+        NetworkEmitter.EmitMemberAttributes(w);
         w.Line($"public static {ReadOnlySpan}<global::NetGen.Activation> Activations => s_activations;");
         w.Line();
 
@@ -100,7 +102,7 @@ internal static class MembersEmitter
             Check(w, "input", "InputSize");
             Check(w, "target", "OutputSize");
             EmitForwardPass(w, plans, t, outputFromSpan: null);
-            w.Line($"return SquaredError(ref {last.Out}, ref MemoryMarshal.GetReference(target));");
+            w.Line($"return SquaredError(ref {last.Out}, {Kernel.First("target")});");
         }
 
         w.Line();
@@ -111,7 +113,7 @@ internal static class MembersEmitter
             Check(w, "target", "OutputSize");
             Check(w, "gradients", "ParameterCount");
             EmitForwardPass(w, plans, t, outputFromSpan: null);
-            EmitBackwardPass(w, plans, t, "ref MemoryMarshal.GetReference(gradients)", "Accumulate");
+            EmitBackwardPass(w, plans, t, Kernel.First("gradients"), "Accumulate");
         }
 
         w.Line();
@@ -131,19 +133,19 @@ internal static class MembersEmitter
     private static void EmitForwardPass(SourceWriter w, List<LayerPlan> plans, string t, string? outputFromSpan)
     {
         w.Line();
-        w.Line("ref var p = ref MemoryMarshal.GetArrayDataReference(_parameters);");
-        w.Line($"ref var {plans[0].In} = ref MemoryMarshal.GetReference(input);");
+        w.Line($"ref var p = ref {Kernel.MemoryMarshal}.GetArrayDataReference(_parameters);");
+        w.Line($"ref var {plans[0].In} = {Kernel.First("input")};");
         foreach (LayerPlan p in plans)
         {
             bool isOutput = p == plans[plans.Count - 1];
             if (isOutput && outputFromSpan is not null)
             {
-                w.Line($"ref var {p.Out} = ref MemoryMarshal.GetReference({outputFromSpan});");
+                w.Line($"ref var {p.Out} = {Kernel.First(outputFromSpan)};");
             }
             else
             {
                 w.Line($"{Span}<{t}> {p.Out}Buffer = stackalloc {t}[{p.Outputs}];");
-                w.Line($"ref var {p.Out} = ref MemoryMarshal.GetReference({p.Out}Buffer);");
+                w.Line($"ref var {p.Out} = {Kernel.First(p.Out + "Buffer")};");
             }
         }
 
@@ -162,10 +164,10 @@ internal static class MembersEmitter
         foreach (LayerPlan p in Enumerable.Reverse(plans))
         {
             w.Line($"{Span}<{t}> {p.DeltaOut}Buffer = stackalloc {t}[{p.Outputs}];");
-            w.Line($"ref var {p.DeltaOut} = ref MemoryMarshal.GetReference({p.DeltaOut}Buffer);");
+            w.Line($"ref var {p.DeltaOut} = {Kernel.First(p.DeltaOut + "Buffer")};");
         }
 
-        w.Line($"var cost = SquaredErrorDelta(ref {last.Out}, ref MemoryMarshal.GetReference(target), ref {last.DeltaOut});");
+        w.Line($"var cost = SquaredErrorDelta(ref {last.Out}, {Kernel.First("target")}, ref {last.DeltaOut});");
         foreach (LayerPlan p in Enumerable.Reverse(plans))
         {
             string deltaIn = p.HasDeltaIn ? $", ref {p.DeltaIn}" : "";
@@ -187,6 +189,7 @@ internal static class MembersEmitter
     private static void Constant(SourceWriter w, string summary, string type, string name, string value)
     {
         w.Line($"/// <summary>{summary}</summary>");
+        NetworkEmitter.EmitMemberAttributes(w);
         w.Line($"public const {type} {name} = {value};");
         w.Line();
     }

@@ -2,11 +2,13 @@ namespace NetGen.Generator.Model;
 
 /// <summary>Everything the emitter needs to generate one network, and nothing from Roslyn.</summary>
 /// <param name="Namespace">The class's namespace, or empty for the global namespace.</param>
+/// <param name="EscapedNamespace">The namespace as C# source, with keywords escaped (<c>@class</c>).</param>
 /// <param name="ContainingTypes">Enclosing types, outermost first.</param>
 /// <param name="ClassName">The annotated class's name.</param>
 /// <param name="ClassKeyword"><c>class</c>, or <c>record</c> for a record class.</param>
 internal sealed record NetworkSpec(
     string Namespace,
+    string EscapedNamespace,
     EquatableArray<ContainingType> ContainingTypes,
     string ClassName,
     string ClassKeyword,

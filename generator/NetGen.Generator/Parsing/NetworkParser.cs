@@ -19,7 +19,9 @@ internal static class NetworkParser
         var diagnostics = new List<DiagnosticInfo>();
         // [Network] is only valid on classes (AttributeUsage); elsewhere the compiler already reports CS0592.
         if (context.TargetSymbol is not INamedTypeSymbol { TypeKind: TypeKind.Class } type ||
-            context.TargetNode is not TypeDeclarationSyntax declaration)
+            context.TargetNode is not TypeDeclarationSyntax declaration ||
+            declaration.Identifier.IsMissing ||
+            !HoldsFirstNetworkAttribute(type, declaration, cancellationToken))
         {
             return new ParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
         }
@@ -72,6 +74,28 @@ internal static class NetworkParser
         {
             diagnostics.Add(Info(DiagnosticDescriptors.GenericClassNotSupported, location, type.Name));
         }
+
+        for (INamedTypeSymbol? baseType = type.BaseType; baseType is not null; baseType = baseType.BaseType)
+        {
+            if (baseType.GetAttributes().Any(IsNetworkAttribute))
+            {
+                diagnostics.Add(Info(DiagnosticDescriptors.DerivesFromNetwork, location, type.Name, baseType.Name));
+                break;
+            }
+        }
+    }
+
+    private static bool IsNetworkAttribute(AttributeData attribute) =>
+        attribute.AttributeClass?.ToDisplayString() == NetworkGenerator.AttributeFullName;
+
+    /// <summary>
+    /// A class whose parts carry [Network] more than once is already a compiler error (CS0579); handle it once,
+    /// on the declaration that holds its first [Network], so one class never yields two files.
+    /// </summary>
+    private static bool HoldsFirstNetworkAttribute(INamedTypeSymbol type, SyntaxNode declaration, CancellationToken cancellationToken)
+    {
+        SyntaxReference? first = type.GetAttributes().FirstOrDefault(IsNetworkAttribute)?.ApplicationSyntaxReference;
+        return first is null || first.GetSyntax(cancellationToken).Parent?.Parent == declaration;
     }
 
     private static bool IsPartial(INamedTypeSymbol type) =>
@@ -164,6 +188,9 @@ internal static class NetworkParser
 
         return new NetworkSpec(
             Namespace: type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString(),
+            EscapedNamespace: type.ContainingNamespace.IsGlobalNamespace
+                ? ""
+                : type.ContainingNamespace.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Substring("global::".Length),
             ContainingTypes: new EquatableArray<ContainingType>(ContainingTypes(type)),
             ClassName: type.Name,
             ClassKeyword: type.IsRecord ? "record" : "class",

@@ -1,0 +1,276 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Emit;
+using Xunit;
+
+namespace NetGen.Generator.Tests;
+
+/// <summary>
+/// Generated code plus user code compiles with no warnings and emits, in the project setups users have.
+/// </summary>
+public sealed class CompileTests
+{
+    [Theory]
+    [MemberData(nameof(Scenarios.Names), MemberType = typeof(Scenarios))]
+    public void GeneratedCode_WithUserCodeCallingEveryMember_CompilesWithoutWarnings(string scenarioName)
+    {
+        Scenario scenario = Scenarios.Named(scenarioName);
+
+        GeneratorRun run = GeneratorHarness.Run(scenario.UserSource, UserCode.Usage(scenario.FullyQualifiedName));
+
+        AssertCompilesCleanly(run, expectedFiles: 1);
+    }
+
+    [Fact]
+    public void UserClassDeclaringItsOwnConstructors_Compiles()
+    {
+        const string source = """
+            using NetGen;
+
+            namespace MyApp;
+
+            [Network(2, 3, 1)]
+            public partial class Net
+            {
+                public Net() => Tag = 1;
+
+                public Net(int tag) => Tag = tag;
+
+                public int Tag { get; }
+            }
+            """;
+
+        GeneratorRun run = GeneratorHarness.Run(source, UserCode.Usage("global::MyApp.Net"));
+
+        AssertCompilesCleanly(run, expectedFiles: 1);
+    }
+
+    [Fact]
+    public void UserProjectWithoutAnyUsingDirectives_Compiles()
+    {
+        const string source = """
+            namespace MyApp
+            {
+                [global::NetGen.Network(2, 3, 1, Hidden = global::NetGen.Activation.Tanh)]
+                public partial class Net
+                {
+                }
+            }
+            """;
+
+        GeneratorRun run = GeneratorHarness.Run(source, UserCode.UsageWithoutUsings("global::MyApp.Net"));
+
+        AssertCompilesCleanly(run, expectedFiles: 1);
+    }
+
+    [Fact]
+    public void UserTypesNamedLikeTheTypesGeneratedCodeUses_DoNotCaptureItsNames()
+    {
+        // Without global:: on every type name, generated code inside namespace MyApp would bind to these.
+        const string shadows = """
+            namespace MyApp
+            {
+                public class System { }
+                public class NetGen { }
+                public class Math { }
+                public class MathF { }
+                public class Span<T> { }
+                public class ReadOnlySpan<T> { }
+                public class ArgumentException { }
+                public class ArgumentOutOfRangeException { }
+                public class Vector128 { }
+                public class Vector128<T> { }
+                public class Unsafe { }
+                public class MemoryMarshal { }
+                public class MemoryExtensions { }
+                public class Activation { }
+                public class Loss { }
+                public class INetwork<T> { }
+                public class ParameterInitializer { }
+                public class NetworkLayout { }
+                public class SpanChecks { }
+                public class ActivationFunctions { }
+                public class GeneratedCodeAttribute : global::System.Attribute { }
+                public class EditorBrowsableAttribute : global::System.Attribute { }
+                public class SkipLocalsInitAttribute : global::System.Attribute { }
+                public class MethodImplAttribute : global::System.Attribute { }
+            }
+            """;
+        const string source = """
+            namespace MyApp
+            {
+                [global::NetGen.Network(3, 5, 2, Hidden = global::NetGen.Activation.ReLU)]
+                public partial class Net
+                {
+                }
+            }
+            """;
+
+        GeneratorRun run = GeneratorHarness.Run(shadows, source, UserCode.UsageWithoutUsings("global::MyApp.Net"));
+
+        AssertCompilesCleanly(run, expectedFiles: 1);
+    }
+
+    [Fact]
+    public void UserProjectWithNullableDisabled_CompilesWithoutWarnings()
+    {
+        Scenario scenario = Scenarios.StudyScore;
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation(
+            [scenario.UserSource, UserCode.Usage(scenario.FullyQualifiedName)],
+            GeneratorHarness.DefaultParseOptions,
+            NullableContextOptions.Disable);
+
+        AssertCompilesCleanly(GeneratorHarness.Run(compilation), expectedFiles: 1);
+    }
+
+    [Fact]
+    public void UserProjectThatRequiresXmlDocs_GetsNoMissingDocWarningsFromGeneratedCode()
+    {
+        const string source = """
+            using NetGen;
+
+            namespace MyApp;
+
+            /// <summary>A documented network.</summary>
+            [Network(2, 3, 1)]
+            public partial class Net
+            {
+            }
+            """;
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation(
+            [source],
+            GeneratorHarness.DefaultParseOptions.WithDocumentationMode(DocumentationMode.Diagnose),
+            NullableContextOptions.Enable);
+
+        GeneratorRun run = GeneratorHarness.Run(compilation);
+
+        AssertCompilesCleanly(run, expectedFiles: 1);
+    }
+
+    [Theory]
+    [InlineData("internal sealed partial class")]
+    [InlineData("public sealed partial class")]
+    [InlineData("internal partial class")]
+    [InlineData("public abstract partial class")]
+    public void ClassModifiers_AreRespected(string declaration)
+    {
+        string source = $$"""
+            namespace MyApp;
+
+            [global::NetGen.Network(2, 2, 1)]
+            {{declaration}} Net
+            {
+            }
+            """;
+
+        AssertCompilesCleanly(GeneratorHarness.Run(source), expectedFiles: 1);
+    }
+
+    [Theory]
+    [InlineData("public partial struct Outer")]
+    [InlineData("public partial record Outer")]
+    [InlineData("public partial record struct Outer")]
+    [InlineData("public readonly partial struct Outer")]
+    [InlineData("public static partial class Outer")]
+    [InlineData("internal sealed partial class Outer")]
+    [InlineData("public partial interface IOuter")]
+    public void ContainingTypesOfEveryKind_AreReopenedCorrectly(string containingDeclaration)
+    {
+        string source = $$"""
+            namespace MyApp.Models
+            {
+                {{containingDeclaration}}
+                {
+                    public partial class Middle
+                    {
+                        [global::NetGen.Network(2, 3, 1)]
+                        public partial class Net
+                        {
+                        }
+                    }
+                }
+            }
+            """;
+
+        AssertCompilesCleanly(GeneratorHarness.Run(source), expectedFiles: 1);
+    }
+
+    [Fact]
+    public void ClassSplitAcrossFiles_WithBaseTypeAndInterfaceOnTheOtherPart_Compiles()
+    {
+        const string annotatedPart = """
+            namespace MyApp;
+
+            [global::NetGen.Network(2, 3, 1)]
+            public partial class Net
+            {
+            }
+            """;
+        const string otherPart = """
+            namespace MyApp;
+
+            public abstract class ModelBase
+            {
+                public string Name { get; set; } = "";
+            }
+
+            public partial class Net : ModelBase, global::NetGen.INetwork<float>
+            {
+                public int Epochs { get; set; }
+            }
+            """;
+
+        GeneratorRun run = GeneratorHarness.Run(annotatedPart, otherPart, UserCode.Usage("global::MyApp.Net"));
+
+        AssertCompilesCleanly(run, expectedFiles: 1);
+    }
+
+    [Fact]
+    public void NetworksWithTheSameName_InDifferentNamespacesAndTypes_GetDistinctFiles()
+    {
+        const string source = """
+            using NetGen;
+
+            namespace First
+            {
+                [Network(2, 3, 1)]
+                public partial class Net { }
+            }
+
+            namespace Second
+            {
+                [Network(4, 2)]
+                public partial class Net { }
+
+                public partial class Holder
+                {
+                    [Network(3, 3)]
+                    public partial class Net { }
+                }
+            }
+            """;
+
+        GeneratorRun run = GeneratorHarness.Run(source);
+
+        AssertCompilesCleanly(run, expectedFiles: 3);
+        Assert.Equal(
+            ["First.Net.g.cs", "Second.Holder.Net.g.cs", "Second.Net.g.cs"],
+            run.GeneratedSources.Select(s => s.HintName).Order());
+    }
+
+    /// <summary>No generator exception or diagnostic, no compiler warning or error, and <c>Emit</c> succeeds.</summary>
+    internal static void AssertCompilesCleanly(GeneratorRun run, int expectedFiles)
+    {
+        Assert.Null(run.Exception);
+        Assert.True(run.GeneratorDiagnostics.IsEmpty, GeneratorHarness.Describe(run.GeneratorDiagnostics));
+        Assert.Equal(expectedFiles, run.GeneratedSources.Length);
+
+        IEnumerable<Diagnostic> problems = run.OutputDiagnosticsAtLeast(DiagnosticSeverity.Warning);
+        Assert.True(!problems.Any(), "Output compilation diagnostics:\n" + GeneratorHarness.Describe(problems));
+
+        EmitResult emit = GeneratorHarness.Emit(run.OutputCompilation);
+        Assert.True(emit.Success, "Emit failed:\n" + GeneratorHarness.Describe(emit.Diagnostics));
+    }
+}

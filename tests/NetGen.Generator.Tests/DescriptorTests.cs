@@ -1,0 +1,66 @@
+using System;
+using System.Linq;
+using System.IO;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+using NetGen.Generator.Diagnostics;
+using Xunit;
+
+namespace NetGen.Generator.Tests;
+
+/// <summary>
+/// The diagnostic descriptors: stable IDs, one category, errors, each tracked in the analyzer release files and
+/// documented in the README. (Help links wait for the package's public home; the README is the reference.)
+/// </summary>
+public sealed class DescriptorTests
+{
+    private static readonly DiagnosticDescriptor[] All = typeof(DiagnosticDescriptors)
+        .GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
+        .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
+        .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
+        .ToArray();
+
+    [Fact]
+    public void Ids_AreNetGen001To010_EachOnce()
+    {
+        Assert.Equal(
+            Enumerable.Range(1, 10).Select(i => $"NETGEN{i:000}"),
+            All.Select(d => d.Id).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void AllDescriptors_ShareOneCategory_AreEnabledErrors_WithTitleAndMessage()
+    {
+        Assert.Single(All.Select(d => d.Category).Distinct());
+        Assert.All(All, d =>
+        {
+            Assert.Equal(DiagnosticSeverity.Error, d.DefaultSeverity);
+            Assert.True(d.IsEnabledByDefault, d.Id);
+            Assert.False(string.IsNullOrWhiteSpace(d.Title.ToString()), d.Id);
+            Assert.False(string.IsNullOrWhiteSpace(d.MessageFormat.ToString()), d.Id);
+        });
+    }
+
+    [Fact]
+    public void AllDescriptors_AreTrackedInAnalyzerReleases_AndDocumentedInTheReadme()
+    {
+        string root = RepositoryRoot();
+        string releases = File.ReadAllText(Path.Combine(root, "generator", "NetGen.Generator", "Diagnostics", "AnalyzerReleases.Unshipped.md"));
+        string readme = File.ReadAllText(Path.Combine(root, "README.md"));
+        Assert.All(All, d =>
+        {
+            Assert.Contains($"{d.Id} | {d.Category} | {d.DefaultSeverity}", releases);
+            Assert.Contains($"| {d.Id} |", readme);
+        });
+    }
+
+    private static string RepositoryRoot([CallerFilePath] string path = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", ".."));
+
+    [Fact]
+    public void ById_FindsEachDescriptorByItsOwnId()
+    {
+        Assert.All(All, d => Assert.Same(d, DiagnosticDescriptors.ById(d.Id)));
+    }
+}
