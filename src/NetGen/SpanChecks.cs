@@ -13,7 +13,7 @@ public static class SpanChecks
     {
         if (span.Length != expected)
         {
-            ThrowWrongLength(paramName, expected, span.Length, "");
+            ThrowWrongLength(paramName, expected, span.Length);
         }
     }
 
@@ -38,13 +38,10 @@ public static class SpanChecks
         return rows;
     }
 
-    /// <summary>Throws the exception <see cref="ThrowIfLengthIsNot{T}(ReadOnlySpan{T}, int, string)"/> throws.</summary>
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static void ThrowWrongLength(string paramName, int expected, int actual, string what) =>
-        throw new ArgumentException(
-            $"Expected length {expected}{(what.Length > 0 ? " (" + what + ")" : "")}, but the span has length {actual}.",
-            paramName);
+    private static void ThrowWrongLength(string paramName, int expected, int actual) =>
+        throw new ArgumentException($"Expected length {expected}, but the span has length {actual}.", paramName);
 
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]
