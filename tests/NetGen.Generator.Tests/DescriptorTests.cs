@@ -2,7 +2,6 @@ using System;
 using System.Linq;
 using System.IO;
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using NetGen.Generator.Diagnostics;
 using Xunit;
@@ -55,8 +54,19 @@ public sealed class DescriptorTests
         });
     }
 
-    private static string RepositoryRoot([CallerFilePath] string path = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", ".."));
+    /// <summary>The folder holding NetGen.sln, found from the test binaries (source paths are mapped in CI builds).</summary>
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "NetGen.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Cannot find NetGen.sln above " + AppContext.BaseDirectory);
+    }
 
     [Fact]
     public void ById_FindsEachDescriptorByItsOwnId()
