@@ -1,59 +1,24 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Configs;
 
 namespace NetGen.Benchmarks;
 
 /// <summary>2-3-1 sigmoid network with biases: one sample through Forward and TrainStep.</summary>
-[MemoryDiagnoser]
-[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
-[CategoriesColumn]
-public class Sigmoid_2_3_1_Benchmarks
+public class Sigmoid_2_3_1_Benchmarks : NetworkBenchmarks
 {
-    private const float LearningRate = 0.01f;
-
-    private Sigmoid_2_3_1 _generated = null!;
-    private ArrayMlp _baseline = null!;
-    private float[] _input = null!;
-    private float[] _target = null!;
-    private float[] _output = null!;
+    private readonly Sigmoid_2_3_1 _generated = new();
 
     [GlobalSetup]
-    public void Setup()
-    {
-        _generated = new Sigmoid_2_3_1();
-        _baseline = new ArrayMlp(
-            Sigmoid_2_3_1.LayerSizes.ToArray(), Sigmoid_2_3_1.Activations.ToArray(), Sigmoid_2_3_1.HasBias, _generated.Parameters);
-        _input = TestData.Uniform(Sigmoid_2_3_1.InputSize, seed: 1);
-        _target = TestData.Uniform(Sigmoid_2_3_1.OutputSize, seed: 2);
-        _output = new float[Sigmoid_2_3_1.OutputSize];
-
-        float[] expected = new float[Sigmoid_2_3_1.OutputSize];
-        _generated.Forward(_input, _output);
-        _baseline.Forward(_input, expected);
-        TestData.EnsureSameOutput(_output, expected);
-    }
-
-    [Benchmark(Baseline = true, Description = "ArrayMlp.Forward")]
-    [BenchmarkCategory("Forward")]
-    public float ArrayMlpForward()
-    {
-        _baseline.Forward(_input, _output);
-        return _output[0];
-    }
+    public void Setup() => Setup(_generated);
 
     [Benchmark(Description = "Generated.Forward")]
     [BenchmarkCategory("Forward")]
     public float GeneratedForward()
     {
-        _generated.Forward(_input, _output);
-        return _output[0];
+        _generated.Forward(Input, Output);
+        return Output[0];
     }
-
-    [Benchmark(Baseline = true, Description = "ArrayMlp.TrainStep")]
-    [BenchmarkCategory("TrainStep")]
-    public float ArrayMlpTrainStep() => _baseline.TrainStep(_input, _target, LearningRate);
 
     [Benchmark(Description = "Generated.TrainStep")]
     [BenchmarkCategory("TrainStep")]
-    public float GeneratedTrainStep() => _generated.TrainStep(_input, _target, LearningRate);
+    public float GeneratedTrainStep() => _generated.TrainStep(Input, Target, LearningRate);
 }
