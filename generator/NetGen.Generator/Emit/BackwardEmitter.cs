@@ -12,9 +12,9 @@ namespace NetGen.Generator.Emit;
 /// </summary>
 internal static class BackwardEmitter
 {
-    /// <param name="inputActivation">f of the layer whose output is this layer's input (for f′ in δ(l)), if hidden.</param>
-    public static void EmitLayer(SourceWriter w, LayerPlan p, BackwardMode mode, ActivationKind? inputActivation)
+    public static void EmitLayer(SourceWriter w, LayerPlan p, BackwardMode mode)
     {
+        ActivationKind? inputActivation = p.InputActivation;
         string t = p.Type.Keyword;
         bool update = mode == BackwardMode.Update;
         string l = p.Index.ToString(System.Globalization.CultureInfo.InvariantCulture);

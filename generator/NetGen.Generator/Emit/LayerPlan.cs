@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using NetGen.Generator.Model;
 
 namespace NetGen.Generator.Emit;
@@ -17,13 +18,32 @@ internal sealed class LayerPlan
     /// <summary>Vectors per column chunk when a layer is too wide to keep every output in registers.</summary>
     public const int ChunkVectors = 4;
 
-    public LayerPlan(LayerSpec layer, NumericType type, bool hasBias)
+    private LayerPlan(LayerSpec layer, NumericType type, bool hasBias, int weightStart, ActivationKind? inputActivation)
     {
         Layer = layer;
         Type = type;
         HasBias = hasBias;
+        WeightStart = weightStart;
+        InputActivation = inputActivation;
         Vectors = layer.Outputs / type.VectorWidth;
         Tail = layer.Outputs % type.VectorWidth;
+    }
+
+    /// <summary>Plans every layer of <paramref name="spec"/>, placing each one's weights and biases in Parameters.</summary>
+    public static List<LayerPlan> ForNetwork(NetworkSpec spec, NumericType type)
+    {
+        var plans = new List<LayerPlan>(spec.Layers.Count);
+        int start = 0;
+        ActivationKind? inputActivation = null;
+        foreach (LayerSpec layer in spec.Layers)
+        {
+            var plan = new LayerPlan(layer, type, spec.HasBias, start, inputActivation);
+            plans.Add(plan);
+            start = plan.End;
+            inputActivation = layer.Activation;
+        }
+
+        return plans;
     }
 
     public LayerSpec Layer { get; }
@@ -31,6 +51,17 @@ internal sealed class LayerPlan
     public NumericType Type { get; }
 
     public bool HasBias { get; }
+
+    /// <summary>Where W(l) starts in Parameters; b(l), if any, follows it.</summary>
+    public int WeightStart { get; }
+
+    public int BiasStart => WeightStart + Inputs * Outputs;
+
+    /// <summary>Where the next layer's parameters start.</summary>
+    public int End => BiasStart + (HasBias ? Outputs : 0);
+
+    /// <summary>f of the layer that produced this layer's input (for f′ in δ(l)), or null for the network input.</summary>
+    public ActivationKind? InputActivation { get; }
 
     public int Index => Layer.Index;
 

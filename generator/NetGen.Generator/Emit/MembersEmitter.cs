@@ -16,7 +16,7 @@ internal static class MembersEmitter
     {
         string t = type.Keyword;
         string network = $"global::NetGen.INetwork<{t}>";
-        int parameterCount = plans.Sum(p => p.Inputs * p.Outputs + (spec.HasBias ? p.Outputs : 0));
+        int parameterCount = plans[plans.Count - 1].End;
 
         Constant(w, "Number of inputs per sample.", "int", "InputSize", spec.InputSize.ToString());
         Constant(w, "Number of outputs per sample.", "int", "OutputSize", spec.OutputSize.ToString());
@@ -34,15 +34,12 @@ internal static class MembersEmitter
         w.Line();
 
         w.Line("// Where each layer's weights (and biases) start in Parameters.");
-        int offset = 0;
         foreach (LayerPlan p in plans)
         {
-            w.Line($"private const int {p.WOffset} = {offset};");
-            offset += p.Inputs * p.Outputs;
+            w.Line($"private const int {p.WOffset} = {p.WeightStart};");
             if (spec.HasBias)
             {
-                w.Line($"private const int {p.BOffset} = {offset};");
-                offset += p.Outputs;
+                w.Line($"private const int {p.BOffset} = {p.BiasStart};");
             }
         }
 
