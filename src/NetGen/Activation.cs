@@ -1,6 +1,6 @@
 namespace NetGen;
 
-/// <summary>The activation function f applied element-wise to a layer's pre-activation z.</summary>
+/// <summary>The activation function f applied to a layer's pre-activation z, giving a = f(z).</summary>
 public enum Activation
 {
     /// <summary>f(z) = z; f′ = 1.</summary>
@@ -14,4 +14,19 @@ public enum Activation
 
     /// <summary>f(z) = max(0, z); f′ = 1 where z &gt; 0, else 0.</summary>
     ReLU = 3,
+
+    /// <summary>f(z) = z where z &gt; 0, else α·z (α = <see cref="NetworkAttribute.LeakySlope"/>); f′ = 1 or α.</summary>
+    LeakyReLU = 4,
+
+    /// <summary>f(z) = ln(1 + e^z); f′ = σ(z).</summary>
+    Softplus = 5,
+
+    /// <summary>f(z) = z where z &gt; 0, else e^z − 1 (α = 1); f′ = 1 or e^z = a + 1.</summary>
+    ELU = 6,
+
+    /// <summary>The tanh approximation of GELU: f(z) = ½·z·(1 + tanh(√(2/π)·(z + 0.044715·z³))).</summary>
+    GELU = 7,
+
+    /// <summary>a_j = e^(z_j − max z) / Σ_k e^(z_k − max z); output layer only.</summary>
+    Softmax = 8,
 }

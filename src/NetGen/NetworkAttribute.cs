@@ -30,4 +30,19 @@ public sealed class NetworkAttribute : Attribute
 
     /// <summary>Whether every layer has a bias vector. Default <see langword="true"/>.</summary>
     public bool Bias { get; set; } = true;
+
+    /// <summary>
+    /// One activation per weight layer (every hidden layer, then the output layer), instead of
+    /// <see cref="Hidden"/> and <see cref="Output"/>.
+    /// </summary>
+    public Activation[]? Activations { get; set; }
+
+    /// <summary>τ of the <see cref="NetGen.Loss.Exponential"/> cost; a finite number greater than zero. Default 1.</summary>
+    public double Tau { get; set; } = 1.0;
+
+    /// <summary>α, the slope of <see cref="Activation.LeakyReLU"/> for z ≤ 0; finite and ≥ 0. Default 0.01.</summary>
+    public double LeakySlope { get; set; } = 0.01;
+
+    /// <summary>The element type the network computes in: <c>typeof(float)</c> (default) or <c>typeof(double)</c>.</summary>
+    public Type ElementType { get; set; } = typeof(float);
 }

@@ -52,6 +52,46 @@ internal static class DiagnosticDescriptors
         "A network class cannot derive from another network class",
         "The class '{0}' derives from the network class '{1}'; a network cannot inherit another network's generated members, so hold '{1}' in a field instead");
 
+    public static readonly DiagnosticDescriptor SoftmaxInHiddenLayer = Error(
+        "NETGEN011",
+        "Softmax is for the output layer only",
+        "The network '{0}' uses Softmax for a hidden layer; Softmax normalizes a whole layer into probabilities and belongs on the output layer only");
+
+    public static readonly DiagnosticDescriptor CrossEntropyNeedsProbabilities = Error(
+        "NETGEN012",
+        "Cross entropy needs a Sigmoid or Softmax output",
+        "The network '{0}' uses Loss.CrossEntropy with a {1} output, whose values can leave (0, 1) where ln ŷ and ln(1 − ŷ) are undefined; use Output = Activation.Sigmoid (binary) or Activation.Softmax (categorical)");
+
+    public static readonly DiagnosticDescriptor HellingerNeedsPositiveOutputs = Error(
+        "NETGEN013",
+        "The Hellinger distance needs outputs greater than zero",
+        "The network '{0}' uses Loss.Hellinger with a {1} output, which can be ≤ 0 where √ŷ is undefined; use a Sigmoid, Softmax or Softplus output");
+
+    public static readonly DiagnosticDescriptor InvalidTau = Error(
+        "NETGEN014",
+        "Tau must be a finite number greater than zero",
+        "Tau of '{0}' is {1}; the exponential cost τ·exp((1/τ)·Σ(ŷ − y)²) needs a finite τ > 0");
+
+    public static readonly DiagnosticDescriptor ActivationsWrongLength = Error(
+        "NETGEN015",
+        "Activations needs one entry per weight layer",
+        "Activations of '{0}' has {1} entries, but the network has {2} weight layers (layer sizes − 1); give one activation per hidden layer and one for the output");
+
+    public static readonly DiagnosticDescriptor UnsupportedElementType = Error(
+        "NETGEN016",
+        "ElementType must be float or double",
+        "ElementType of '{0}' is '{1}'; use typeof(float) or typeof(double)");
+
+    public static readonly DiagnosticDescriptor InvalidLeakySlope = Error(
+        "NETGEN017",
+        "LeakySlope must be a finite number ≥ 0",
+        "LeakySlope of '{0}' is {1}; use a finite slope α ≥ 0 (the derivative is read from the sign of the output)");
+
+    public static readonly DiagnosticDescriptor ActivationsConflict = Error(
+        "NETGEN018",
+        "Give either Activations or Hidden/Output",
+        "The network '{0}' sets both Activations and Hidden or Output; Activations already names every layer's activation, so remove Hidden and Output");
+
     public static readonly DiagnosticDescriptor GeneratorFailure = Error(
         "NETGEN009",
         "NetGen failed unexpectedly",
@@ -69,6 +109,14 @@ internal static class DiagnosticDescriptors
         "NETGEN007" => StaticClassNotSupported,
         "NETGEN008" => GenericClassNotSupported,
         "NETGEN010" => DerivesFromNetwork,
+        "NETGEN011" => SoftmaxInHiddenLayer,
+        "NETGEN012" => CrossEntropyNeedsProbabilities,
+        "NETGEN013" => HellingerNeedsPositiveOutputs,
+        "NETGEN014" => InvalidTau,
+        "NETGEN015" => ActivationsWrongLength,
+        "NETGEN016" => UnsupportedElementType,
+        "NETGEN017" => InvalidLeakySlope,
+        "NETGEN018" => ActivationsConflict,
         _ => GeneratorFailure,
     };
 

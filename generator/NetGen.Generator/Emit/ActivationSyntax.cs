@@ -5,39 +5,55 @@ namespace NetGen.Generator.Emit;
 /// <summary>How each activation is called, differentiated and named in generated code.</summary>
 internal static class ActivationSyntax
 {
-    /// <summary>f(z) applied to <paramref name="z"/> (scalar or vector: the kernels overload both).</summary>
-    public static string Apply(ActivationKind activation, string z) => activation switch
+    /// <summary>
+    /// f(z) applied element-wise to <paramref name="z"/> (scalar or vector: the kernels overload both). Softmax is
+    /// applied to the whole layer afterwards, so element-wise it passes z through.
+    /// </summary>
+    public static string Apply(ActivationKind activation, string z, string slope) => activation switch
     {
-        ActivationKind.Identity => z,
+        ActivationKind.Identity or ActivationKind.Softmax => z,
+        ActivationKind.LeakyReLU => $"{Kernel.ActivationFunctions}.LeakyReLU({z}, {slope})",
         _ => $"{Kernel.ActivationFunctions}.{activation}({z})",
     };
 
-    /// <summary>f′ computed from the activation's output <paramref name="a"/>, or <see langword="null"/> when f′ = 1.</summary>
-    public static string? Derivative(ActivationKind activation, string a) => activation switch
+    /// <summary>
+    /// f′ for element-wise activations, from the stored output <paramref name="a"/> (or pre-activation
+    /// <paramref name="z"/> for GELU); <see langword="null"/> when f′ = 1. Softmax has no element-wise derivative.
+    /// </summary>
+    public static string? Derivative(ActivationKind activation, string a, string z, string slope) => activation switch
     {
-        ActivationKind.Identity => null,
+        ActivationKind.Identity or ActivationKind.Softmax => null,
+        ActivationKind.LeakyReLU => $"{Kernel.ActivationFunctions}.LeakyReLUDerivative({a}, {slope})",
+        ActivationKind.GELU => $"{Kernel.ActivationFunctions}.GELUDerivative({z})",
         _ => $"{Kernel.ActivationFunctions}.{activation}Derivative({a})",
     };
 
-    /// <summary>The function's symbol in math comments: σ, tanh, ReLU, or nothing for identity.</summary>
+    /// <summary>Whether backpropagation needs the pre-activation z kept, not only a = f(z).</summary>
+    public static bool NeedsPreActivation(ActivationKind activation) => activation == ActivationKind.GELU;
+
+    /// <summary>The function's symbol in math comments, or nothing for identity.</summary>
     public static string Symbol(ActivationKind activation) => activation switch
     {
+        ActivationKind.Identity => "",
         ActivationKind.Sigmoid => "σ",
         ActivationKind.Tanh => "tanh",
-        ActivationKind.ReLU => "ReLU",
-        _ => "",
+        ActivationKind.Softplus => "softplus",
+        ActivationKind.Softmax => "softmax",
+        _ => activation.ToString(),
     };
 
     /// <summary>f(x) written for comments, e.g. <c>σ(z2)</c>, or just <c>z2</c> for identity.</summary>
     public static string Formula(ActivationKind activation, string x) =>
         activation == ActivationKind.Identity ? x : $"{Symbol(activation)}({x})";
 
-    /// <summary>The lower-case name used in summaries.</summary>
+    /// <summary>The name used in summaries.</summary>
     public static string Name(ActivationKind activation) => activation switch
     {
+        ActivationKind.Identity => "identity",
         ActivationKind.Sigmoid => "sigmoid",
         ActivationKind.Tanh => "tanh",
-        ActivationKind.ReLU => "ReLU",
-        _ => "identity",
+        ActivationKind.Softplus => "softplus",
+        ActivationKind.Softmax => "softmax",
+        _ => activation.ToString(),
     };
 }

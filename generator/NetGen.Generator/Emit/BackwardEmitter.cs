@@ -27,7 +27,7 @@ internal static class BackwardEmitter
         w.Line($"/// <summary>Layer {l} backward ({p.Inputs} → {p.Outputs}): {summary}.</summary>");
         NetworkEmitter.EmitMemberAttributes(w, inline: p.UnrollRows);
         string target = update ? $"{t} rate" : $"ref {t} g";
-        string deltaIn = p.HasDeltaIn ? $", ref {t} {p.DeltaIn}" : "";
+        string deltaIn = (p.InputKeepsPreActivation ? $", ref {t} {p.ZIn}" : "") + (p.HasDeltaIn ? $", ref {t} {p.DeltaIn}" : "");
         string name = update ? "UpdateLayer" : "AccumulateLayer";
         using (w.Block($"private static void {name}{l}(ref {t} p, {target}, ref {t} {p.In}, ref {t} {p.DeltaOut}{deltaIn})"))
         {
@@ -211,7 +211,8 @@ internal static class BackwardEmitter
                 (true, false) => Kernel.Sum("sum"),
                 _ => "sums",
             };
-            string? prime = ActivationSyntax.Derivative(inputActivation ?? ActivationKind.Identity, Kernel.Element(p.In, row));
+            string? prime = ActivationSyntax.Derivative(
+                inputActivation ?? ActivationKind.Identity, Kernel.Element(p.In, row), Kernel.Element(p.ZIn, row), p.Slope);
             string scaled = prime is null ? dot : (dot.Contains(" + ") ? $"({dot})" : dot) + " * " + prime;
             w.Line($"{Kernel.Element(p.DeltaIn, row)} = {scaled};");
         }

@@ -17,7 +17,8 @@ internal static class ForwardEmitter
         w.Line($"/// <summary>Layer {p.Index} ({p.Inputs} → {p.Outputs}, {ActivationSyntax.Name(p.Layer.Activation)}): " +
                $"{p.Z} = {p.In}·W{p.Index}{bias}, {p.Out} = {f}.</summary>");
         NetworkEmitter.EmitMemberAttributes(w, inline: p.UnrollRows);
-        using (w.Block($"private static void ForwardLayer{p.Index}(ref {t} p, ref {t} {p.In}, ref {t} {p.Out})"))
+        string keptZ = p.KeepsPreActivation ? $"ref {t} {p.Z}, " : "";
+        using (w.Block($"private static void ForwardLayer{p.Index}(ref {t} p, ref {t} {p.In}, {keptZ}ref {t} {p.Out})"))
         {
             w.Line($"ref {t} {p.W} = {Kernel.Offset("p", p.WOffset)};");
             if (p.HasBias)
@@ -27,30 +28,45 @@ internal static class ForwardEmitter
 
             w.Line();
             w.Line($"// {p.Z} = {p.In}·W{p.Index}{bias}: row i of W{p.Index}, scaled by {p.In}[i], is added to the outputs;");
-            w.Line($"// then {p.Out} = {f}.");
+            w.Line(p.KeepsPreActivation
+                ? $"// then {p.Out} = {f}, keeping {p.Z} for the backward pass."
+                : p.Activation == ActivationKind.Softmax
+                    ? $"// then {p.Out} = {f} over the whole layer."
+                    : $"// then {p.Out} = {f}.");
             if (p.ColumnsInRegisters)
             {
                 EmitColumns(w, p, null, 0, p.Vectors, p.Tail, p.UnrollRows);
-                return;
+            }
+            else
+            {
+                EmitChunks(w, p);
             }
 
-            // Too wide to hold every output in registers: chunks of columns, each a full pass over the inputs.
-            int chunk = LayerPlan.ChunkVectors * p.Width;
-            int chunked = p.Vectors / LayerPlan.ChunkVectors * chunk;
-            using (w.Block($"for (nuint j = 0; j < {chunked}; j += {chunk})"))
+            if (p.Activation == ActivationKind.Softmax)
             {
-                EmitColumns(w, p, "j", 0, LayerPlan.ChunkVectors, 0, unrollRows: false);
+                w.Line($"{Kernel.ActivationFunctions}.Softmax({Kernel.Span(p.Out, p.Outputs)});");
             }
+        }
+    }
 
-            int restVectors = p.Vectors % LayerPlan.ChunkVectors;
-            if (restVectors + p.Tail > 0)
+    /// <summary>A layer too wide to hold every output in registers: chunks of columns, each a full pass over the inputs.</summary>
+    private static void EmitChunks(SourceWriter w, LayerPlan p)
+    {
+        int chunk = LayerPlan.ChunkVectors * p.Width;
+        int chunked = p.Vectors / LayerPlan.ChunkVectors * chunk;
+        using (w.Block($"for (nuint j = 0; j < {chunked}; j += {chunk})"))
+        {
+            EmitColumns(w, p, "j", 0, LayerPlan.ChunkVectors, 0, unrollRows: false);
+        }
+
+        int restVectors = p.Vectors % LayerPlan.ChunkVectors;
+        if (restVectors + p.Tail > 0)
+        {
+            w.Line();
+            w.Line($"// Columns {chunked}..{p.Outputs - 1}.");
+            using (w.Block())
             {
-                w.Line();
-                w.Line($"// Columns {chunked}..{p.Outputs - 1}.");
-                using (w.Block())
-                {
-                    EmitColumns(w, p, null, chunked, restVectors, p.Tail, unrollRows: false);
-                }
+                EmitColumns(w, p, null, chunked, restVectors, p.Tail, unrollRows: false);
             }
         }
     }
@@ -98,12 +114,22 @@ internal static class ForwardEmitter
         ActivationKind activation = p.Layer.Activation;
         for (int c = 0; c < vectors; c++)
         {
-            w.Line(Kernel.Store(ActivationSyntax.Apply(activation, $"zv{c}"), p.Out, VectorIndex(c)));
+            if (p.KeepsPreActivation)
+            {
+                w.Line(Kernel.Store($"zv{c}", p.Z, VectorIndex(c)));
+            }
+
+            w.Line(Kernel.Store(ActivationSyntax.Apply(activation, $"zv{c}", p.Slope), p.Out, VectorIndex(c)));
         }
 
         for (int s = 0; s < scalars; s++)
         {
-            w.Line($"{Kernel.Element(p.Out, ScalarIndex(s))} = {ActivationSyntax.Apply(activation, $"zs{s}")};");
+            if (p.KeepsPreActivation)
+            {
+                w.Line($"{Kernel.Element(p.Z, ScalarIndex(s))} = zs{s};");
+            }
+
+            w.Line($"{Kernel.Element(p.Out, ScalarIndex(s))} = {ActivationSyntax.Apply(activation, $"zs{s}", p.Slope)};");
         }
     }
 

@@ -45,6 +45,9 @@ internal static class Kernel
 
     public static string Sum(string vector) => $"{Vector128}.Sum({vector})";
 
+    /// <summary>A span over <paramref name="length"/> elements starting at the ref <paramref name="reference"/>.</summary>
+    public static string Span(string reference, int length) => $"{MemoryMarshal}.CreateSpan(ref {reference}, {length})";
+
     public static string Load(string reference, string index) => $"{Vector128}.LoadUnsafe(ref {reference}, {index})";
 
     public static string Store(string value, string reference, string index) =>

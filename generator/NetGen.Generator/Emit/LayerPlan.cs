@@ -18,11 +18,12 @@ internal sealed class LayerPlan
     /// <summary>Vectors per column chunk when a layer is too wide to keep every output in registers.</summary>
     public const int ChunkVectors = 4;
 
-    private LayerPlan(LayerSpec layer, NumericType type, bool hasBias, int weightStart, ActivationKind? inputActivation)
+    private LayerPlan(LayerSpec layer, NumericType type, bool hasBias, string slope, int weightStart, ActivationKind? inputActivation)
     {
         Layer = layer;
         Type = type;
         HasBias = hasBias;
+        Slope = slope;
         WeightStart = weightStart;
         InputActivation = inputActivation;
         Vectors = layer.Outputs / type.VectorWidth;
@@ -37,7 +38,7 @@ internal sealed class LayerPlan
         ActivationKind? inputActivation = null;
         foreach (LayerSpec layer in spec.Layers)
         {
-            var plan = new LayerPlan(layer, type, spec.HasBias, start, inputActivation);
+            var plan = new LayerPlan(layer, type, spec.HasBias, type.Literal(spec.LeakySlope), start, inputActivation);
             plans.Add(plan);
             start = plan.End;
             inputActivation = layer.Activation;
@@ -51,6 +52,17 @@ internal sealed class LayerPlan
     public NumericType Type { get; }
 
     public bool HasBias { get; }
+
+    /// <summary>The LeakyReLU slope α as a literal of the element type.</summary>
+    public string Slope { get; }
+
+    public ActivationKind Activation => Layer.Activation;
+
+    /// <summary>Whether the layer keeps its pre-activation z(l+1) for backpropagation (GELU′ needs z).</summary>
+    public bool KeepsPreActivation => ActivationSyntax.NeedsPreActivation(Layer.Activation);
+
+    /// <summary>Whether δ(l) needs the pre-activation z(l) of this layer's input.</summary>
+    public bool InputKeepsPreActivation => InputActivation is { } input && ActivationSyntax.NeedsPreActivation(input);
 
     /// <summary>Where W(l) starts in Parameters; b(l), if any, follows it.</summary>
     public int WeightStart { get; }
@@ -101,8 +113,11 @@ internal sealed class LayerPlan
     /// <summary>The layer's output activations, a(l+1).</summary>
     public string Out => $"a{Index + 1}";
 
-    /// <summary>The pre-activation name used in comments, z(l+1).</summary>
+    /// <summary>The pre-activation z(l+1): named in comments, and a buffer when <see cref="KeepsPreActivation"/>.</summary>
     public string Z => $"z{Index + 1}";
+
+    /// <summary>The pre-activation of the layer's input, z(l).</summary>
+    public string ZIn => $"z{Index}";
 
     /// <summary>δ of the layer's outputs, δ(l+1).</summary>
     public string DeltaOut => $"d{Index + 1}";

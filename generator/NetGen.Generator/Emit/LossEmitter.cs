@@ -3,54 +3,109 @@ using NetGen.Generator.Model;
 namespace NetGen.Generator.Emit;
 
 /// <summary>
-/// Emits the cost J of one sample and the output delta δ(L+1) = dJ/dŷ ⊙ f′(z(L+1)) that starts backpropagation.
+/// Emits <c>OutputCost</c>, the cost J of one sample, and <c>OutputDelta</c>, the output delta
+/// δ(L+1) = dJ/dŷ ⊙ f′(z(L+1)) that starts backpropagation, both over the runtime's loss kernels. Where the
+/// output activation cancels a division (cross entropy through sigmoid or softmax, Hellinger through sigmoid or
+/// softmax) the delta comes fused from one kernel; otherwise the kernel writes dJ/dŷ and f′ is applied here.
 /// </summary>
 internal static class LossEmitter
 {
-    /// <summary>Outputs up to which the loops over outputs are written out one by one.</summary>
+    /// <summary>Outputs up to which the loop applying f′ is written out one by one.</summary>
     private const int UnrollOutputs = 16;
 
-    public static void Emit(SourceWriter w, NetworkSpec spec, NumericType type)
+    public static void Emit(SourceWriter w, NetworkSpec spec, LayerPlan output)
     {
-        // Only squared error exists so far: J = Σ ½(ŷ − y)², dJ/dŷ = ŷ − y.
-        LayerSpec output = spec.OutputLayer;
-        string t = type.Keyword;
-        string a = $"a{output.Index + 1}";
-        string d = $"d{output.Index + 1}";
-        string prime = ActivationSyntax.Derivative(output.Activation, "ŷ") is null
-            ? ""
-            : $" ⊙ {ActivationSyntax.Symbol(output.Activation)}′(z{output.Index + 1})";
+        string t = output.Type.Keyword;
+        string losses = $"global::NetGen.Kernels.LossFunctions<{t}>";
+        string span = $"global::System.Span<{t}>", readOnlySpan = $"global::System.ReadOnlySpan<{t}>";
+        string tau = output.Type.Literal(spec.Tau);
+        ActivationKind activation = output.Activation;
 
-        w.Line("/// <summary>J = Σ ½(ŷ − y)² for one sample.</summary>");
+        w.Line($"/// <summary>J = {CostFormula(spec.Loss, activation)} for one sample.</summary>");
         NetworkEmitter.EmitMemberAttributes(w, inline: true);
-        using (w.Block($"private static {t} SquaredError(ref {t} {a}, ref {t} y)"))
-        {
-            w.Line($"{t} sum = {type.Literal(0)};");
-            EachOutput(w, spec.OutputSize, j =>
-            {
-                w.Line($"var e = {Kernel.Element(a, j)} - {Kernel.Element("y", j)};");
-                w.Line($"sum = {Kernel.MultiplyAdd(type, "e", "e", "sum")};");
-            });
-            w.Line($"return {type.Literal(0.5)} * sum;");
-        }
+        w.Line($"private static {t} OutputCost({readOnlySpan} output, {readOnlySpan} target) =>");
+        w.Line($"    {losses}.{CostKernel(spec.Loss, activation)}(output, target{(spec.Loss == LossKind.Exponential ? ", " + tau : "")});");
 
         w.Line();
-        w.Line($"/// <summary>δ{output.Index + 1} = (ŷ − y){prime}, the output delta of squared error; returns J = Σ ½(ŷ − y)².</summary>");
-        NetworkEmitter.EmitMemberAttributes(w, inline: true);
-        using (w.Block($"private static {t} SquaredErrorDelta(ref {t} {a}, ref {t} y, ref {t} {d})"))
+        string d = output.DeltaOut;
+        string? fused = FusedDeltaKernel(spec.Loss, activation);
+        string prime = activation switch
         {
-            w.Line($"{t} sum = {type.Literal(0)};");
-            EachOutput(w, spec.OutputSize, j =>
+            ActivationKind.Identity => "",
+            ActivationKind.Softmax => " through the softmax Jacobian",
+            _ => $" ⊙ {ActivationSyntax.Symbol(activation)}′({output.Z})",
+        };
+        w.Line(fused is null
+            ? $"/// <summary>{d} = dJ/dŷ{prime}, with dJ/dŷ = {GradientFormula(spec.Loss)}; returns J.</summary>"
+            : $"/// <summary>{d} = {FusedFormula(spec.Loss, activation)}, dJ/dŷ{prime} in fused form; returns J.</summary>");
+        NetworkEmitter.EmitMemberAttributes(w, inline: fused is not null);
+        string z = output.KeepsPreActivation ? $"{readOnlySpan} z, " : "";
+        using (w.Block($"private static {t} OutputDelta({readOnlySpan} output, {z}{readOnlySpan} target, {span} delta)"))
+        {
+            if (fused is not null)
             {
-                string activation = Kernel.Element(a, j);
-                w.Line($"var e = {activation} - {Kernel.Element("y", j)};");
-                w.Line($"sum = {Kernel.MultiplyAdd(type, "e", "e", "sum")};");
-                string? derivative = ActivationSyntax.Derivative(output.Activation, activation);
-                w.Line($"{Kernel.Element(d, j)} = {(derivative is null ? "e" : $"e * {derivative}")};");
-            });
-            w.Line($"return {type.Literal(0.5)} * sum;");
+                w.Line($"return {losses}.{fused}(output, target, delta);");
+                return;
+            }
+
+            string gradient = spec.Loss switch
+            {
+                LossKind.Exponential => $"ExponentialGradient(output, target, {tau}, delta)",
+                LossKind.Hellinger => "HellingerGradient(output, target, delta)",
+                _ => "SquaredErrorGradient(output, target, delta)",
+            };
+            w.Line($"var cost = {losses}.{gradient};");
+            if (activation == ActivationKind.Softmax)
+            {
+                w.Line($"{Kernel.ActivationFunctions}.SoftmaxBackward<{t}>(output, delta);");
+            }
+            else if (ActivationSyntax.Derivative(activation, "output[j]", "z[j]", output.Slope) is { } derivative)
+            {
+                EachOutput(w, output.Outputs, j => w.Line($"delta[{j}] *= {derivative.Replace("[j]", $"[{j}]")};"));
+            }
+
+            w.Line("return cost;");
         }
     }
+
+    private static string CostKernel(LossKind loss, ActivationKind output) => loss switch
+    {
+        LossKind.CrossEntropy => output == ActivationKind.Softmax ? "CategoricalCrossEntropy" : "BinaryCrossEntropy",
+        _ => loss.ToString(),
+    };
+
+    private static string? FusedDeltaKernel(LossKind loss, ActivationKind output) => (loss, output) switch
+    {
+        (LossKind.CrossEntropy, ActivationKind.Softmax) => "CategoricalCrossEntropyDelta",
+        (LossKind.CrossEntropy, _) => "BinaryCrossEntropyDelta",
+        (LossKind.Hellinger, ActivationKind.Sigmoid) => "HellingerSigmoidDelta",
+        (LossKind.Hellinger, ActivationKind.Softmax) => "HellingerSoftmaxDelta",
+        _ => null,
+    };
+
+    private static string CostFormula(LossKind loss, ActivationKind output) => loss switch
+    {
+        LossKind.CrossEntropy when output == ActivationKind.Softmax => "−Σ y ln ŷ",
+        LossKind.CrossEntropy => "−Σ [y ln ŷ + (1 − y) ln(1 − ŷ)]",
+        LossKind.Exponential => "τ·exp((1/τ) Σ (ŷ − y)²)",
+        LossKind.Hellinger => "(1/√2) Σ (√ŷ − √y)²",
+        _ => "Σ ½(ŷ − y)²",
+    };
+
+    private static string GradientFormula(LossKind loss) => loss switch
+    {
+        LossKind.Exponential => "(2/τ)(ŷ − y)·J",
+        LossKind.Hellinger => "(√ŷ − √y)/(√2·√ŷ)",
+        _ => "ŷ − y",
+    };
+
+    private static string FusedFormula(LossKind loss, ActivationKind output) => (loss, output) switch
+    {
+        (LossKind.CrossEntropy, ActivationKind.Softmax) => "ŷ·Σy − y",
+        (LossKind.CrossEntropy, _) => "ŷ − y",
+        (LossKind.Hellinger, ActivationKind.Sigmoid) => "(√ŷ − √y)·√ŷ·(1 − ŷ)/√2",
+        _ => "h − ŷ·Σh with h = (ŷ − √(y·ŷ))/√2",
+    };
 
     private static void EachOutput(SourceWriter w, int outputs, System.Action<string> body)
     {
@@ -58,16 +113,13 @@ internal static class LossEmitter
         {
             for (int j = 0; j < outputs; j++)
             {
-                using (w.Block())
-                {
-                    body(j.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                }
+                body(j.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
 
             return;
         }
 
-        using (w.Block($"for (nuint j = 0; j < {outputs}; j++)"))
+        using (w.Block($"for (int j = 0; j < {outputs}; j++)"))
         {
             body("j");
         }

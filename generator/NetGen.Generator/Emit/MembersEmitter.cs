@@ -22,7 +22,9 @@ internal static class MembersEmitter
         Constant(w, "Number of outputs per sample.", "int", "OutputSize", spec.OutputSize.ToString());
         Constant(w, "Number of weights and biases: the length of <see cref=\"Parameters\"/>.", "int", "ParameterCount", parameterCount.ToString());
         Constant(w, "Whether every layer has a bias vector.", "bool", "HasBias", spec.HasBias ? "true" : "false");
-        Constant(w, "The per-sample cost J: Σ ½(y − ŷ)².", "global::NetGen.Loss", "Loss", $"global::NetGen.Loss.{spec.Loss}");
+        Constant(w, "The per-sample cost J.", "global::NetGen.Loss", "Loss", $"global::NetGen.Loss.{spec.Loss}");
+        Constant(w, "τ of the exponential cost.", "double", "Tau", NumericType.Double.Literal(spec.Tau));
+        Constant(w, "α, the slope of LeakyReLU for z ≤ 0.", "double", "LeakySlope", NumericType.Double.Literal(spec.LeakySlope));
 
         w.Line("/// <summary>Input size, hidden sizes and output size, in order.</summary>");
         NetworkEmitter.EmitMemberAttributes(w);
@@ -93,13 +95,13 @@ internal static class MembersEmitter
         }
 
         w.Line();
-        Summary(w, "Returns the cost J = Σ ½(y − ŷ)² of one sample.");
+        Summary(w, "Returns the cost J of one sample.");
         using (w.Block($"public {t} Cost({ReadOnlySpan}<{t}> input, {ReadOnlySpan}<{t}> target)"))
         {
             Check(w, "input", "InputSize");
             Check(w, "target", "OutputSize");
             EmitForwardPass(w, plans, t, outputFromSpan: null);
-            w.Line($"return SquaredError(ref {last.Out}, {Kernel.First("target")});");
+            w.Line($"return OutputCost({last.Out}Buffer, target);");
         }
 
         w.Line();
@@ -144,12 +146,19 @@ internal static class MembersEmitter
                 w.Line($"{Span}<{t}> {p.Out}Buffer = stackalloc {t}[{p.Outputs}];");
                 w.Line($"ref var {p.Out} = {Kernel.First(p.Out + "Buffer")};");
             }
+
+            if (p.KeepsPreActivation)
+            {
+                w.Line($"{Span}<{t}> {p.Z}Buffer = stackalloc {t}[{p.Outputs}];");
+                w.Line($"ref var {p.Z} = {Kernel.First(p.Z + "Buffer")};");
+            }
         }
 
         w.Line();
         foreach (LayerPlan p in plans)
         {
-            w.Line($"ForwardLayer{p.Index}(ref p, ref {p.In}, ref {p.Out});");
+            string z = p.KeepsPreActivation ? $"ref {p.Z}, " : "";
+            w.Line($"ForwardLayer{p.Index}(ref p, ref {p.In}, {z}ref {p.Out});");
         }
     }
 
@@ -164,10 +173,11 @@ internal static class MembersEmitter
             w.Line($"ref var {p.DeltaOut} = {Kernel.First(p.DeltaOut + "Buffer")};");
         }
 
-        w.Line($"var cost = SquaredErrorDelta(ref {last.Out}, {Kernel.First("target")}, ref {last.DeltaOut});");
+        string z = last.KeepsPreActivation ? $"{last.Z}Buffer, " : "";
+        w.Line($"var cost = OutputDelta({last.Out}Buffer, {z}target, {last.DeltaOut}Buffer);");
         foreach (LayerPlan p in Enumerable.Reverse(plans))
         {
-            string deltaIn = p.HasDeltaIn ? $", ref {p.DeltaIn}" : "";
+            string deltaIn = (p.InputKeepsPreActivation ? $", ref {p.ZIn}" : "") + (p.HasDeltaIn ? $", ref {p.DeltaIn}" : "");
             w.Line($"{mode}Layer{p.Index}(ref p, {target}, ref {p.In}, ref {p.DeltaOut}{deltaIn});");
         }
 

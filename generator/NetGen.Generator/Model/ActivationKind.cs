@@ -7,4 +7,9 @@ internal enum ActivationKind
     Sigmoid = 1,
     Tanh = 2,
     ReLU = 3,
+    LeakyReLU = 4,
+    Softplus = 5,
+    ELU = 6,
+    GELU = 7,
+    Softmax = 8,
 }

@@ -4,4 +4,7 @@ namespace NetGen.Generator.Model;
 internal enum LossKind
 {
     SquaredError = 0,
+    CrossEntropy = 1,
+    Exponential = 2,
+    Hellinger = 3,
 }

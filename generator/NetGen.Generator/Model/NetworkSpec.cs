@@ -6,6 +6,8 @@ namespace NetGen.Generator.Model;
 /// <param name="ContainingTypes">Enclosing types, outermost first.</param>
 /// <param name="ClassName">The annotated class's name.</param>
 /// <param name="ClassKeyword"><c>class</c>, or <c>record</c> for a record class.</param>
+/// <param name="Tau">τ of the exponential cost.</param>
+/// <param name="LeakySlope">α of LeakyReLU.</param>
 internal sealed record NetworkSpec(
     string Namespace,
     string EscapedNamespace,
@@ -15,7 +17,9 @@ internal sealed record NetworkSpec(
     ElementType ElementType,
     EquatableArray<LayerSpec> Layers,
     LossKind Loss,
-    bool HasBias)
+    bool HasBias,
+    double Tau,
+    double LeakySlope)
 {
     public int InputSize => Layers[0].Inputs;
 

@@ -136,54 +136,27 @@ internal static class NetworkParser
             }
         }
 
-        var activations = new Dictionary<string, ActivationKind>
-        {
-            ["Hidden"] = ActivationKind.Sigmoid,
-            ["Output"] = ActivationKind.Sigmoid,
-        };
-        LossKind loss = LossKind.SquaredError;
-        bool hasBias = true;
-        foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
-        {
-            LocationInfo? location = LocationInfo.From(NamedArgument(syntax, argument.Key)?.GetLocation()) ?? attributeLocation;
-            switch (argument.Key)
-            {
-                case "Hidden" or "Output":
-                    if (ReadEnum<ActivationKind>(argument, location, "Activation", diagnostics) is { } activation)
-                    {
-                        activations[argument.Key] = activation;
-                    }
-
-                    break;
-                case "Loss":
-                    if (ReadEnum<LossKind>(argument, location, "Loss", diagnostics) is { } lossKind)
-                    {
-                        loss = lossKind;
-                    }
-
-                    break;
-                case "Bias":
-                    hasBias = argument.Value.Value is true;
-                    break;
-            }
-        }
-
-        if (diagnostics.Count > before)
+        NetworkOptions options = NetworkOptions.Read(attribute, syntax, type.Name, diagnostics);
+        if (diagnostics.Count > before || options.ElementType is not { } elementType)
         {
             return null;
         }
 
-        if (NetworkLimits.Check(sizes, hasBias) is { } reason)
+        if (NetworkLimits.Check(sizes, options.HasBias) is { } reason)
         {
             diagnostics.Add(Info(DiagnosticDescriptors.NetworkTooLarge, attributeLocation, type.Name, reason));
+            return null;
+        }
+
+        if (NetworkRules.Check(sizes.Length - 1, options, attributeLocation, type.Name, diagnostics) is not { } activations)
+        {
             return null;
         }
 
         var layers = new LayerSpec[sizes.Length - 1];
         for (int l = 0; l < layers.Length; l++)
         {
-            ActivationKind activation = l == layers.Length - 1 ? activations["Output"] : activations["Hidden"];
-            layers[l] = new LayerSpec(l + 1, sizes[l], sizes[l + 1], activation);
+            layers[l] = new LayerSpec(l + 1, sizes[l], sizes[l + 1], activations[l]);
         }
 
         return new NetworkSpec(
@@ -194,10 +167,12 @@ internal static class NetworkParser
             ContainingTypes: new EquatableArray<ContainingType>(ContainingTypes(type)),
             ClassName: type.Name,
             ClassKeyword: type.IsRecord ? "record" : "class",
-            ElementType: ElementType.Single,
+            ElementType: elementType,
             Layers: new EquatableArray<LayerSpec>(layers),
-            Loss: loss,
-            HasBias: hasBias);
+            Loss: options.Loss,
+            HasBias: options.HasBias,
+            Tau: options.Tau,
+            LeakySlope: options.LeakySlope);
     }
 
     private static int[] ReadSizes(TypedConstant argument)
@@ -210,32 +185,10 @@ internal static class NetworkParser
         return argument.Values.Select(value => value.Value is int size ? size : 0).ToArray();
     }
 
-    private static TEnum? ReadEnum<TEnum>(
-        KeyValuePair<string, TypedConstant> argument, LocationInfo? location, string enumName, List<DiagnosticInfo> diagnostics)
-        where TEnum : struct, Enum
-    {
-        if (argument.Value.Value is int value && Enum.IsDefined(typeof(TEnum), value))
-        {
-            return (TEnum)(object)value;
-        }
-
-        diagnostics.Add(Info(
-            DiagnosticDescriptors.InvalidEnumValue,
-            location,
-            argument.Key,
-            argument.Value.Value?.ToString() ?? "null",
-            enumName,
-            string.Join(", ", Enum.GetNames(typeof(TEnum)))));
-        return null;
-    }
-
     private static ImmutableArray<AttributeArgumentSyntax> PositionalArguments(AttributeSyntax? syntax) =>
         syntax?.ArgumentList is { } list
             ? list.Arguments.Where(a => a.NameEquals is null && a.NameColon is null).ToImmutableArray()
             : ImmutableArray<AttributeArgumentSyntax>.Empty;
-
-    private static AttributeArgumentSyntax? NamedArgument(AttributeSyntax? syntax, string name) =>
-        syntax?.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == name);
 
     private static IEnumerable<ContainingType> ContainingTypes(INamedTypeSymbol type)
     {
@@ -256,6 +209,6 @@ internal static class NetworkParser
         return chain;
     }
 
-    private static DiagnosticInfo Info(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] args) =>
+    internal static DiagnosticInfo Info(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] args) =>
         new(descriptor.Id, location, new EquatableArray<string>(args));
 }

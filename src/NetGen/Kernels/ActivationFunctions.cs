@@ -1,3 +1,5 @@
+using System;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
@@ -5,18 +7,17 @@ namespace NetGen.Kernels;
 
 /// <summary>
 /// Activation functions f and their derivatives f′, in scalar and <see cref="Vector128{T}"/> forms, called by
-/// generated networks. Derivatives take the activation's output a = f(z), which is what the forward pass
-/// stores: σ′ = a(1 − a), tanh′ = 1 − a², ReLU′ = [a &gt; 0].
+/// generated networks. Most derivatives take the activation's output a = f(z), which the forward pass stores:
+/// σ′ = a(1 − a), tanh′ = 1 − a², ReLU′ = [a &gt; 0], softplus′ = 1 − e^−a, ELU′ = a + 1 for z ≤ 0.
+/// GELU′ needs z itself. Transcendental vector forms other than sigmoid go lane by lane through the scalar
+/// function, for the scalar function's accuracy.
 /// </summary>
 public static class ActivationFunctions
 {
     /// <summary>σ(z) = 1 / (1 + e^−z).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float Sigmoid(float z) => 1f / (1f + float.Exp(-z));
-
-    /// <summary>σ(z) = 1 / (1 + e^−z).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Sigmoid(double z) => 1d / (1d + double.Exp(-z));
+    public static T Sigmoid<T>(T z)
+        where T : unmanaged, IFloatingPointIeee754<T> => T.One / (T.One + T.Exp(-z));
 
     /// <summary>σ(z) = 1 / (1 + e^−z), lane-wise.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -30,59 +31,200 @@ public static class ActivationFunctions
 
     /// <summary>σ′ = a(1 − a), from a = σ(z).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float SigmoidDerivative(float a) => a * (1f - a);
-
-    /// <summary>σ′ = a(1 − a), from a = σ(z).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double SigmoidDerivative(double a) => a * (1d - a);
+    public static T SigmoidDerivative<T>(T a)
+        where T : unmanaged, IFloatingPointIeee754<T> => a * (T.One - a);
 
     /// <summary>tanh z.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float Tanh(float z) => float.Tanh(z);
+    public static T Tanh<T>(T z)
+        where T : unmanaged, IFloatingPointIeee754<T> => T.Tanh(z);
 
-    /// <summary>tanh z.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Tanh(double z) => double.Tanh(z);
+    /// <summary>tanh z, lane-wise.</summary>
+    public static Vector128<T> Tanh<T>(Vector128<T> z)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Span<T> lanes = stackalloc T[Vector128<T>.Count];
+        z.CopyTo(lanes);
+        foreach (ref T lane in lanes)
+        {
+            lane = T.Tanh(lane);
+        }
 
-    /// <summary>tanh z, lane-wise (through the scalar function, for full accuracy near zero).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Tanh(Vector128<float> z) =>
-        Vector128.Create(float.Tanh(z[0]), float.Tanh(z[1]), float.Tanh(z[2]), float.Tanh(z[3]));
-
-    /// <summary>tanh z, lane-wise (through the scalar function, for full accuracy near zero).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<double> Tanh(Vector128<double> z) =>
-        Vector128.Create(double.Tanh(z[0]), double.Tanh(z[1]));
-
-    /// <summary>tanh′ = 1 − a², from a = tanh z.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float TanhDerivative(float a) => 1f - a * a;
+        return Vector128.Create<T>(lanes);
+    }
 
     /// <summary>tanh′ = 1 − a², from a = tanh z.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double TanhDerivative(double a) => 1d - a * a;
+    public static T TanhDerivative<T>(T a)
+        where T : unmanaged, IFloatingPointIeee754<T> => T.One - a * a;
 
     /// <summary>max(0, z).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float ReLU(float z) => z > 0f ? z : 0f;
-
-    /// <summary>max(0, z).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double ReLU(double z) => z > 0d ? z : 0d;
+    public static T ReLU<T>(T z)
+        where T : unmanaged, IFloatingPointIeee754<T> => z > T.Zero ? z : T.Zero;
 
     /// <summary>max(0, z), lane-wise.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> ReLU(Vector128<float> z) => Vector128.Max(z, Vector128<float>.Zero);
-
-    /// <summary>max(0, z), lane-wise.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<double> ReLU(Vector128<double> z) => Vector128.Max(z, Vector128<double>.Zero);
+    public static Vector128<T> ReLU<T>(Vector128<T> z)
+        where T : unmanaged, IFloatingPointIeee754<T> => Vector128.Max(z, Vector128<T>.Zero);
 
     /// <summary>ReLU′ = 1 where a &gt; 0, else 0 (the kink at 0 takes the derivative 0).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float ReLUDerivative(float a) => a > 0f ? 1f : 0f;
+    public static T ReLUDerivative<T>(T a)
+        where T : unmanaged, IFloatingPointIeee754<T> => a > T.Zero ? T.One : T.Zero;
 
-    /// <summary>ReLU′ = 1 where a &gt; 0, else 0 (the kink at 0 takes the derivative 0).</summary>
+    /// <summary>z where z &gt; 0, else α·z.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double ReLUDerivative(double a) => a > 0d ? 1d : 0d;
+    public static T LeakyReLU<T>(T z, T slope)
+        where T : unmanaged, IFloatingPointIeee754<T> => z > T.Zero ? z : slope * z;
+
+    /// <summary>z where z &gt; 0, else α·z, lane-wise.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> LeakyReLU<T>(Vector128<T> z, T slope)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        Vector128.ConditionalSelect(Vector128.GreaterThan(z, Vector128<T>.Zero), z, z * Vector128.Create(slope));
+
+    /// <summary>1 where a &gt; 0, else α (a has the sign of z because α ≥ 0).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T LeakyReLUDerivative<T>(T a, T slope)
+        where T : unmanaged, IFloatingPointIeee754<T> => a > T.Zero ? T.One : slope;
+
+    /// <summary>ln(1 + e^z), computed as max(z, 0) + ln(1 + e^−|z|) so it neither overflows nor loses small values.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Softplus<T>(T z)
+        where T : unmanaged, IFloatingPointIeee754<T> => T.Max(z, T.Zero) + T.Log(T.One + T.Exp(-T.Abs(z)));
+
+    /// <summary>ln(1 + e^z), lane-wise.</summary>
+    public static Vector128<T> Softplus<T>(Vector128<T> z)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Span<T> lanes = stackalloc T[Vector128<T>.Count];
+        z.CopyTo(lanes);
+        foreach (ref T lane in lanes)
+        {
+            lane = Softplus(lane);
+        }
+
+        return Vector128.Create<T>(lanes);
+    }
+
+    /// <summary>softplus′(z) = σ(z) = 1 − e^−a, from a = softplus(z).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T SoftplusDerivative<T>(T a)
+        where T : unmanaged, IFloatingPointIeee754<T> => T.One - T.Exp(-a);
+
+    /// <summary>z where z &gt; 0, else e^z − 1 (ELU with α = 1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T ELU<T>(T z)
+        where T : unmanaged, IFloatingPointIeee754<T> => z > T.Zero ? z : T.Exp(z) - T.One;
+
+    /// <summary>ELU, lane-wise.</summary>
+    public static Vector128<T> ELU<T>(Vector128<T> z)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Span<T> lanes = stackalloc T[Vector128<T>.Count];
+        z.CopyTo(lanes);
+        foreach (ref T lane in lanes)
+        {
+            lane = ELU(lane);
+        }
+
+        return Vector128.Create<T>(lanes);
+    }
+
+    /// <summary>ELU′ = 1 where a &gt; 0, else e^z = a + 1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T ELUDerivative<T>(T a)
+        where T : unmanaged, IFloatingPointIeee754<T> => a > T.Zero ? T.One : a + T.One;
+
+    /// <summary>GELU, tanh approximation: ½·z·(1 + tanh(√(2/π)·(z + 0.044715·z³))).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T GELU<T>(T z)
+        where T : unmanaged, IFloatingPointIeee754<T> => Half<T>() * z * (T.One + T.Tanh(GeluInner(z)));
+
+    /// <summary>GELU, lane-wise.</summary>
+    public static Vector128<T> GELU<T>(Vector128<T> z)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Span<T> lanes = stackalloc T[Vector128<T>.Count];
+        z.CopyTo(lanes);
+        foreach (ref T lane in lanes)
+        {
+            lane = GELU(lane);
+        }
+
+        return Vector128.Create<T>(lanes);
+    }
+
+    /// <summary>
+    /// GELU′(z) = ½(1 + t) + ½·z·(1 − t²)·√(2/π)·(1 + 3·0.044715·z²), t = tanh(√(2/π)·(z + 0.044715·z³)); takes z.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T GELUDerivative<T>(T z)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T half = Half<T>();
+        T t = T.Tanh(GeluInner(z));
+        T innerDerivative = SqrtTwoOverPi<T>() * (T.One + T.CreateTruncating(3 * GeluCubic) * z * z);
+        return half * (T.One + t) + half * z * (T.One - t * t) * innerDerivative;
+    }
+
+    /// <summary>
+    /// a_j = e^(z_j − max z) / Σ_k e^(z_k − max z), in place. Subtracting the maximum keeps every exponent ≤ 0,
+    /// so nothing overflows.
+    /// </summary>
+    public static void Softmax<T>(Span<T> values)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T max = T.NegativeInfinity;
+        foreach (T value in values)
+        {
+            max = T.Max(max, value);
+        }
+
+        T sum = T.Zero;
+        foreach (ref T value in values)
+        {
+            value = T.Exp(value - max);
+            sum += value;
+        }
+
+        T scale = T.One / sum;
+        foreach (ref T value in values)
+        {
+            value *= scale;
+        }
+    }
+
+    /// <summary>
+    /// Turns g = dJ/da into dJ/dz through the softmax Jacobian, in place: g_j ← a_j·(g_j − Σ_k g_k·a_k).
+    /// </summary>
+    public static void SoftmaxBackward<T>(ReadOnlySpan<T> a, Span<T> g)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T dot = T.Zero;
+        for (int k = 0; k < a.Length; k++)
+        {
+            dot += g[k] * a[k];
+        }
+
+        for (int j = 0; j < a.Length; j++)
+        {
+            g[j] = a[j] * (g[j] - dot);
+        }
+    }
+
+    private const double GeluCubic = 0.044715;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T GeluInner<T>(T z)
+        where T : unmanaged, IFloatingPointIeee754<T> => SqrtTwoOverPi<T>() * (z + T.CreateTruncating(GeluCubic) * z * z * z);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T SqrtTwoOverPi<T>()
+        where T : unmanaged, IFloatingPointIeee754<T> => T.CreateTruncating(0.79788456080286535588);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T Half<T>()
+        where T : unmanaged, IFloatingPointIeee754<T> => T.CreateTruncating(0.5);
 }
