@@ -115,6 +115,38 @@ public sealed class CachingTests
         Assert.Equal(first.SourceText(Scenarios.Mnist.HintName), second.SourceText(Scenarios.Mnist.HintName));
     }
 
+    /// <summary>
+    /// Each attribute property is part of the model: editing it re-emits that network (a model that dropped the
+    /// property would stay Unchanged and keep stale code) and leaves the other network cached.
+    /// </summary>
+    [Theory]
+    [InlineData(nameof(Scenarios.ExponentialCost), "Tau = 2.5", "Tau = 3.5")]
+    [InlineData(nameof(Scenarios.ExponentialCost), "Loss = Loss.Exponential", "Loss = Loss.SquaredError")]
+    [InlineData(nameof(Scenarios.PerLayerActivations), "LeakySlope = 0.05", "LeakySlope = 0.1")]
+    [InlineData(nameof(Scenarios.PerLayerActivations), "Activation.GELU, Activation.LeakyReLU", "Activation.GELU, Activation.ELU")]
+    [InlineData(nameof(Scenarios.Classifier), "Loss = Loss.CrossEntropy", "Loss = Loss.Hellinger")]
+    [InlineData(nameof(Scenarios.StudyScoreDouble), "typeof(double)", "typeof(float)")]
+    public void ChangingAnAttributeProperty_RegeneratesThatNetworkOnly(string scenarioField, string from, string to)
+    {
+        var scenario = (Scenario)typeof(Scenarios).GetField(scenarioField)!.GetValue(null)!;
+        Compilation compilation = GeneratorHarness.CreateCompilation(scenario.UserSource, Scenarios.Mnist.UserSource);
+        SyntaxTree tree = compilation.SyntaxTrees.First();
+        GeneratorRun first = GeneratorHarness.Run(compilation);
+        Assert.True(first.GeneratorDiagnostics.IsEmpty, GeneratorHarness.Describe(first.GeneratorDiagnostics));
+
+        string edited = tree.ToString().Replace(from, to);
+        Assert.NotEqual(tree.ToString(), edited);
+        GeneratorRun second = GeneratorHarness.Run(
+            compilation.ReplaceSyntaxTree(tree, GeneratorHarness.ParseSource(edited, tree.FilePath)),
+            first.Driver);
+
+        Assert.True(second.GeneratorDiagnostics.IsEmpty, GeneratorHarness.Describe(second.GeneratorDiagnostics));
+        AssertExactlyOneModified(StepOutputs.Of(second, TrackingNames.Specs), TrackingNames.Specs);
+        AssertExactlyOneModified(StepOutputs.OfSourceOutput(second), WellKnownGeneratorOutputs.SourceOutput);
+        Assert.NotEqual(first.SourceText(scenario.HintName), second.SourceText(scenario.HintName));
+        Assert.Equal(first.SourceText(Scenarios.Mnist.HintName), second.SourceText(Scenarios.Mnist.HintName));
+    }
+
     /// <summary>Two networks in two files: the first is the StudyScore network.</summary>
     private static Compilation TwoNetworks() =>
         GeneratorHarness.CreateCompilation(Scenarios.StudyScore.UserSource, Scenarios.Mnist.UserSource);

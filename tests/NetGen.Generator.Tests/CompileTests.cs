@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -18,7 +19,95 @@ public sealed class CompileTests
     {
         Scenario scenario = Scenarios.Named(scenarioName);
 
-        GeneratorRun run = GeneratorHarness.Run(scenario.UserSource, UserCode.Usage(scenario.FullyQualifiedName));
+        GeneratorRun run = GeneratorHarness.Run(
+            scenario.UserSource, UserCode.Usage(scenario.FullyQualifiedName, scenario.ElementType));
+
+        AssertCompilesCleanly(run, expectedFiles: 1);
+    }
+
+    /// <summary>
+    /// Every output activation with every cost it accepts, in float and in double, each with a hidden activation
+    /// (the eight that may be hidden take turns, so each appears in both element types).
+    /// </summary>
+    public static TheoryData<string, string, string, string> ValidActivationAndCostCombinations()
+    {
+        string[] hiddenChoices = Enum.GetNames<Activation>().Where(a => a != nameof(Activation.Softmax)).ToArray();
+        var data = new TheoryData<string, string, string, string>();
+        foreach (string element in new[] { "float", "double" })
+        {
+            int turn = 0;
+            foreach (string output in Enum.GetNames<Activation>())
+            {
+                foreach (string loss in Enum.GetNames<Loss>())
+                {
+                    bool valid = loss switch
+                    {
+                        nameof(Loss.CrossEntropy) => output is nameof(Activation.Sigmoid) or nameof(Activation.Softmax),
+                        nameof(Loss.Hellinger) =>
+                            output is nameof(Activation.Sigmoid) or nameof(Activation.Softmax) or nameof(Activation.Softplus),
+                        _ => true,
+                    };
+                    if (valid)
+                    {
+                        data.Add(hiddenChoices[turn++ % hiddenChoices.Length], output, loss, element);
+                    }
+                }
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ValidActivationAndCostCombinations))]
+    public void EveryActivationAndCost_InFloatAndDouble_CompilesWithUserCode(
+        string hidden, string output, string loss, string element)
+    {
+        // 3 → 5 → 3: one full vector and a scalar tail in both element types.
+        string source = $$"""
+            using NetGen;
+
+            namespace MyApp;
+
+            [Network(3, 5, 3, Hidden = Activation.{{hidden}}, Output = Activation.{{output}}, Loss = Loss.{{loss}}, Tau = 0.75, LeakySlope = 0.2, ElementType = typeof({{element}}))]
+            public partial class Net
+            {
+            }
+            """;
+
+        GeneratorRun run = GeneratorHarness.Run(source, UserCode.Usage("global::MyApp.Net", element));
+
+        AssertCompilesCleanly(run, expectedFiles: 1);
+    }
+
+    [Fact]
+    public void ValidActivationAndCostCombinations_CoverEveryActivationAndCostInBothElementTypes()
+    {
+        var rows = ValidActivationAndCostCombinations().Select(row => ((string)row[0], (string)row[1], (string)row[2], (string)row[3])).ToArray();
+        foreach (string element in new[] { "float", "double" })
+        {
+            var ofElement = rows.Where(r => r.Item4 == element).ToArray();
+            Assert.Equal(Enum.GetNames<Activation>().Length - 1, ofElement.Select(r => r.Item1).Distinct().Count());
+            Assert.Equal(Enum.GetNames<Activation>().Order(), ofElement.Select(r => r.Item2).Distinct().Order());
+            Assert.Equal(Enum.GetNames<Loss>().Order(), ofElement.Select(r => r.Item3).Distinct().Order());
+        }
+    }
+
+    [Fact]
+    public void PerLayerActivations_EveryHiddenActivationInOneNetwork_InDouble_Compiles()
+    {
+        const string source = """
+            using NetGen;
+
+            namespace MyApp;
+
+            [Network(2, 3, 4, 5, 6, 7, 8, 9, 10, 4, Activations = new[] { Activation.Identity, Activation.Sigmoid, Activation.Tanh, Activation.ReLU, Activation.LeakyReLU, Activation.Softplus, Activation.ELU, Activation.GELU, Activation.Softmax }, Loss = Loss.CrossEntropy, ElementType = typeof(double))]
+            public partial class Net
+            {
+            }
+            """;
+
+        GeneratorRun run = GeneratorHarness.Run(source, UserCode.Usage("global::MyApp.Net", "double"));
 
         AssertCompilesCleanly(run, expectedFiles: 1);
     }
@@ -65,39 +154,47 @@ public sealed class CompileTests
         AssertCompilesCleanly(run, expectedFiles: 1);
     }
 
+    /// <summary>User types in namespace MyApp named like every type generated code might use.</summary>
+    private const string Shadows = """
+        namespace MyApp
+        {
+            public class System { }
+            public class NetGen { }
+            public class Math { }
+            public class MathF { }
+            public class Span<T> { }
+            public class ReadOnlySpan<T> { }
+            public class ArgumentException { }
+            public class ArgumentOutOfRangeException { }
+            public class Vector128 { }
+            public class Vector128<T> { }
+            public class Unsafe { }
+            public class MemoryMarshal { }
+            public class MemoryExtensions { }
+            public class Activation { }
+            public class Loss { }
+            public class INetwork<T> { }
+            public class ParameterInitializer { }
+            public class NetworkLayout { }
+            public class SpanChecks { }
+            public class ActivationFunctions { }
+            public class GeneratedCodeAttribute : global::System.Attribute { }
+            public class EditorBrowsableAttribute : global::System.Attribute { }
+            public class SkipLocalsInitAttribute : global::System.Attribute { }
+            public class MethodImplAttribute : global::System.Attribute { }
+            public class Double { }
+            public class Single { }
+            public class Vector { }
+            public class Vector256 { }
+            public class BitConverter { }
+            public class Type { }
+        }
+        """;
+
     [Fact]
     public void UserTypesNamedLikeTheTypesGeneratedCodeUses_DoNotCaptureItsNames()
     {
         // Without global:: on every type name, generated code inside namespace MyApp would bind to these.
-        const string shadows = """
-            namespace MyApp
-            {
-                public class System { }
-                public class NetGen { }
-                public class Math { }
-                public class MathF { }
-                public class Span<T> { }
-                public class ReadOnlySpan<T> { }
-                public class ArgumentException { }
-                public class ArgumentOutOfRangeException { }
-                public class Vector128 { }
-                public class Vector128<T> { }
-                public class Unsafe { }
-                public class MemoryMarshal { }
-                public class MemoryExtensions { }
-                public class Activation { }
-                public class Loss { }
-                public class INetwork<T> { }
-                public class ParameterInitializer { }
-                public class NetworkLayout { }
-                public class SpanChecks { }
-                public class ActivationFunctions { }
-                public class GeneratedCodeAttribute : global::System.Attribute { }
-                public class EditorBrowsableAttribute : global::System.Attribute { }
-                public class SkipLocalsInitAttribute : global::System.Attribute { }
-                public class MethodImplAttribute : global::System.Attribute { }
-            }
-            """;
         const string source = """
             namespace MyApp
             {
@@ -108,7 +205,34 @@ public sealed class CompileTests
             }
             """;
 
-        GeneratorRun run = GeneratorHarness.Run(shadows, source, UserCode.UsageWithoutUsings("global::MyApp.Net"));
+        GeneratorRun run = GeneratorHarness.Run(Shadows, source, UserCode.UsageWithoutUsings("global::MyApp.Net"));
+
+        AssertCompilesCleanly(run, expectedFiles: 1);
+    }
+
+    [Theory]
+    [InlineData("Softmax", "CrossEntropy", "float")]
+    [InlineData("Softmax", "CrossEntropy", "double")]
+    [InlineData("Sigmoid", "CrossEntropy", "double")]
+    [InlineData("Softmax", "Hellinger", "double")]
+    [InlineData("Sigmoid", "Hellinger", "float")]
+    [InlineData("Softplus", "Hellinger", "double")]
+    [InlineData("Softmax", "Exponential", "float")]
+    [InlineData("ELU", "Exponential", "double")]
+    public void UserTypesNamedLikeTheTypesGeneratedCodeUses_DoNotCaptureItsNames_EveryActivationAndCost(
+        string output, string loss, string element)
+    {
+        string source = $$"""
+            namespace MyApp
+            {
+                [global::NetGen.Network(3, 5, 4, 2, Activations = new[] { global::NetGen.Activation.GELU, global::NetGen.Activation.LeakyReLU, global::NetGen.Activation.{{output}} }, Loss = global::NetGen.Loss.{{loss}}, Tau = 2, ElementType = typeof({{element}}))]
+                public partial class Net
+                {
+                }
+            }
+            """;
+
+        GeneratorRun run = GeneratorHarness.Run(Shadows, source, UserCode.UsageWithoutUsings("global::MyApp.Net", element));
 
         AssertCompilesCleanly(run, expectedFiles: 1);
     }

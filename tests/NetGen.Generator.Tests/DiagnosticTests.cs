@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -91,8 +92,16 @@ public sealed class DiagnosticTests
     [InlineData("[Network(2, 3, 1, [|Hidden = (Activation)42|])]")]
     [InlineData("[Network(2, 3, 1, [|Output = (Activation)(-1)|])]")]
     [InlineData("[Network(2, 3, 1, [|Loss = (Loss)7|])]")]
-    [InlineData("[Network(2, 3, 1, [|Hidden = (Activation)4|], Bias = false, [|Output = (Activation)5|])]")]
+    [InlineData("[Network(2, 3, 1, [|Hidden = (Activation)9|], Bias = false, [|Output = (Activation)10|])]")]
+    [InlineData("[Network(2, 3, 1, [|Loss = (Loss)4|])]")]
     public void NETGEN006_InvalidEnumValue_OnNamedArgument(string attribute) =>
+        AssertDiagnostics("NETGEN006", Header + attribute + "\npublic partial class Net\n{\n}\n");
+
+    [Theory]
+    [InlineData("[Network(2, 3, 1, [|Activations = new[] { Activation.ReLU, (Activation)42 }|])]")]
+    [InlineData("[Network(2, 3, 1, [|Activations = new[] { (Activation)(-1), Activation.Sigmoid }|])]")]
+    [InlineData("[Network(2, 3, 1, [|Activations = new Activation[] { Activation.Tanh, (Activation)9 }|], Bias = false)]")]
+    public void NETGEN006_InvalidEnumValueInActivations_OnActivationsArgument(string attribute) =>
         AssertDiagnostics("NETGEN006", Header + attribute + "\npublic partial class Net\n{\n}\n");
 
     [Fact]
@@ -121,6 +130,166 @@ public sealed class DiagnosticTests
         """)]
     public void NETGEN008_GenericClass_OnClassIdentifier(string declaration) =>
         AssertDiagnostics("NETGEN008", Header + declaration);
+
+    [Theory]
+    [InlineData("[Network(2, 3, 1, [|Hidden = Activation.Softmax|])]")]
+    [InlineData("[Network(2, 3, 4, 3, Output = Activation.Softmax, [|Hidden = Activation.Softmax|], Loss = Loss.CrossEntropy)]")]
+    [InlineData("[Network(2, 3, 1, [|Activations = new[] { Activation.Softmax, Activation.Sigmoid }|])]")]
+    [InlineData("[Network(2, 3, 4, 3, [|Activations = new[] { Activation.ReLU, Activation.Softmax, Activation.Softmax }|], Loss = Loss.CrossEntropy)]")]
+    public void NETGEN011_SoftmaxOnAHiddenLayer_OnHiddenOrActivationsArgument(string attribute) =>
+        AssertDiagnostics("NETGEN011", Header + attribute + "\npublic partial class Net\n{\n}\n");
+
+    [Theory]
+    [InlineData("[Network(2, 3, 1, Output = Activation.Identity, [|Loss = Loss.CrossEntropy|])]")]
+    [InlineData("[Network(2, 3, 1, [|Loss = Loss.CrossEntropy|], Output = Activation.Tanh)]")]
+    [InlineData("[Network(2, 3, 2, Activations = new[] { Activation.Sigmoid, Activation.Softplus }, [|Loss = Loss.CrossEntropy|])]")]
+    public void NETGEN012_CrossEntropyWithoutSigmoidOrSoftmaxOutput_OnLossArgument(string attribute) =>
+        AssertDiagnostics("NETGEN012", Header + attribute + "\npublic partial class Net\n{\n}\n");
+
+    [Theory]
+    [InlineData("[Network(2, 3, 1, Output = Activation.Identity, [|Loss = Loss.Hellinger|])]")]
+    [InlineData("[Network(2, 3, 1, Output = Activation.ReLU, [|Loss = Loss.Hellinger|])]")]
+    [InlineData("[Network(2, 3, 1, [|Loss = Loss.Hellinger|], Output = Activation.Tanh)]")]
+    [InlineData("[Network(2, 3, 2, Activations = new[] { Activation.Softplus, Activation.ELU }, [|Loss = Loss.Hellinger|])]")]
+    [InlineData("[Network(2, 3, 2, Hidden = Activation.Sigmoid, Output = Activation.GELU, [|Loss = Loss.Hellinger|])]")]
+    [InlineData("[Network(2, 3, 2, Output = Activation.LeakyReLU, [|Loss = Loss.Hellinger|], LeakySlope = 0)]")]
+    public void NETGEN013_HellingerOnAnOutputThatCanBeZeroOrNegative_OnLossArgument(string attribute) =>
+        AssertDiagnostics("NETGEN013", Header + attribute + "\npublic partial class Net\n{\n}\n");
+
+    [Theory]
+    [InlineData("[Network(2, 3, 1, Loss = Loss.Exponential, [|Tau = 0|])]")]
+    [InlineData("[Network(2, 3, 1, Loss = Loss.Exponential, [|Tau = -0.0|])]")]
+    [InlineData("[Network(2, 3, 1, [|Tau = -2.5|], Loss = Loss.Exponential)]")]
+    [InlineData("[Network(2, 3, 1, Loss = Loss.Exponential, [|Tau = double.NaN|])]")]
+    [InlineData("[Network(2, 3, 1, Loss = Loss.Exponential, [|Tau = double.PositiveInfinity|])]")]
+    [InlineData("[Network(2, 3, 1, Loss = Loss.Exponential, [|Tau = 1.0 / 0.0|])]")]
+    [InlineData("[Network(2, 3, 1, [|Tau = 0|])]")] // invalid whatever the loss: the contract has no exception
+    public void NETGEN014_TauNotFiniteAndPositive_OnTauArgument(string attribute) =>
+        AssertDiagnostics("NETGEN014", Header + attribute + "\npublic partial class Net\n{\n}\n");
+
+    [Theory]
+    [InlineData("[Network(2, 3, 1, [|Activations = new[] { Activation.ReLU }|])]")]
+    [InlineData("[Network(2, 3, 1, [|Activations = new[] { Activation.ReLU, Activation.Tanh, Activation.Sigmoid }|])]")]
+    [InlineData("[Network(2, 3, 1, [|Activations = new Activation[0]|])]")]
+    [InlineData("[Network(2, 3, 1, [|Activations = new Activation[] { }|], Bias = false)]")]
+    [InlineData("[Network(4, 2, [|Activations = new[] { Activation.Tanh, Activation.Identity }|])]")]
+    public void NETGEN015_ActivationsOfTheWrongLength_OnActivationsArgument(string attribute) =>
+        AssertDiagnostics("NETGEN015", Header + attribute + "\npublic partial class Net\n{\n}\n");
+
+    [Theory]
+    [InlineData("[Network(2, 3, 1, [|ElementType = typeof(int)|])]")]
+    [InlineData("[Network(2, 3, 1, [|ElementType = typeof(decimal)|])]")]
+    [InlineData("[Network(2, 3, 1, [|ElementType = typeof(System.Half)|])]")]
+    [InlineData("[Network(2, 3, 1, [|ElementType = typeof(string)|])]")]
+    [InlineData("[Network(2, 3, 1, [|ElementType = typeof(float[])|])]")]
+    [InlineData("[Network(2, 3, 1, [|ElementType = typeof(double?)|])]")]
+    [InlineData("[Network(2, 3, 1, [|ElementType = typeof(System.Collections.Generic.List<double>)|])]")]
+    public void NETGEN016_ElementTypeNeitherFloatNorDouble_OnElementTypeArgument(string attribute) =>
+        AssertDiagnostics("NETGEN016", Header + attribute + "\npublic partial class Net\n{\n}\n");
+
+    [Theory]
+    [InlineData("[Network(2, 3, 1, Hidden = Activation.LeakyReLU, [|LeakySlope = -0.01|])]")]
+    [InlineData("[Network(2, 3, 1, [|LeakySlope = double.NaN|], Hidden = Activation.LeakyReLU)]")]
+    [InlineData("[Network(2, 3, 1, Hidden = Activation.LeakyReLU, [|LeakySlope = double.PositiveInfinity|])]")]
+    [InlineData("[Network(2, 3, 1, Hidden = Activation.LeakyReLU, [|LeakySlope = double.NegativeInfinity|])]")]
+    [InlineData("[Network(2, 3, 1, [|LeakySlope = -1|])]")] // invalid whatever the activations: the contract has no exception
+    public void NETGEN017_LeakySlopeNotFiniteAndNonNegative_OnLeakySlopeArgument(string attribute) =>
+        AssertDiagnostics("NETGEN017", Header + attribute + "\npublic partial class Net\n{\n}\n");
+
+    [Theory]
+    [InlineData("[Network(2, 3, 1, [|Activations = new[] { Activation.ReLU, Activation.Sigmoid }|], Hidden = Activation.ReLU)]")]
+    [InlineData("[Network(2, 3, 1, Output = Activation.Identity, [|Activations = new[] { Activation.ReLU, Activation.Identity }|])]")]
+    [InlineData("[Network(2, 3, 1, Hidden = Activation.Tanh, Output = Activation.Tanh, [|Activations = new[] { Activation.Tanh, Activation.Tanh }|])]")]
+    // Given explicitly, even when equal to the default.
+    [InlineData("[Network(2, 3, 1, Hidden = Activation.Sigmoid, [|Activations = new[] { Activation.ReLU, Activation.Sigmoid }|])]")]
+    public void NETGEN018_ActivationsTogetherWithHiddenOrOutput_OnActivationsArgument(string attribute) =>
+        AssertDiagnostics("NETGEN018", Header + attribute + "\npublic partial class Net\n{\n}\n");
+
+    [Fact]
+    public void SoftmaxHiddenLayerAndCrossEntropyOnAReLUOutput_BothReported_EachOnItsArgument() =>
+        AssertDiagnostics(
+            ["NETGEN011", "NETGEN012"],
+            Header + "[Network(2, 3, 1, [|Hidden = Activation.Softmax|], Output = Activation.ReLU, [|Loss = Loss.CrossEntropy|])]"
+            + "\npublic partial class Net\n{\n}\n");
+
+    [Fact]
+    public void IndependentMistakes_AreEachReportedOnTheirOwnArgument()
+    {
+        AssertDiagnostics(
+            ["NETGEN011", "NETGEN013", "NETGEN014", "NETGEN017", "NETGEN016"],
+            Header + """
+            [Network(2, 3, 1, [|Hidden = Activation.Softmax|], Output = Activation.Identity, [|Loss = Loss.Hellinger|],
+                [|Tau = 0|], [|LeakySlope = -1|], [|ElementType = typeof(int)|])]
+            public partial class Net
+            {
+            }
+            """);
+    }
+
+    /// <summary>Declarations the new rules must accept: each generates one file that compiles cleanly.</summary>
+    [Theory]
+    [InlineData("[Network(2, 3, 1, Output = Activation.Sigmoid, Loss = Loss.CrossEntropy)]")]
+    [InlineData("[Network(2, 3, 1, Loss = Loss.CrossEntropy)]")] // the default output is Sigmoid
+    [InlineData("[Network(2, 3, 3, Output = Activation.Softmax, Loss = Loss.CrossEntropy)]")]
+    [InlineData("[Network(2, 3, Activations = new[] { Activation.Softmax }, Loss = Loss.CrossEntropy)]")]
+    [InlineData("[Network(2, 3, 1, Output = Activation.Softplus, Loss = Loss.Hellinger)]")]
+    [InlineData("[Network(2, 3, 1, Output = Activation.Sigmoid, Loss = Loss.Hellinger)]")]
+    [InlineData("[Network(2, 3, 3, Output = Activation.Softmax, Loss = Loss.Hellinger)]")]
+    [InlineData("[Network(2, 3, 3, Output = Activation.Softmax, Loss = Loss.Exponential)]")]
+    [InlineData("[Network(2, 3, 1, Activations = new[] { Activation.ReLU, Activation.Sigmoid })]")]
+    [InlineData("[Network(2, 3, 4, 1, Activations = new[] { Activation.GELU, Activation.ELU, Activation.Identity }, Bias = false)]")]
+    [InlineData("[Network(2, 3, 1, ElementType = typeof(double))]")]
+    [InlineData("[Network(2, 3, 1, ElementType = typeof(System.Double))]")]
+    [InlineData("[Network(2, 3, 1, ElementType = typeof(float))]")]
+    [InlineData("[Network(2, 3, 1, Loss = Loss.Exponential, Tau = 0.5)]")]
+    [InlineData("[Network(2, 3, 1, Tau = 0.5)]")]
+    [InlineData("[Network(2, 3, 1, Hidden = Activation.LeakyReLU, LeakySlope = 0)]")]
+    [InlineData("[Network(2, 3, 1, Hidden = Activation.LeakyReLU, LeakySlope = 0.3)]")]
+    public void ValidUseOfTheNewProperties_ReportsNothing_AndCompiles(string attribute)
+    {
+        GeneratorRun run = GeneratorHarness.Run(Header + attribute + "\npublic partial class Net\n{\n}\n");
+
+        CompileTests.AssertCompilesCleanly(run, expectedFiles: 1);
+    }
+
+    /// <summary>Every output activation with every cost: accepted, or rejected with the one diagnostic for it.</summary>
+    public static TheoryData<string, string, string?> OutputAndLossCombinations()
+    {
+        var data = new TheoryData<string, string, string?>();
+        foreach (string output in Enum.GetNames<Activation>())
+        {
+            foreach (string loss in Enum.GetNames<Loss>())
+            {
+                string? expected = loss switch
+                {
+                    nameof(Loss.CrossEntropy) when output is not (nameof(Activation.Sigmoid) or nameof(Activation.Softmax))
+                        => "NETGEN012",
+                    nameof(Loss.Hellinger) when output is not (nameof(Activation.Sigmoid) or nameof(Activation.Softmax) or nameof(Activation.Softplus))
+                        => "NETGEN013",
+                    _ => null,
+                };
+                data.Add(output, loss, expected);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(OutputAndLossCombinations))]
+    public void OutputActivationAndLoss_EveryCombination(string output, string loss, string? expectedId)
+    {
+        string attribute = $"[Network(2, 3, 2, Output = Activation.{output}, [|Loss = Loss.{loss}|])]";
+        string source = Header + attribute + "\npublic partial class Net\n{\n}\n";
+        if (expectedId is not null)
+        {
+            AssertDiagnostics(expectedId, source);
+            return;
+        }
+
+        GeneratorRun run = GeneratorHarness.Run(Markup.Parse(source).Text);
+        CompileTests.AssertCompilesCleanly(run, expectedFiles: 1);
+    }
 
     [Fact]
     public void NETGEN010_NetworkDerivingFromANetwork_OnClassIdentifier()
@@ -202,6 +371,27 @@ public sealed class DiagnosticTests
             AssertLocatedAt(run, markup, markup.Spans.Select(span => (id, span)).ToArray());
         }
 
+        Assert.True(
+            run.GeneratedSources.IsEmpty,
+            "Nothing should be generated for an invalid network, but got: "
+            + string.Join(", ", run.GeneratedSources.Select(s => s.HintName)));
+        AssertNoCompilerWarningsOrErrors(run);
+    }
+
+    /// <summary>
+    /// The generator reports exactly the errors <paramref name="ids"/>, one per marked span in source order,
+    /// generates nothing, and the compiler has nothing to add.
+    /// </summary>
+    private static void AssertDiagnostics(string[] ids, string markupSource)
+    {
+        Markup markup = Markup.Parse(markupSource);
+        Assert.NotEmpty(markup.Spans);
+        Assert.Equal(markup.Spans.Length, ids.Length);
+
+        GeneratorRun run = GeneratorHarness.Run(markup.Text);
+
+        Assert.Null(run.Exception);
+        AssertLocatedAt(run, markup, ids.Zip(markup.Spans, (id, span) => (id, span)).ToArray());
         Assert.True(
             run.GeneratedSources.IsEmpty,
             "Nothing should be generated for an invalid network, but got: "

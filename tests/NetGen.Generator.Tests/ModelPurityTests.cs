@@ -36,6 +36,15 @@ public sealed class ModelPurityTests
 
         [Network(2, 3, 1)]
         public partial class Generic<T> { }
+
+        [Network(2, 3, 1, Hidden = Activation.Softmax, Output = Activation.Identity, Loss = Loss.Hellinger, Tau = 0, LeakySlope = -1, ElementType = typeof(int))]
+        public partial class ManyMistakes { }
+
+        [Network(2, 3, 1, Activations = new[] { Activation.ReLU }, Output = Activation.Sigmoid, Loss = Loss.CrossEntropy)]
+        public partial class BadActivations { }
+
+        [Network(2, 3, 1, Activations = new[] { Activation.ReLU, (Activation)42 })]
+        public partial class BadEnumInActivations { }
         """,
     ];
 

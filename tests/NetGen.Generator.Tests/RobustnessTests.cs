@@ -43,6 +43,22 @@ public sealed class RobustnessTests
         { "network deriving from a network", "[Network(2, 3, 1)]\npublic partial class Net { }\n[Network(2, 2, 1)]\npublic partial class Derived : Net { }", "NETGEN010", 1 },
         { "a different NetworkAttribute", "public sealed class NetworkAttribute : System.Attribute { public NetworkAttribute(params int[] sizes) { } }\n[Network(2, 0)]\npublic partial class Net { }", None, 0 },
         { "aliased attribute", "[NN(2, 3, 1)]\npublic partial class Net { }", None, 1 },
+        { "null Activations", "[Network(2, 3, 1, Activations = null)]\npublic partial class Net { }", null, null },
+        { "Activations of default values", "[Network(2, 3, 1, Activations = new Activation[] { default, default })]\npublic partial class Net { }", None, 1 },
+        { "Activations without an array", "[Network(2, 3, 1, Activations = Activation.ReLU)]\npublic partial class Net { }", null, null },
+        { "Activations with a non-constant entry", "[Network(2, 3, 1, Activations = new[] { Activation.ReLU, Pick.Output })]\npublic partial class Net { }\npublic static class Pick { public static Activation Output = Activation.Sigmoid; }", null, null },
+        { "null ElementType", "[Network(2, 3, 1, ElementType = null)]\npublic partial class Net { }", null, null },
+        { "undefined ElementType", "[Network(2, 3, 1, ElementType = typeof(Missing))]\npublic partial class Net { }", null, null },
+        { "open generic ElementType", "[Network(2, 3, 1, ElementType = typeof(System.Collections.Generic.List<>))]\npublic partial class Net { }", "NETGEN016", 0 },
+        { "ElementType as a string", "[Network(2, 3, 1, ElementType = \"double\")]\npublic partial class Net { }", null, null },
+        { "Tau as a float literal", "[Network(2, 3, 1, Loss = Loss.Exponential, Tau = 0.25f)]\npublic partial class Net { }", None, 1 },
+        { "Tau smallest positive double", "[Network(2, 3, 1, Loss = Loss.Exponential, Tau = double.Epsilon)]\npublic partial class Net { }", null, null },
+        { "Tau largest double", "[Network(2, 3, 1, Loss = Loss.Exponential, Tau = double.MaxValue)]\npublic partial class Net { }", null, null },
+        { "LeakySlope largest double", "[Network(2, 3, 1, Hidden = Activation.LeakyReLU, LeakySlope = double.MaxValue)]\npublic partial class Net { }", null, null },
+        { "LeakySlope negative zero", "[Network(2, 3, 1, Hidden = Activation.LeakyReLU, LeakySlope = -0.0)]\npublic partial class Net { }", null, null },
+        { "Softmax output of size one", "[Network(2, 3, 1, Output = Activation.Softmax, Loss = Loss.CrossEntropy)]\npublic partial class Net { }", None, 1 },
+        { "Hidden Softmax without hidden layers", "[Network(2, 3, Hidden = Activation.Softmax)]\npublic partial class Net { }", null, null },
+        { "double network of a thousand inputs", "[Network(1000, 3, ElementType = typeof(double))]\npublic partial class Net { }", None, 1 },
     };
 
     [Theory]

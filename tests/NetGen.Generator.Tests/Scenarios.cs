@@ -4,8 +4,12 @@ using Xunit;
 
 namespace NetGen.Generator.Tests;
 
-/// <summary>A valid network declaration, its expected generated file and the class's fully qualified name.</summary>
-public sealed record Scenario(string Name, string UserSource, string HintName, string FullyQualifiedName);
+/// <summary>
+/// A valid network declaration, its expected generated file, the class's fully qualified name and the C# keyword of
+/// its element type.
+/// </summary>
+public sealed record Scenario(
+    string Name, string UserSource, string HintName, string FullyQualifiedName, string ElementType = "float");
 
 /// <summary>The valid networks that snapshot tests and compile tests share.</summary>
 public static class Scenarios
@@ -103,8 +107,76 @@ public static class Scenarios
         "StudyScoreNet.g.cs",
         "global::StudyScoreNet");
 
+    /// <summary>A classifier: ReLU hidden layer, softmax output, categorical cross-entropy.</summary>
+    public static readonly Scenario Classifier = new(
+        "Network_4_16_3_ReLU_Softmax_CrossEntropy",
+        """
+        using NetGen;
+
+        namespace MyApp;
+
+        [Network(4, 16, 3, Hidden = Activation.ReLU, Output = Activation.Softmax, Loss = Loss.CrossEntropy)]
+        public partial class IrisClassifier
+        {
+        }
+        """,
+        "MyApp.IrisClassifier.g.cs",
+        "global::MyApp.IrisClassifier");
+
+    /// <summary>The 2-3-1 sigmoid network with biases in double: two lanes per vector, so 3 needs a scalar tail.</summary>
+    public static readonly Scenario StudyScoreDouble = new(
+        "Network_2_3_1_Double",
+        """
+        using NetGen;
+
+        namespace MyApp;
+
+        [Network(2, 3, 1, Hidden = Activation.Sigmoid, Output = Activation.Sigmoid, Bias = true, ElementType = typeof(double))]
+        public partial class PreciseStudyScoreNet
+        {
+        }
+        """,
+        "MyApp.PreciseStudyScoreNet.g.cs",
+        "global::MyApp.PreciseStudyScoreNet",
+        ElementType: "double");
+
+    /// <summary>A different activation on every layer, a custom LeakyReLU slope and the Hellinger cost.</summary>
+    public static readonly Scenario PerLayerActivations = new(
+        "Network_PerLayerActivations",
+        """
+        using NetGen;
+
+        namespace MyApp;
+
+        [Network(3, 8, 6, 2, Activations = new[] { Activation.GELU, Activation.LeakyReLU, Activation.Sigmoid }, Loss = Loss.Hellinger, LeakySlope = 0.05)]
+        public partial class PerLayerNet
+        {
+        }
+        """,
+        "MyApp.PerLayerNet.g.cs",
+        "global::MyApp.PerLayerNet");
+
+    /// <summary>The exponential cost with τ = 2.5, on ELU hidden and Softplus output layers.</summary>
+    public static readonly Scenario ExponentialCost = new(
+        "Network_2_4_2_ELU_Softplus_Exponential_Tau2_5",
+        """
+        using NetGen;
+
+        namespace MyApp;
+
+        [Network(2, 4, 2, Hidden = Activation.ELU, Output = Activation.Softplus, Loss = Loss.Exponential, Tau = 2.5)]
+        public partial class ExponentialCostNet
+        {
+        }
+        """,
+        "MyApp.ExponentialCostNet.g.cs",
+        "global::MyApp.ExponentialCostNet");
+
     public static readonly IReadOnlyList<Scenario> All =
-        [StudyScore, DeepTanh, OddSizesReLU, Mnist, NestedInNamespace, GlobalNamespace];
+    [
+        StudyScore, DeepTanh, OddSizesReLU, Mnist, NestedInNamespace, GlobalNamespace,
+        Classifier, StudyScoreDouble, PerLayerActivations, ExponentialCost,
+    ];
 
     public static Scenario Named(string name) => All.Single(s => s.Name == name);
 

@@ -6,8 +6,9 @@ internal static class UserCode
     /// <summary>
     /// A class that uses the network <paramref name="type"/> (fully qualified) the way an application would:
     /// constants in constant contexts, spans from arrays and stackalloc, the interface, the batch methods.
+    /// <paramref name="element"/> is the network's element type keyword (<c>float</c> or <c>double</c>).
     /// </summary>
-    public static string Usage(string type) => $$"""
+    public static string Usage(string type, string element = "float") => $$"""
         using System;
         using NetGen;
 
@@ -15,37 +16,40 @@ internal static class UserCode
 
         public static class Usage
         {
-            public static float Exercise()
+            public static {{element}} Exercise()
             {
                 const int inputSize = {{type}}.InputSize;
                 const int outputSize = {{type}}.OutputSize;
                 const int parameterCount = {{type}}.ParameterCount;
                 const bool hasBias = {{type}}.HasBias;
                 const Loss loss = {{type}}.Loss;
+                const double tau = {{type}}.Tau;
+                const double leakySlope = {{type}}.LeakySlope;
 
                 var network = new {{type}}();
-                INetwork<float> asInterface = network;
+                INetwork<{{element}}> asInterface = network;
 
-                float[] input = new float[inputSize];
-                float[] target = new float[outputSize];
-                Span<float> output = stackalloc float[outputSize];
+                {{element}}[] input = new {{element}}[inputSize];
+                {{element}}[] target = new {{element}}[outputSize];
+                Span<{{element}}> output = stackalloc {{element}}[outputSize];
                 network.Forward(input, output);
-                float cost = network.Cost(input, target);
-                float[] gradients = new float[parameterCount];
+                {{element}} cost = network.Cost(input, target);
+                {{element}}[] gradients = new {{element}}[parameterCount];
                 cost += network.AccumulateGradients(input, target, gradients);
-                cost += network.TrainStep(input, target, 0.1f);
+                cost += network.TrainStep(input, target, {{Literal(element, "0.1")}});
 
-                Span<float> parameters = network.Parameters;
+                Span<{{element}}> parameters = network.Parameters;
                 ReadOnlySpan<int> sizes = {{type}}.LayerSizes;
                 ReadOnlySpan<Activation> activations = {{type}}.Activations;
                 network.InitializeParameters(ParameterInitializer.DefaultSeed);
 
-                float[] inputs = new float[2 * inputSize];
-                float[] outputs = new float[2 * outputSize];
-                float[] targets = new float[2 * outputSize];
+                {{element}}[] inputs = new {{element}}[2 * inputSize];
+                {{element}}[] outputs = new {{element}}[2 * outputSize];
+                {{element}}[] targets = new {{element}}[2 * outputSize];
                 network.ForwardBatch(inputs, outputs);
                 cost += network.CostBatch(inputs, targets);
                 cost += network.AccumulateGradientsBatch(inputs, targets, gradients);
+                cost += ({{element}})(tau * leakySlope);
 
                 bool consistent = asInterface.InputSize == inputSize
                     && asInterface.OutputSize == outputSize
@@ -55,33 +59,36 @@ internal static class UserCode
                     && asInterface.Loss == loss
                     && asInterface.HasBias == hasBias;
                 asInterface.Forward(input, output);
-                return consistent ? cost + asInterface.TrainStep(input, target, 0.01f) : float.NaN;
+                return consistent ? cost + asInterface.TrainStep(input, target, {{Literal(element, "0.01")}}) : {{element}}.NaN;
             }
         }
         """;
 
     /// <summary>The same calls, written for a project with no using directives at all.</summary>
-    public static string UsageWithoutUsings(string type) => $$"""
+    public static string UsageWithoutUsings(string type, string element = "float") => $$"""
         namespace UserCode
         {
             public static class Usage
             {
-                public static float Exercise()
+                public static {{element}} Exercise()
                 {
                     var network = new {{type}}();
-                    global::NetGen.INetwork<float> asInterface = network;
-                    float[] input = new float[{{type}}.InputSize];
-                    float[] target = new float[{{type}}.OutputSize];
-                    global::System.Span<float> output = stackalloc float[{{type}}.OutputSize];
+                    global::NetGen.INetwork<{{element}}> asInterface = network;
+                    {{element}}[] input = new {{element}}[{{type}}.InputSize];
+                    {{element}}[] target = new {{element}}[{{type}}.OutputSize];
+                    global::System.Span<{{element}}> output = stackalloc {{element}}[{{type}}.OutputSize];
                     network.Forward(input, output);
-                    float[] gradients = new float[{{type}}.ParameterCount];
-                    float cost = network.AccumulateGradients(input, target, gradients);
-                    global::System.Span<float> parameters = network.Parameters;
+                    {{element}}[] gradients = new {{element}}[{{type}}.ParameterCount];
+                    {{element}} cost = network.AccumulateGradients(input, target, gradients);
+                    global::System.Span<{{element}}> parameters = network.Parameters;
                     global::System.ReadOnlySpan<int> sizes = {{type}}.LayerSizes;
-                    return cost + network.TrainStep(input, target, 0.1f) + parameters.Length + sizes.Length
-                        + asInterface.ParameterCount;
+                    return cost + network.TrainStep(input, target, {{Literal(element, "0.1")}}) + parameters.Length + sizes.Length
+                        + asInterface.ParameterCount + ({{element}}){{type}}.Tau + ({{element}}){{type}}.LeakySlope;
                 }
             }
         }
         """;
+
+    /// <summary>A literal of the element type: <c>0.1f</c> for float, <c>0.1</c> for double.</summary>
+    private static string Literal(string element, string value) => element == "float" ? value + "f" : value;
 }

@@ -27,9 +27,10 @@ internal static class BackwardEmitter
         w.Line($"/// <summary>Layer {l} backward ({p.Inputs} → {p.Outputs}): {summary}.</summary>");
         NetworkEmitter.EmitMemberAttributes(w, inline: p.UnrollRows);
         string target = update ? $"{t} rate" : $"ref {t} g";
-        string deltaIn = (p.InputKeepsPreActivation ? $", ref {t} {p.ZIn}" : "") + (p.HasDeltaIn ? $", ref {t} {p.DeltaIn}" : "");
+        string zIn = p.InputKeepsPreActivation ? $"ref {t} {p.ZIn}, " : "";
+        string deltaIn = p.HasDeltaIn ? $", ref {t} {p.DeltaIn}" : "";
         string name = update ? "UpdateLayer" : "AccumulateLayer";
-        using (w.Block($"private static void {name}{l}(ref {t} p, {target}, ref {t} {p.In}, ref {t} {p.DeltaOut}{deltaIn})"))
+        using (w.Block($"private static void {name}{l}(ref {t} p, {target}, ref {t} {p.In}, {zIn}ref {t} {p.DeltaOut}{deltaIn})"))
         {
             w.Line($"ref {t} {p.W} = {Kernel.Offset("p", p.WOffset)};");
             if (!update)

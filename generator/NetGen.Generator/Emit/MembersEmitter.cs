@@ -112,7 +112,8 @@ internal static class MembersEmitter
             Check(w, "target", "OutputSize");
             Check(w, "gradients", "ParameterCount");
             EmitForwardPass(w, plans, t, outputFromSpan: null);
-            EmitBackwardPass(w, plans, t, Kernel.First("gradients"), "Accumulate");
+            w.Line($"ref var g = {Kernel.First("gradients")};");
+            EmitBackwardPass(w, plans, t, "ref g", "Accumulate");
         }
 
         w.Line();
@@ -177,8 +178,9 @@ internal static class MembersEmitter
         w.Line($"var cost = OutputDelta({last.Out}Buffer, {z}target, {last.DeltaOut}Buffer);");
         foreach (LayerPlan p in Enumerable.Reverse(plans))
         {
-            string deltaIn = (p.InputKeepsPreActivation ? $", ref {p.ZIn}" : "") + (p.HasDeltaIn ? $", ref {p.DeltaIn}" : "");
-            w.Line($"{mode}Layer{p.Index}(ref p, {target}, ref {p.In}, ref {p.DeltaOut}{deltaIn});");
+            string zIn = p.InputKeepsPreActivation ? $"ref {p.ZIn}, " : "";
+            string deltaIn = p.HasDeltaIn ? $", ref {p.DeltaIn}" : "";
+            w.Line($"{mode}Layer{p.Index}(ref p, {target}, ref {p.In}, {zIn}ref {p.DeltaOut}{deltaIn});");
         }
 
         w.Line("return cost;");
