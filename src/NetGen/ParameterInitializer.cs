@@ -4,8 +4,8 @@ using System.Numerics;
 namespace NetGen;
 
 /// <summary>
-/// Deterministic parameter initialization: Glorot/Xavier uniform for sigmoid, tanh and identity layers,
-/// He uniform for ReLU layers, biases zero. The random stream is SplitMix64, so a seed gives the same
+/// Deterministic parameter initialization: He uniform for rectifier-like layers (ReLU, LeakyReLU, ELU, GELU),
+/// Glorot/Xavier uniform for the others (identity, sigmoid, tanh, softplus, softmax), biases zero. The random stream is SplitMix64, so a seed gives the same
 /// parameters on every machine and every .NET version.
 /// </summary>
 public static class ParameterInitializer
@@ -37,7 +37,7 @@ public static class ParameterInitializer
         for (int l = 0; l < activations.Length; l++)
         {
             int fanIn = layerSizes[l], fanOut = layerSizes[l + 1];
-            double limit = activations[l] == Activation.ReLU
+            double limit = IsRectifier(activations[l])
                 ? Math.Sqrt(6.0 / fanIn)               // He uniform
                 : Math.Sqrt(6.0 / (fanIn + fanOut));   // Glorot/Xavier uniform
             Span<T> weights = parameters.Slice(offset, fanIn * fanOut);
@@ -54,6 +54,10 @@ public static class ParameterInitializer
             }
         }
     }
+
+    /// <summary>Rectifier-like activations (zero or small slope for z &lt; 0) take He initialization.</summary>
+    private static bool IsRectifier(Activation activation) =>
+        activation is Activation.ReLU or Activation.LeakyReLU or Activation.ELU or Activation.GELU;
 
     /// <summary>SplitMix64: the next value of the stream, mapped to [0, 1) with 53 random bits.</summary>
     private static double NextUnitDouble(ref ulong state)

@@ -66,8 +66,8 @@ internal static class MembersEmitter
         w.Line($"bool {network}.HasBias => HasBias;");
         w.Line();
         w.Line("/// <summary>");
-        w.Line("/// Re-initializes every parameter from <paramref name=\"seed\"/>: Glorot/Xavier uniform weights for sigmoid,");
-        w.Line("/// tanh and identity layers, He uniform for ReLU layers, zero biases.");
+        w.Line("/// Re-initializes every parameter from <paramref name=\"seed\"/>: He uniform weights for ReLU, LeakyReLU,");
+        w.Line("/// ELU and GELU layers, Glorot/Xavier uniform for the others, zero biases.");
         w.Line("/// </summary>");
         NetworkEmitter.EmitMemberAttributes(w);
         w.Line($"public void InitializeParameters(int seed) => {Initializer}.Initialize<{t}>(_parameters, LayerSizes, Activations, HasBias, seed);");
