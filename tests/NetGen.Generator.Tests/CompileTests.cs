@@ -93,6 +93,34 @@ public sealed class CompileTests
         }
     }
 
+    /// <summary>More outputs than are written out one by one: the output delta loops over them.</summary>
+    [Theory]
+    [InlineData("GELU", "SquaredError", "float")]
+    [InlineData("GELU", "Exponential", "double")]
+    [InlineData("Softmax", "Exponential", "float")]
+    [InlineData("Softmax", "CrossEntropy", "double")]
+    [InlineData("Softmax", "Hellinger", "float")]
+    [InlineData("Softplus", "Hellinger", "double")]
+    [InlineData("LeakyReLU", "SquaredError", "double")]
+    [InlineData("Sigmoid", "CrossEntropy", "float")]
+    public void WideOutputLayer_EveryOutputDeltaForm_Compiles(string output, string loss, string element)
+    {
+        string source = $$"""
+            using NetGen;
+
+            namespace MyApp;
+
+            [Network(8, 20, 33, Hidden = Activation.GELU, Output = Activation.{{output}}, Loss = Loss.{{loss}}, ElementType = typeof({{element}}))]
+            public partial class Net
+            {
+            }
+            """;
+
+        GeneratorRun run = GeneratorHarness.Run(source, UserCode.Usage("global::MyApp.Net", element));
+
+        AssertCompilesCleanly(run, expectedFiles: 1);
+    }
+
     [Fact]
     public void PerLayerActivations_EveryHiddenActivationInOneNetwork_InDouble_Compiles()
     {

@@ -70,7 +70,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidTau = Error(
         "NETGEN014",
         "Tau must be a finite number greater than zero",
-        "Tau of '{0}' is {1}; the exponential cost τ·exp((1/τ)·Σ(ŷ − y)²) needs a finite τ > 0");
+        "Tau of '{0}' is {1}; the exponential cost τ·exp((1/τ)·Σ(ŷ − y)²) needs a τ > 0 that is finite in the network's element type");
 
     public static readonly DiagnosticDescriptor ActivationsWrongLength = Error(
         "NETGEN015",
@@ -85,7 +85,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidLeakySlope = Error(
         "NETGEN017",
         "LeakySlope must be a finite number ≥ 0",
-        "LeakySlope of '{0}' is {1}; use a finite slope α ≥ 0 (the derivative is read from the sign of the output)");
+        "LeakySlope of '{0}' is {1}; use a slope α ≥ 0 that is finite in the network's element type (the derivative is read from the sign of the output)");
 
     public static readonly DiagnosticDescriptor ActivationsConflict = Error(
         "NETGEN018",

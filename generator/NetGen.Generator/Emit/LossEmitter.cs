@@ -27,7 +27,7 @@ internal static class LossEmitter
         w.Line($"    {losses}.{CostKernel(spec.Loss, activation)}(output, target{(spec.Loss == LossKind.Exponential ? ", " + tau : "")});");
 
         w.Line();
-        string d = output.DeltaOut;
+        string d = $"δ{output.Index + 1}";
         string? fused = FusedDeltaKernel(spec.Loss, activation);
         string prime = activation switch
         {
@@ -83,7 +83,8 @@ internal static class LossEmitter
         _ => null,
     };
 
-    private static string CostFormula(LossKind loss, ActivationKind output) => loss switch
+    /// <summary>J of one sample as a formula, for comments.</summary>
+    public static string CostFormula(LossKind loss, ActivationKind output) => loss switch
     {
         LossKind.CrossEntropy when output == ActivationKind.Softmax => "−Σ y ln ŷ",
         LossKind.CrossEntropy => "−Σ [y ln ŷ + (1 − y) ln(1 − ŷ)]",

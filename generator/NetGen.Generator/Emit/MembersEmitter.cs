@@ -22,7 +22,8 @@ internal static class MembersEmitter
         Constant(w, "Number of outputs per sample.", "int", "OutputSize", spec.OutputSize.ToString());
         Constant(w, "Number of weights and biases: the length of <see cref=\"Parameters\"/>.", "int", "ParameterCount", parameterCount.ToString());
         Constant(w, "Whether every layer has a bias vector.", "bool", "HasBias", spec.HasBias ? "true" : "false");
-        Constant(w, "The per-sample cost J.", "global::NetGen.Loss", "Loss", $"global::NetGen.Loss.{spec.Loss}");
+        string cost = LossEmitter.CostFormula(spec.Loss, plans[plans.Count - 1].Activation);
+        Constant(w, $"The per-sample cost J = {cost}.", "global::NetGen.Loss", "Loss", $"global::NetGen.Loss.{spec.Loss}");
         Constant(w, "τ of the exponential cost.", "double", "Tau", NumericType.Double.Literal(spec.Tau));
         Constant(w, "α, the slope of LeakyReLU for z ≤ 0.", "double", "LeakySlope", NumericType.Double.Literal(spec.LeakySlope));
 
@@ -95,7 +96,7 @@ internal static class MembersEmitter
         }
 
         w.Line();
-        Summary(w, "Returns the cost J of one sample.");
+        Summary(w, $"Returns the cost J = {LossEmitter.CostFormula(spec.Loss, last.Activation)} of one sample.");
         using (w.Block($"public {t} Cost({ReadOnlySpan}<{t}> input, {ReadOnlySpan}<{t}> target)"))
         {
             Check(w, "input", "InputSize");

@@ -148,7 +148,7 @@ internal static class NetworkParser
             return null;
         }
 
-        if (NetworkRules.Check(sizes.Length - 1, options, attributeLocation, type.Name, diagnostics) is not { } activations)
+        if (NetworkRules.Check(sizes.Length - 1, options, elementType, attributeLocation, type.Name, diagnostics) is not { } activations)
         {
             return null;
         }

@@ -19,7 +19,7 @@ internal static class NetworkRules
 
     /// <summary>One activation per weight layer, or <see langword="null"/> after reporting why there is none.</summary>
     public static ActivationKind[]? Check(
-        int weightLayers, NetworkOptions options, LocationInfo? attribute, string className, List<DiagnosticInfo> diagnostics)
+        int weightLayers, NetworkOptions options, ElementType elementType, LocationInfo? attribute, string className, List<DiagnosticInfo> diagnostics)
     {
         int before = diagnostics.Count;
         ActivationKind[]? activations = LayerActivations(weightLayers, options, attribute, className, diagnostics);
@@ -43,13 +43,15 @@ internal static class NetworkRules
             diagnostics.Add(NetworkParser.Info(DiagnosticDescriptors.HellingerNeedsPositiveOutputs, loss, className, h.ToString()));
         }
 
-        if (!(options.Tau > 0 && !double.IsInfinity(options.Tau)))
+        // Checked as the element type will hold them: a double that is fine can overflow or vanish in float.
+        double tau = InElementType(options.Tau, elementType), slope = InElementType(options.LeakySlope, elementType);
+        if (!(tau > 0 && !double.IsInfinity(tau)))
         {
             diagnostics.Add(NetworkParser.Info(
                 DiagnosticDescriptors.InvalidTau, options.LocationOf("Tau", attribute), className, Format(options.Tau)));
         }
 
-        if (!(options.LeakySlope >= 0 && !double.IsInfinity(options.LeakySlope)))
+        if (!(slope >= 0 && !double.IsInfinity(slope)))
         {
             diagnostics.Add(NetworkParser.Info(
                 DiagnosticDescriptors.InvalidLeakySlope, options.LocationOf("LeakySlope", attribute), className, Format(options.LeakySlope)));
@@ -84,6 +86,8 @@ internal static class NetworkRules
 
         return perLayer;
     }
+
+    private static double InElementType(double value, ElementType type) => type == ElementType.Single ? (float)value : value;
 
     private static string Format(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 }

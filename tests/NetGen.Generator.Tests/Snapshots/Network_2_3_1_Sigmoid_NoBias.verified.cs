@@ -31,9 +31,17 @@ namespace MyApp
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public const bool HasBias = false;
 
-        /// <summary>The per-sample cost J: Σ ½(y − ŷ)².</summary>
+        /// <summary>The per-sample cost J = Σ ½(ŷ − y)².</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public const global::NetGen.Loss Loss = global::NetGen.Loss.SquaredError;
+
+        /// <summary>τ of the exponential cost.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        public const double Tau = 1d;
+
+        /// <summary>α, the slope of LeakyReLU for z ≤ 0.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        public const double LeakySlope = 0.01d;
 
         /// <summary>Input size, hidden sizes and output size, in order.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
@@ -66,8 +74,8 @@ namespace MyApp
         bool global::NetGen.INetwork<float>.HasBias => HasBias;
 
         /// <summary>
-        /// Re-initializes every parameter from <paramref name="seed"/>: Glorot/Xavier uniform weights for sigmoid,
-        /// tanh and identity layers, He uniform for ReLU layers, zero biases.
+        /// Re-initializes every parameter from <paramref name="seed"/>: He uniform weights for ReLU, LeakyReLU,
+        /// ELU and GELU layers, Glorot/Xavier uniform for the others, zero biases.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public void InitializeParameters(int seed) => global::NetGen.ParameterInitializer.Initialize<float>(_parameters, LayerSizes, Activations, HasBias, seed);
@@ -97,7 +105,7 @@ namespace MyApp
             ForwardLayer2(ref p, ref a2, ref a3);
         }
 
-        /// <summary>Returns the cost J = Σ ½(y − ŷ)² of one sample.</summary>
+        /// <summary>Returns the cost J = Σ ½(ŷ − y)² of one sample.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public float Cost(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
         {
@@ -113,7 +121,7 @@ namespace MyApp
 
             ForwardLayer1(ref p, ref a1, ref a2);
             ForwardLayer2(ref p, ref a2, ref a3);
-            return SquaredError(ref a3, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(target));
+            return OutputCost(a3Buffer, target);
         }
 
         /// <summary>Adds ∂J/∂θ of one sample into <paramref name="gradients"/> (ordered like <see cref="Parameters"/>) and returns J.</summary>
@@ -133,14 +141,15 @@ namespace MyApp
 
             ForwardLayer1(ref p, ref a1, ref a2);
             ForwardLayer2(ref p, ref a2, ref a3);
+            ref var g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradients);
 
             global::System.Span<float> d3Buffer = stackalloc float[1];
             ref var d3 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(d3Buffer);
             global::System.Span<float> d2Buffer = stackalloc float[3];
             ref var d2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(d2Buffer);
-            var cost = SquaredErrorDelta(ref a3, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(target), ref d3);
-            AccumulateLayer2(ref p, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradients), ref a2, ref d3, ref d2);
-            AccumulateLayer1(ref p, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradients), ref a1, ref d2);
+            var cost = OutputDelta(a3Buffer, target, d3Buffer);
+            AccumulateLayer2(ref p, ref g, ref a2, ref d3, ref d2);
+            AccumulateLayer1(ref p, ref g, ref a1, ref d2);
             return cost;
         }
 
@@ -165,7 +174,7 @@ namespace MyApp
             ref var d3 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(d3Buffer);
             global::System.Span<float> d2Buffer = stackalloc float[3];
             ref var d2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(d2Buffer);
-            var cost = SquaredErrorDelta(ref a3, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(target), ref d3);
+            var cost = OutputDelta(a3Buffer, target, d3Buffer);
             UpdateLayer2(ref p, learningRate, ref a2, ref d3, ref d2);
             UpdateLayer1(ref p, learningRate, ref a1, ref d2);
             return cost;
@@ -274,28 +283,16 @@ namespace MyApp
         /// <summary>J = Σ ½(ŷ − y)² for one sample.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static float SquaredError(ref float a3, ref float y)
-        {
-            float sum = 0f;
-            {
-                var e = global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 0) - global::System.Runtime.CompilerServices.Unsafe.Add(ref y, 0);
-                sum = float.MultiplyAddEstimate(e, e, sum);
-            }
-            return 0.5f * sum;
-        }
+        private static float OutputCost(global::System.ReadOnlySpan<float> output, global::System.ReadOnlySpan<float> target) =>
+            global::NetGen.Kernels.LossFunctions<float>.SquaredError(output, target);
 
-        /// <summary>δ3 = (ŷ − y) ⊙ σ′(z3), the output delta of squared error; returns J = Σ ½(ŷ − y)².</summary>
+        /// <summary>δ3 = dJ/dŷ ⊙ σ′(z3), with dJ/dŷ = ŷ − y; returns J.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static float SquaredErrorDelta(ref float a3, ref float y, ref float d3)
+        private static float OutputDelta(global::System.ReadOnlySpan<float> output, global::System.ReadOnlySpan<float> target, global::System.Span<float> delta)
         {
-            float sum = 0f;
-            {
-                var e = global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 0) - global::System.Runtime.CompilerServices.Unsafe.Add(ref y, 0);
-                sum = float.MultiplyAddEstimate(e, e, sum);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref d3, 0) = e * global::NetGen.Kernels.ActivationFunctions.SigmoidDerivative(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 0));
-            }
-            return 0.5f * sum;
+            var cost = global::NetGen.Kernels.LossFunctions<float>.SquaredErrorGradient(output, target, delta);
+            delta[0] *= global::NetGen.Kernels.ActivationFunctions.SigmoidDerivative(output[0]);
+            return cost;
         }
 
         /// <summary>Layer 2 backward (3 → 1): δ2 = δ3·W2ᵀ ⊙ σ′(z2); ∂J/∂W2 += a2ᵀ·δ3.</summary>

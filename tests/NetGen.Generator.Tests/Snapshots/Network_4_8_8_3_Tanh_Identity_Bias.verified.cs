@@ -35,9 +35,17 @@ namespace MyApp
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public const bool HasBias = true;
 
-        /// <summary>The per-sample cost J: Σ ½(y − ŷ)².</summary>
+        /// <summary>The per-sample cost J = Σ ½(ŷ − y)².</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public const global::NetGen.Loss Loss = global::NetGen.Loss.SquaredError;
+
+        /// <summary>τ of the exponential cost.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        public const double Tau = 1d;
+
+        /// <summary>α, the slope of LeakyReLU for z ≤ 0.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        public const double LeakySlope = 0.01d;
 
         /// <summary>Input size, hidden sizes and output size, in order.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
@@ -74,8 +82,8 @@ namespace MyApp
         bool global::NetGen.INetwork<float>.HasBias => HasBias;
 
         /// <summary>
-        /// Re-initializes every parameter from <paramref name="seed"/>: Glorot/Xavier uniform weights for sigmoid,
-        /// tanh and identity layers, He uniform for ReLU layers, zero biases.
+        /// Re-initializes every parameter from <paramref name="seed"/>: He uniform weights for ReLU, LeakyReLU,
+        /// ELU and GELU layers, Glorot/Xavier uniform for the others, zero biases.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public void InitializeParameters(int seed) => global::NetGen.ParameterInitializer.Initialize<float>(_parameters, LayerSizes, Activations, HasBias, seed);
@@ -108,7 +116,7 @@ namespace MyApp
             ForwardLayer3(ref p, ref a3, ref a4);
         }
 
-        /// <summary>Returns the cost J = Σ ½(y − ŷ)² of one sample.</summary>
+        /// <summary>Returns the cost J = Σ ½(ŷ − y)² of one sample.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public float Cost(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
         {
@@ -127,7 +135,7 @@ namespace MyApp
             ForwardLayer1(ref p, ref a1, ref a2);
             ForwardLayer2(ref p, ref a2, ref a3);
             ForwardLayer3(ref p, ref a3, ref a4);
-            return SquaredError(ref a4, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(target));
+            return OutputCost(a4Buffer, target);
         }
 
         /// <summary>Adds ∂J/∂θ of one sample into <paramref name="gradients"/> (ordered like <see cref="Parameters"/>) and returns J.</summary>
@@ -150,6 +158,7 @@ namespace MyApp
             ForwardLayer1(ref p, ref a1, ref a2);
             ForwardLayer2(ref p, ref a2, ref a3);
             ForwardLayer3(ref p, ref a3, ref a4);
+            ref var g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradients);
 
             global::System.Span<float> d4Buffer = stackalloc float[3];
             ref var d4 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(d4Buffer);
@@ -157,10 +166,10 @@ namespace MyApp
             ref var d3 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(d3Buffer);
             global::System.Span<float> d2Buffer = stackalloc float[8];
             ref var d2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(d2Buffer);
-            var cost = SquaredErrorDelta(ref a4, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(target), ref d4);
-            AccumulateLayer3(ref p, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradients), ref a3, ref d4, ref d3);
-            AccumulateLayer2(ref p, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradients), ref a2, ref d3, ref d2);
-            AccumulateLayer1(ref p, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradients), ref a1, ref d2);
+            var cost = OutputDelta(a4Buffer, target, d4Buffer);
+            AccumulateLayer3(ref p, ref g, ref a3, ref d4, ref d3);
+            AccumulateLayer2(ref p, ref g, ref a2, ref d3, ref d2);
+            AccumulateLayer1(ref p, ref g, ref a1, ref d2);
             return cost;
         }
 
@@ -190,7 +199,7 @@ namespace MyApp
             ref var d3 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(d3Buffer);
             global::System.Span<float> d2Buffer = stackalloc float[8];
             ref var d2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(d2Buffer);
-            var cost = SquaredErrorDelta(ref a4, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(target), ref d4);
+            var cost = OutputDelta(a4Buffer, target, d4Buffer);
             UpdateLayer3(ref p, learningRate, ref a3, ref d4, ref d3);
             UpdateLayer2(ref p, learningRate, ref a2, ref d3, ref d2);
             UpdateLayer1(ref p, learningRate, ref a1, ref d2);
@@ -431,46 +440,15 @@ namespace MyApp
         /// <summary>J = Σ ½(ŷ − y)² for one sample.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static float SquaredError(ref float a4, ref float y)
-        {
-            float sum = 0f;
-            {
-                var e = global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 0) - global::System.Runtime.CompilerServices.Unsafe.Add(ref y, 0);
-                sum = float.MultiplyAddEstimate(e, e, sum);
-            }
-            {
-                var e = global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 1) - global::System.Runtime.CompilerServices.Unsafe.Add(ref y, 1);
-                sum = float.MultiplyAddEstimate(e, e, sum);
-            }
-            {
-                var e = global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 2) - global::System.Runtime.CompilerServices.Unsafe.Add(ref y, 2);
-                sum = float.MultiplyAddEstimate(e, e, sum);
-            }
-            return 0.5f * sum;
-        }
+        private static float OutputCost(global::System.ReadOnlySpan<float> output, global::System.ReadOnlySpan<float> target) =>
+            global::NetGen.Kernels.LossFunctions<float>.SquaredError(output, target);
 
-        /// <summary>δ4 = (ŷ − y), the output delta of squared error; returns J = Σ ½(ŷ − y)².</summary>
+        /// <summary>δ4 = dJ/dŷ, with dJ/dŷ = ŷ − y; returns J.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static float SquaredErrorDelta(ref float a4, ref float y, ref float d4)
+        private static float OutputDelta(global::System.ReadOnlySpan<float> output, global::System.ReadOnlySpan<float> target, global::System.Span<float> delta)
         {
-            float sum = 0f;
-            {
-                var e = global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 0) - global::System.Runtime.CompilerServices.Unsafe.Add(ref y, 0);
-                sum = float.MultiplyAddEstimate(e, e, sum);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref d4, 0) = e;
-            }
-            {
-                var e = global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 1) - global::System.Runtime.CompilerServices.Unsafe.Add(ref y, 1);
-                sum = float.MultiplyAddEstimate(e, e, sum);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref d4, 1) = e;
-            }
-            {
-                var e = global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 2) - global::System.Runtime.CompilerServices.Unsafe.Add(ref y, 2);
-                sum = float.MultiplyAddEstimate(e, e, sum);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref d4, 2) = e;
-            }
-            return 0.5f * sum;
+            var cost = global::NetGen.Kernels.LossFunctions<float>.SquaredErrorGradient(output, target, delta);
+            return cost;
         }
 
         /// <summary>Layer 3 backward (8 → 3): δ3 = δ4·W3ᵀ ⊙ tanh′(z3); ∂J/∂W3 += a3ᵀ·δ4; ∂J/∂b3 += δ4.</summary>
