@@ -41,17 +41,7 @@ public static class ActivationFunctions
 
     /// <summary>tanh z, lane-wise.</summary>
     public static Vector128<T> Tanh<T>(Vector128<T> z)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        Span<T> lanes = stackalloc T[Vector128<T>.Count];
-        z.CopyTo(lanes);
-        foreach (ref T lane in lanes)
-        {
-            lane = T.Tanh(lane);
-        }
-
-        return Vector128.Create<T>(lanes);
-    }
+        where T : unmanaged, IFloatingPointIeee754<T> => LaneWise<T, TanhFunction<T>>(z);
 
     /// <summary>tanh′ = 1 − a², from a = tanh z.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -96,17 +86,7 @@ public static class ActivationFunctions
 
     /// <summary>ln(1 + e^z), lane-wise.</summary>
     public static Vector128<T> Softplus<T>(Vector128<T> z)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        Span<T> lanes = stackalloc T[Vector128<T>.Count];
-        z.CopyTo(lanes);
-        foreach (ref T lane in lanes)
-        {
-            lane = Softplus(lane);
-        }
-
-        return Vector128.Create<T>(lanes);
-    }
+        where T : unmanaged, IFloatingPointIeee754<T> => LaneWise<T, SoftplusFunction<T>>(z);
 
     /// <summary>softplus′(z) = σ(z) = 1 − e^−a, from a = softplus(z).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -120,17 +100,7 @@ public static class ActivationFunctions
 
     /// <summary>ELU, lane-wise.</summary>
     public static Vector128<T> ELU<T>(Vector128<T> z)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        Span<T> lanes = stackalloc T[Vector128<T>.Count];
-        z.CopyTo(lanes);
-        foreach (ref T lane in lanes)
-        {
-            lane = ELU(lane);
-        }
-
-        return Vector128.Create<T>(lanes);
-    }
+        where T : unmanaged, IFloatingPointIeee754<T> => LaneWise<T, ELUFunction<T>>(z);
 
     /// <summary>ELU′ = 1 where a &gt; 0, else e^z = a + 1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -144,17 +114,7 @@ public static class ActivationFunctions
 
     /// <summary>GELU, lane-wise.</summary>
     public static Vector128<T> GELU<T>(Vector128<T> z)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        Span<T> lanes = stackalloc T[Vector128<T>.Count];
-        z.CopyTo(lanes);
-        foreach (ref T lane in lanes)
-        {
-            lane = GELU(lane);
-        }
-
-        return Vector128.Create<T>(lanes);
-    }
+        where T : unmanaged, IFloatingPointIeee754<T> => LaneWise<T, GELUFunction<T>>(z);
 
     /// <summary>
     /// GELU′(z) = ½(1 + t) + ½·z·(1 − t²)·√(2/π)·(1 + 3·0.044715·z²), t = tanh(√(2/π)·(z + 0.044715·z³)); takes z.
@@ -215,6 +175,51 @@ public static class ActivationFunctions
     }
 
     private const double GeluCubic = 0.044715;
+
+    /// <summary>Applies <typeparamref name="TFunction"/> to each lane through its scalar form.</summary>
+    private static Vector128<T> LaneWise<T, TFunction>(Vector128<T> z)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TFunction : IScalarFunction<T>
+    {
+        Span<T> lanes = stackalloc T[Vector128<T>.Count];
+        z.CopyTo(lanes);
+        foreach (ref T lane in lanes)
+        {
+            lane = TFunction.Apply(lane);
+        }
+
+        return Vector128.Create<T>(lanes);
+    }
+
+    /// <summary>A scalar function passed as a type, so <see cref="LaneWise"/> calls it without a delegate.</summary>
+    private interface IScalarFunction<T>
+    {
+        static abstract T Apply(T x);
+    }
+
+    private readonly struct TanhFunction<T> : IScalarFunction<T>
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        public static T Apply(T x) => T.Tanh(x);
+    }
+
+    private readonly struct SoftplusFunction<T> : IScalarFunction<T>
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        public static T Apply(T x) => Softplus(x);
+    }
+
+    private readonly struct ELUFunction<T> : IScalarFunction<T>
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        public static T Apply(T x) => ELU(x);
+    }
+
+    private readonly struct GELUFunction<T> : IScalarFunction<T>
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        public static T Apply(T x) => GELU(x);
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T GeluInner<T>(T z)
