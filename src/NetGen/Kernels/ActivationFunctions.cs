@@ -177,18 +177,18 @@ public static class ActivationFunctions
     private const double GeluCubic = 0.044715;
 
     /// <summary>Applies <typeparamref name="TFunction"/> to each lane through its scalar form.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<T> LaneWise<T, TFunction>(Vector128<T> z)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TFunction : IScalarFunction<T>
     {
-        Span<T> lanes = stackalloc T[Vector128<T>.Count];
-        z.CopyTo(lanes);
-        foreach (ref T lane in lanes)
+        Vector128<T> result = z;
+        for (int i = 0; i < Vector128<T>.Count; i++)
         {
-            lane = TFunction.Apply(lane);
+            result = result.WithElement(i, TFunction.Apply(z.GetElement(i)));
         }
 
-        return Vector128.Create<T>(lanes);
+        return result;
     }
 
     /// <summary>A scalar function passed as a type, so <see cref="LaneWise"/> calls it without a delegate.</summary>
