@@ -49,6 +49,23 @@ public static class GradientCheck
     /// once rounded to <typeparamref name="T"/>.
     /// </exception>
     public static GradientCheckResult Run<T>(INetwork<T> network, ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, double epsilon = 1e-4)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        Check(network, inputs, targets, epsilon, objective: false);
+
+    /// <summary>
+    /// Like <see cref="Run{T}"/>, but checks the training objective: <see cref="INetwork{T}.ObjectiveGradient"/>
+    /// against central differences of <see cref="INetwork{T}.Objective"/>, J = (1/N)·Σ J_row + (λ/2)·Σ W², so the
+    /// L2 penalty's gradient is checked too.
+    /// </summary>
+    /// <inheritdoc cref="Run{T}" path="/param"/>
+    /// <inheritdoc cref="Run{T}" path="/returns"/>
+    /// <inheritdoc cref="Run{T}" path="/exception"/>
+    public static GradientCheckResult RunObjective<T>(INetwork<T> network, ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, double epsilon = 1e-4)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        Check(network, inputs, targets, epsilon, objective: true);
+
+    private static GradientCheckResult Check<T>(
+        INetwork<T> network, ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, double epsilon, bool objective)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(network);
@@ -77,17 +94,24 @@ public static class GradientCheck
         try
         {
             T[] analytic = new T[count];
-            for (int r = 0; r < rows; r++)
+            if (objective)
             {
-                network.AccumulateGradients(
-                    inputs.Slice(r * inputSize, inputSize), targets.Slice(r * outputSize, outputSize), analytic);
+                network.ObjectiveGradient(inputs, targets, analytic);
+            }
+            else
+            {
+                for (int r = 0; r < rows; r++)
+                {
+                    network.AccumulateGradients(
+                        inputs.Slice(r * inputSize, inputSize), targets.Slice(r * outputSize, outputSize), analytic);
+                }
             }
 
             double differenceSquared = 0, sumSquared = 0, worst = -1;
             int worstIndex = -1;
             for (int i = 0; i < count; i++)
             {
-                double numeric = NumericDerivative(network, i, saved[i], epsilon, inputs, targets, rows);
+                double numeric = NumericDerivative(network, i, saved[i], epsilon, inputs, targets, rows, objective);
                 double g = double.CreateChecked(analytic[i]);
                 double difference = g - numeric, sum = g + numeric;
                 differenceSquared += difference * difference;
@@ -110,7 +134,7 @@ public static class GradientCheck
 
     /// <summary>(J(θᵢ + ε) − J(θᵢ − ε)) / (θᵢ⁺ − θᵢ⁻) with the perturbed values as stored in T; leaves θᵢ perturbed.</summary>
     private static double NumericDerivative<T>(
-        INetwork<T> network, int index, T original, double epsilon, ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, int rows)
+        INetwork<T> network, int index, T original, double epsilon, ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, int rows, bool objective)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         double center = double.CreateChecked(original);
@@ -123,9 +147,9 @@ public static class GradientCheck
         }
 
         network.Parameters[index] = plus;
-        double costPlus = BatchCost(network, inputs, targets, rows);
+        double costPlus = objective ? double.CreateChecked(network.Objective(inputs, targets)) : BatchCost(network, inputs, targets, rows);
         network.Parameters[index] = minus;
-        double costMinus = BatchCost(network, inputs, targets, rows);
+        double costMinus = objective ? double.CreateChecked(network.Objective(inputs, targets)) : BatchCost(network, inputs, targets, rows);
         network.Parameters[index] = original;
 
         return (costPlus - costMinus) / (double.CreateChecked(plus) - double.CreateChecked(minus));

@@ -52,4 +52,22 @@ public interface INetwork<T>
 
     /// <summary>Re-initializes every parameter deterministically from <paramref name="seed"/>.</summary>
     void InitializeParameters(int seed);
+
+    /// <summary>The optimizer behind <see cref="TrainBatch"/> and <see cref="TrainStep(ReadOnlySpan{T}, ReadOnlySpan{T})"/>.</summary>
+    Training.GradientOptimizer<T> Optimizer { get; }
+
+    /// <summary>λ of the L2 penalty (λ/2)·Σ W² over the weights (not the biases) in <see cref="Objective"/>; ≥ 0.</summary>
+    T L2Regularization { get; set; }
+
+    /// <summary>The training objective over a batch of rows: J = (1/N)·Σ J_row + (λ/2)·Σ W².</summary>
+    T Objective(ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets);
+
+    /// <summary>Overwrites <paramref name="gradient"/> with ∂J/∂θ of <see cref="Objective"/> and returns J.</summary>
+    T ObjectiveGradient(ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, Span<T> gradient);
+
+    /// <summary>One optimizer step on the gradient of <see cref="Objective"/> over the batch; returns J before the step.</summary>
+    T TrainBatch(ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets);
+
+    /// <summary>One optimizer step on one sample (a batch of one row); returns J before the step.</summary>
+    T TrainStep(ReadOnlySpan<T> input, ReadOnlySpan<T> target);
 }

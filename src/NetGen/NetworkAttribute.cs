@@ -43,6 +43,12 @@ public sealed class NetworkAttribute : Attribute
     /// <summary>α, the slope of <see cref="Activation.LeakyReLU"/> for z ≤ 0; finite and ≥ 0. Default 0.01.</summary>
     public double LeakySlope { get; set; } = 0.01;
 
+    /// <summary>
+    /// The optimizer behind <c>TrainBatch</c> and <c>TrainStep(input, target)</c>; its hyperparameters are set at run
+    /// time through the generated <c>Optimizer</c> property. Default <see cref="OptimizerKind.Sgd"/>.
+    /// </summary>
+    public OptimizerKind Optimizer { get; set; } = OptimizerKind.Sgd;
+
     /// <summary>The element type the network computes in: <c>typeof(float)</c> (default) or <c>typeof(double)</c>.</summary>
     public Type ElementType { get; set; } = typeof(float);
 }

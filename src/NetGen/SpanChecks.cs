@@ -38,6 +38,31 @@ public static class SpanChecks
         return rows;
     }
 
+    /// <summary>
+    /// Returns the number of rows of a non-empty batch: <paramref name="inputs"/> whole rows of
+    /// <paramref name="inputSize"/>, <paramref name="targets"/> the same number of rows of <paramref name="outputSize"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The batch is empty, or the spans are not matching whole rows.</exception>
+    public static int BatchRows<T>(ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, int inputSize, int outputSize)
+    {
+        int rows = RowCount(inputs, inputSize, nameof(inputs));
+        if (rows == 0)
+        {
+            throw new ArgumentException("The batch is empty: give at least one row.", nameof(inputs));
+        }
+
+        ThrowIfLengthIsNot(targets, rows * outputSize, nameof(targets));
+        return rows;
+    }
+
+    /// <summary>Returns <paramref name="value"/> if it is finite and ≥ 0; throws otherwise.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is negative, NaN or infinite.</exception>
+    public static T NonNegative<T>(T value, string paramName)
+        where T : System.Numerics.IFloatingPointIeee754<T> =>
+        T.IsFinite(value) && value >= T.Zero
+            ? value
+            : throw new ArgumentOutOfRangeException(paramName, value, "Must be a finite number greater than or equal to zero.");
+
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowWrongLength(string paramName, int expected, int actual) =>

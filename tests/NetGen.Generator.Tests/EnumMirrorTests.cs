@@ -16,6 +16,9 @@ public sealed class EnumMirrorTests
     [Fact]
     public void LossKind_MirrorsLoss() => AssertSameMembers<NetGen.Loss, LossKind>();
 
+    [Fact]
+    public void OptimizerKind_MirrorsOptimizerKind() => AssertSameMembers<NetGen.OptimizerKind, Model.OptimizerKind>();
+
     private static void AssertSameMembers<TRuntime, TMirror>()
         where TRuntime : struct, Enum
         where TMirror : struct, Enum

@@ -128,6 +128,7 @@ internal static class MembersEmitter
         }
 
         BatchEmitter.Emit(w, type);
+        TrainingEmitter.Emit(w, spec, plans, type);
     }
 
     /// <summary>Declares a(1) … a(L+1) (hidden ones on the stack) and runs every layer forward.</summary>

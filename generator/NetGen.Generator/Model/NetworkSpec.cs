@@ -8,6 +8,7 @@ namespace NetGen.Generator.Model;
 /// <param name="ClassKeyword"><c>class</c>, or <c>record</c> for a record class.</param>
 /// <param name="Tau">τ of the exponential cost.</param>
 /// <param name="LeakySlope">α of LeakyReLU.</param>
+/// <param name="Optimizer">The optimizer behind TrainBatch.</param>
 internal sealed record NetworkSpec(
     string Namespace,
     string EscapedNamespace,
@@ -19,7 +20,8 @@ internal sealed record NetworkSpec(
     LossKind Loss,
     bool HasBias,
     double Tau,
-    double LeakySlope)
+    double LeakySlope,
+    OptimizerKind Optimizer)
 {
     public int InputSize => Layers[0].Inputs;
 

@@ -25,6 +25,8 @@ internal sealed class NetworkOptions
 
     public LossKind Loss { get; private set; } = LossKind.SquaredError;
 
+    public OptimizerKind Optimizer { get; private set; } = OptimizerKind.Sgd;
+
     public bool HasBias { get; private set; } = true;
 
     public double Tau { get; private set; } = 1.0;
@@ -66,6 +68,9 @@ internal sealed class NetworkOptions
                 case "Loss":
                     options.Loss = ReadEnum(argument.Key, value, location, diagnostics, options.Loss);
                     break;
+                case "Optimizer":
+                    options.Optimizer = ReadEnum(argument.Key, value, location, diagnostics, options.Optimizer);
+                    break;
                 case "Bias":
                     options.HasBias = value.Value is true;
                     break;
@@ -104,7 +109,7 @@ internal sealed class NetworkOptions
             return (TEnum)(object)number;
         }
 
-        string enumName = typeof(TEnum) == typeof(LossKind) ? "Loss" : "Activation";
+        string enumName = typeof(TEnum) == typeof(LossKind) ? "Loss" : typeof(TEnum) == typeof(OptimizerKind) ? "Optimizer" : "Activation";
         diagnostics.Add(NetworkParser.Info(
             DiagnosticDescriptors.InvalidEnumValue,
             location,

@@ -172,7 +172,8 @@ internal static class NetworkParser
             Loss: options.Loss,
             HasBias: options.HasBias,
             Tau: options.Tau,
-            LeakySlope: options.LeakySlope);
+            LeakySlope: options.LeakySlope,
+            Optimizer: options.Optimizer);
     }
 
     private static int[] ReadSizes(TypedConstant argument)

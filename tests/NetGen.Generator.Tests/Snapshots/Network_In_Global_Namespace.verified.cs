@@ -223,6 +223,82 @@ partial class StudyScoreNet : global::NetGen.INetwork<float>
         return cost;
     }
 
+    /// <summary>The SGD optimizer behind <see cref="TrainBatch"/>; set its hyperparameters here.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    public global::NetGen.Training.SgdOptimizer<float> Optimizer { get; } = new(ParameterCount);
+    global::NetGen.Training.GradientOptimizer<float> global::NetGen.INetwork<float>.Optimizer => Optimizer;
+
+    // The batch gradient TrainBatch hands to the optimizer, allocated once.
+    private readonly float[] _gradients = new float[ParameterCount];
+    private float _l2Regularization;
+
+    /// <summary>λ of the L2 penalty (λ/2)·Σ W² over the weights (not the biases) in <see cref="Objective"/>; finite and ≥ 0.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    public float L2Regularization
+    {
+        get => _l2Regularization;
+        set => _l2Regularization = global::NetGen.SpanChecks.NonNegative(value, nameof(L2Regularization));
+    }
+
+    /// <summary>J = (1/N)·Σ J_row + (λ/2)·Σ W² over the N rows of a row-major batch.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    public float Objective(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
+    {
+        int rows = global::NetGen.SpanChecks.BatchRows(inputs, targets, InputSize, OutputSize);
+        return CostBatch(inputs, targets) / rows + L2Penalty();
+    }
+
+    /// <summary>Overwrites <paramref name="gradient"/> with ∂J/∂θ = (1/N)·Σ ∂J_row/∂θ + λ·W of <see cref="Objective"/>; returns J.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    public float ObjectiveGradient(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> gradient)
+    {
+        int rows = global::NetGen.SpanChecks.BatchRows(inputs, targets, InputSize, OutputSize);
+        global::NetGen.SpanChecks.ThrowIfLengthIsNot(gradient, ParameterCount, nameof(gradient));
+        gradient.Clear();
+        float cost = AccumulateGradientsBatch(inputs, targets, gradient) / rows;
+        global::NetGen.Kernels.VectorMath.Scale(gradient, 1f / rows);
+        if (_l2Regularization != 0f)
+        {
+            global::System.ReadOnlySpan<float> parameters = _parameters;
+            global::NetGen.Kernels.VectorMath.AddScaled(gradient.Slice(W1Offset, 6), parameters.Slice(W1Offset, 6), _l2Regularization);   // ∂/∂W1 += λ·W1
+            global::NetGen.Kernels.VectorMath.AddScaled(gradient.Slice(W2Offset, 3), parameters.Slice(W2Offset, 3), _l2Regularization);   // ∂/∂W2 += λ·W2
+        }
+        return cost + L2Penalty();
+    }
+
+    /// <summary>One optimizer step on ∂J/∂θ of <see cref="Objective"/> over the batch; returns J before the step. Not thread-safe.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    public float TrainBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
+    {
+        var cost = ObjectiveGradient(inputs, targets, _gradients);
+        Optimizer.Step(_parameters, _gradients);
+        return cost;
+    }
+
+    /// <summary>One optimizer step on one sample (<see cref="TrainBatch"/> of one row); returns J before the step. Not thread-safe.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    public float TrainStep(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
+    {
+        global::NetGen.SpanChecks.ThrowIfLengthIsNot(input, InputSize, nameof(input));
+        global::NetGen.SpanChecks.ThrowIfLengthIsNot(target, OutputSize, nameof(target));
+        return TrainBatch(input, target);
+    }
+
+    /// <summary>(λ/2)·Σ W² over every layer's weights.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    private float L2Penalty()
+    {
+        if (_l2Regularization == 0f)
+        {
+            return 0f;
+        }
+        global::System.ReadOnlySpan<float> parameters = _parameters;
+        float sum = 0f;
+        sum += global::NetGen.Kernels.VectorMath.SumOfSquares(parameters.Slice(W1Offset, 6));
+        sum += global::NetGen.Kernels.VectorMath.SumOfSquares(parameters.Slice(W2Offset, 3));
+        return 0.5f * _l2Regularization * sum;
+    }
+
     /// <summary>Layer 1 (2 → 3, sigmoid): z2 = a1·W1 + b1, a2 = σ(z2).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
