@@ -73,7 +73,11 @@ internal static class TrainingEmitter
             w.Line("global::NetGen.SpanChecks.ThrowIfLengthIsNot(gradient, ParameterCount, nameof(gradient));");
             w.Line("gradient.Clear();");
             w.Line($"{t} cost = AccumulateGradientsBatch(inputs, targets, gradient) / rows;");
-            w.Line($"{VectorMath}.Scale(gradient, {type.Literal(1)} / rows);");
+            using (w.Block("if (rows > 1)"))
+            {
+                w.Line($"{VectorMath}.Scale(gradient, {type.Literal(1)} / rows);");
+            }
+
             using (w.Block($"if (_l2Regularization != {type.Literal(0)})"))
             {
                 w.Line($"{ReadOnlySpan}<{t}> parameters = _parameters;");

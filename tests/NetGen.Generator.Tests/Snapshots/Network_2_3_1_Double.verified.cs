@@ -258,7 +258,10 @@ namespace MyApp
             global::NetGen.SpanChecks.ThrowIfLengthIsNot(gradient, ParameterCount, nameof(gradient));
             gradient.Clear();
             double cost = AccumulateGradientsBatch(inputs, targets, gradient) / rows;
-            global::NetGen.Kernels.VectorMath.Scale(gradient, 1d / rows);
+            if (rows > 1)
+            {
+                global::NetGen.Kernels.VectorMath.Scale(gradient, 1d / rows);
+            }
             if (_l2Regularization != 0d)
             {
                 global::System.ReadOnlySpan<double> parameters = _parameters;

@@ -256,7 +256,10 @@ partial class StudyScoreNet : global::NetGen.INetwork<float>
         global::NetGen.SpanChecks.ThrowIfLengthIsNot(gradient, ParameterCount, nameof(gradient));
         gradient.Clear();
         float cost = AccumulateGradientsBatch(inputs, targets, gradient) / rows;
-        global::NetGen.Kernels.VectorMath.Scale(gradient, 1f / rows);
+        if (rows > 1)
+        {
+            global::NetGen.Kernels.VectorMath.Scale(gradient, 1f / rows);
+        }
         if (_l2Regularization != 0f)
         {
             global::System.ReadOnlySpan<float> parameters = _parameters;
