@@ -106,5 +106,50 @@ internal sealed class LinearModel : INetwork<double>
     public void InitializeParameters(int seed) =>
         ParameterInitializer.Initialize<double>(parameters, Sizes, LayerActivations, hasBias: true, seed);
 
+    // The training members, plainly: objective = mean cost (no L2 support needed by the gradient-check tests).
+    public NetGen.Training.GradientOptimizer<double> Optimizer { get; } = new NetGen.Training.SgdOptimizer<double>((In * Out) + Out);
+
+    public double L2Regularization { get; set; }
+
+    public double Objective(ReadOnlySpan<double> inputs, ReadOnlySpan<double> targets)
+    {
+        int rows = inputs.Length / In;
+        double cost = 0;
+        for (int r = 0; r < rows; r++)
+        {
+            cost += Cost(inputs.Slice(r * In, In), targets.Slice(r * Out, Out));
+        }
+
+        return cost / rows;
+    }
+
+    public double ObjectiveGradient(ReadOnlySpan<double> inputs, ReadOnlySpan<double> targets, Span<double> gradient)
+    {
+        int rows = inputs.Length / In;
+        gradient.Clear();
+        double cost = 0;
+        for (int r = 0; r < rows; r++)
+        {
+            cost += AccumulateGradients(inputs.Slice(r * In, In), targets.Slice(r * Out, Out), gradient);
+        }
+
+        for (int k = 0; k < gradient.Length; k++)
+        {
+            gradient[k] /= rows;
+        }
+
+        return cost / rows;
+    }
+
+    public double TrainBatch(ReadOnlySpan<double> inputs, ReadOnlySpan<double> targets)
+    {
+        var gradient = new double[ParameterCount];
+        double cost = ObjectiveGradient(inputs, targets, gradient);
+        Optimizer.Step(parameters, gradient);
+        return cost;
+    }
+
+    public double TrainStep(ReadOnlySpan<double> input, ReadOnlySpan<double> target) => TrainBatch(input, target);
+
     private double Scale(int index) => index == BrokenParameter ? -2 : 1;
 }

@@ -1,0 +1,21 @@
+namespace NetGen.Training;
+
+/// <summary>The outcome of <see cref="NetworkTrainer.Fit{T}"/>.</summary>
+/// <param name="StopReason">Why training stopped.</param>
+/// <param name="EpochsRun">
+/// The number of epochs that completed (and were reported); an epoch that diverged or was cancelled part-way does
+/// not count.
+/// </param>
+/// <param name="TrainCost">
+/// The objective over the training set of the parameters left in the network: those of <paramref name="BestEpoch"/>
+/// when the best parameters were restored, otherwise those of epoch <paramref name="EpochsRun"/> (or of the
+/// parameters before training when no epoch completed).
+/// </param>
+/// <param name="ValidationCost">
+/// The objective over the validation set of the same parameters, or <see langword="null"/> without a validation set.
+/// </param>
+/// <param name="BestEpoch">
+/// With a validation set, the 1-based epoch with the best validation objective (0 if no epoch produced a finite one);
+/// without one, the last completed epoch (0 if none completed).
+/// </param>
+public sealed record FitResult(FitStopReason StopReason, int EpochsRun, double TrainCost, double? ValidationCost, int BestEpoch);

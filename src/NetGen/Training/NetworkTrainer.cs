@@ -1,0 +1,398 @@
+using System;
+using System.Diagnostics;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Threading;
+
+namespace NetGen.Training;
+
+/// <summary>Trains a network with its own optimizer over mini-batches, epoch after epoch.</summary>
+public static class NetworkTrainer
+{
+    /// <summary>
+    /// Trains <paramref name="network"/> with its <see cref="INetwork{T}.Optimizer"/> for up to
+    /// <see cref="FitOptions.Epochs"/> epochs of mini-batches.
+    /// </summary>
+    /// <remarks>
+    /// <para>
+    /// Each epoch visits every training row once: in a permutation drawn from <see cref="FitOptions.ShuffleSeed"/>
+    /// and the epoch number (or in the given order when the seed is <see langword="null"/>), in batches of
+    /// <see cref="FitOptions.BatchSize"/> rows, each batch one <see cref="INetwork{T}.TrainBatch"/> step. After the
+    /// epoch, the objective over the whole training set (and over the validation set, when one is given) is reported
+    /// through <paramref name="progress"/>, synchronously on the calling thread.
+    /// </para>
+    /// <para>
+    /// Early stopping: with a validation set, an epoch improves when its validation objective is more than
+    /// <see cref="FitOptions.MinImprovement"/> below the best so far; after <see cref="FitOptions.Patience"/> epochs
+    /// in a row without improvement training stops. On early stopping or completion with a validation set and
+    /// <see cref="FitOptions.RestoreBestParameters"/>, the network ends with the parameters of the best epoch.
+    /// </para>
+    /// <para>
+    /// Divergence: when a batch objective or any parameter becomes NaN or infinite (checked after every batch), or the
+    /// training objective after an epoch does, the parameters are restored to those after the last completed epoch
+    /// (those before training if the first epoch diverges), the optimizer is <see cref="GradientOptimizer{T}.Reset"/>
+    /// and <see cref="FitStopReason.Diverged"/> is returned.
+    /// </para>
+    /// <para>
+    /// Cancellation: <paramref name="cancellationToken"/> is checked before every batch; when it is signalled, the
+    /// parameters are restored to those after the last completed epoch and <see cref="FitStopReason.Cancelled"/> is
+    /// returned (no exception is thrown). The optimizer keeps its state, including the steps of the partial epoch.
+    /// </para>
+    /// <para>
+    /// The batch buffers, the permutation and the parameter snapshots are allocated once per call; the epochs and
+    /// batches allocate nothing. Not thread-safe: the network must not be used elsewhere while it trains.
+    /// </para>
+    /// </remarks>
+    /// <typeparam name="T">The element type of the network.</typeparam>
+    /// <param name="network">The network to train, in place.</param>
+    /// <param name="inputs">The training inputs: at least one row of <see cref="INetwork{T}.InputSize"/> values, row-major.</param>
+    /// <param name="targets">The training targets: one row of <see cref="INetwork{T}.OutputSize"/> values per input row.</param>
+    /// <param name="options">Epochs, batch size, shuffling and early stopping.</param>
+    /// <param name="validationInputs">
+    /// The validation inputs, or empty for none; given together with <paramref name="validationTargets"/>.
+    /// </param>
+    /// <param name="validationTargets">
+    /// The validation targets, one row per validation input row, or empty for none.
+    /// </param>
+    /// <param name="progress">Receives one <see cref="EpochReport"/> per completed epoch, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Stops training between two batches.</param>
+    /// <returns>Why training stopped, how many epochs ran, and the costs of the parameters left in the network.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="network"/> or <paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A value of <paramref name="options"/> is out of range.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="inputs"/> is empty or not whole rows, <paramref name="targets"/> does not match it, only one of
+    /// the validation spans is given, or they are not whole matching rows.
+    /// </exception>
+    public static FitResult Fit<T>(
+        INetwork<T> network,
+        ReadOnlySpan<T> inputs,
+        ReadOnlySpan<T> targets,
+        FitOptions options,
+        ReadOnlySpan<T> validationInputs = default,
+        ReadOnlySpan<T> validationTargets = default,
+        IProgress<EpochReport>? progress = null,
+        CancellationToken cancellationToken = default)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(options);
+        ValidateOptions(options);
+
+        int inputSize = network.InputSize, outputSize = network.OutputSize;
+        int rows = CheckRows(inputs, targets, inputSize, outputSize, nameof(inputs), nameof(targets));
+        bool hasValidation = !validationInputs.IsEmpty || !validationTargets.IsEmpty;
+        if (hasValidation)
+        {
+            if (validationInputs.IsEmpty)
+            {
+                throw new ArgumentException(
+                    "Validation targets were given without validation inputs; give both or neither.", nameof(validationInputs));
+            }
+
+            if (validationTargets.IsEmpty)
+            {
+                throw new ArgumentException(
+                    "Validation inputs were given without validation targets; give both or neither.", nameof(validationTargets));
+            }
+
+            CheckRows(validationInputs, validationTargets, inputSize, outputSize, nameof(validationInputs), nameof(validationTargets));
+        }
+
+        long start = Stopwatch.GetTimestamp();
+        Span<T> parameters = network.Parameters;
+
+        // Everything the epochs need, allocated once. Without shuffling, batches are slices of the inputs.
+        int batchSize = Math.Min(options.BatchSize, rows);
+        int? shuffleSeed = options.ShuffleSeed;
+        int[]? order = shuffleSeed is null ? null : new int[rows];
+        T[] batchInputs = order is null ? [] : new T[batchSize * inputSize];
+        T[] batchTargets = order is null ? [] : new T[batchSize * outputSize];
+        T[] lastGood = parameters.ToArray();
+        T[]? best = hasValidation && options.RestoreBestParameters ? new T[parameters.Length] : null;
+
+        int completed = 0;
+        double lastTrainCost = double.NaN;
+        double? lastValidationCost = null;
+        int bestEpoch = 0, epochsWithoutImprovement = 0;
+        double bestValidationCost = double.PositiveInfinity, bestTrainCost = double.NaN;
+        FitStopReason reason = FitStopReason.Completed;
+
+        for (int epoch = 1; epoch <= options.Epochs && reason == FitStopReason.Completed; epoch++)
+        {
+            if (order is not null)
+            {
+                Shuffle(order, shuffleSeed.GetValueOrDefault(), epoch);
+            }
+
+            for (int first = 0; first < rows; first += batchSize)
+            {
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    reason = FitStopReason.Cancelled;
+                    break;
+                }
+
+                int count = Math.Min(batchSize, rows - first);
+                ReadOnlySpan<T> batchIn, batchOut;
+                if (order is null)
+                {
+                    batchIn = inputs.Slice(first * inputSize, count * inputSize);
+                    batchOut = targets.Slice(first * outputSize, count * outputSize);
+                }
+                else
+                {
+                    Gather(inputs, order.AsSpan(first, count), inputSize, batchInputs);
+                    Gather(targets, order.AsSpan(first, count), outputSize, batchTargets);
+                    batchIn = batchInputs.AsSpan(0, count * inputSize);
+                    batchOut = batchTargets.AsSpan(0, count * outputSize);
+                }
+
+                T batchCost = network.TrainBatch(batchIn, batchOut);
+                if (!T.IsFinite(batchCost) || !AllFinite(parameters))
+                {
+                    reason = FitStopReason.Diverged;
+                    break;
+                }
+            }
+
+            if (reason != FitStopReason.Completed)
+            {
+                break;
+            }
+
+            double trainCost = double.CreateTruncating(network.Objective(inputs, targets));
+            if (!double.IsFinite(trainCost))
+            {
+                reason = FitStopReason.Diverged;
+                break;
+            }
+
+            double? validationCost = hasValidation
+                ? double.CreateTruncating(network.Objective(validationInputs, validationTargets))
+                : null;
+            completed = epoch;
+            lastTrainCost = trainCost;
+            lastValidationCost = validationCost;
+
+            // Snapshots first, so that whatever the progress callback does cannot leak into them.
+            parameters.CopyTo(lastGood);
+            bool stopEarly = false;
+            if (validationCost is double cost)
+            {
+                // "best − cost > m" rather than "cost < best − m": the first finite cost improves on +∞ for any m.
+                if (bestValidationCost - cost > options.MinImprovement)
+                {
+                    bestValidationCost = cost;
+                    bestTrainCost = trainCost;
+                    bestEpoch = epoch;
+                    epochsWithoutImprovement = 0;
+                    if (best is not null)
+                    {
+                        parameters.CopyTo(best);
+                    }
+                }
+                else
+                {
+                    epochsWithoutImprovement++;
+                    stopEarly = options.Patience > 0 && epochsWithoutImprovement >= options.Patience;
+                }
+            }
+
+            progress?.Report(new EpochReport(epoch, trainCost, validationCost, Stopwatch.GetElapsedTime(start)));
+            if (stopEarly)
+            {
+                reason = FitStopReason.EarlyStopped;
+            }
+        }
+
+        double resultTrainCost = lastTrainCost;
+        double? resultValidationCost = lastValidationCost;
+        switch (reason)
+        {
+            case FitStopReason.Diverged:
+            case FitStopReason.Cancelled:
+                lastGood.CopyTo(parameters);
+                if (reason == FitStopReason.Diverged)
+                {
+                    network.Optimizer.Reset();
+                }
+
+                if (completed == 0)
+                {
+                    // No epoch completed: the costs are those of the parameters before training.
+                    resultTrainCost = double.CreateTruncating(network.Objective(inputs, targets));
+                    resultValidationCost = hasValidation
+                        ? double.CreateTruncating(network.Objective(validationInputs, validationTargets))
+                        : null;
+                }
+
+                break;
+
+            default:
+                if (best is not null && bestEpoch > 0 && bestEpoch != completed)
+                {
+                    best.CopyTo(parameters);
+                    resultTrainCost = bestTrainCost;
+                    resultValidationCost = bestValidationCost;
+                }
+
+                break;
+        }
+
+        return new FitResult(reason, completed, resultTrainCost, resultValidationCost, hasValidation ? bestEpoch : completed);
+    }
+
+    private static void ValidateOptions(FitOptions options)
+    {
+        if (options.Epochs <= 0)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(options), options.Epochs, $"{nameof(FitOptions)}.{nameof(FitOptions.Epochs)} must be greater than 0.");
+        }
+
+        if (options.BatchSize <= 0)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(options), options.BatchSize, $"{nameof(FitOptions)}.{nameof(FitOptions.BatchSize)} must be greater than 0.");
+        }
+
+        if (options.Patience < 0)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(options), options.Patience, $"{nameof(FitOptions)}.{nameof(FitOptions.Patience)} must be 0 (no early stopping) or greater.");
+        }
+
+        if (!double.IsFinite(options.MinImprovement) || options.MinImprovement < 0)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(options), options.MinImprovement, $"{nameof(FitOptions)}.{nameof(FitOptions.MinImprovement)} must be a finite number ≥ 0.");
+        }
+    }
+
+    /// <summary>Checks that <paramref name="inputs"/> is at least one whole row and that the targets match it; returns the rows.</summary>
+    private static int CheckRows<T>(
+        ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, int inputSize, int outputSize, string inputsName, string targetsName)
+    {
+        int rows = SpanChecks.RowCount(inputs, inputSize, inputsName);
+        if (rows == 0)
+        {
+            throw new ArgumentException($"Expected at least one row of {inputSize} elements, but the span is empty.", inputsName);
+        }
+
+        long expected = (long)rows * outputSize;
+        if (targets.Length != expected)
+        {
+            throw new ArgumentException(
+                $"Expected length {expected} ({rows} rows of {outputSize}, one per row of {inputsName}), but the span has length {targets.Length}.",
+                targetsName);
+        }
+
+        return rows;
+    }
+
+    /// <summary>Copies the rows <paramref name="rows"/> of <paramref name="source"/> one after another into <paramref name="destination"/>.</summary>
+    private static void Gather<T>(ReadOnlySpan<T> source, ReadOnlySpan<int> rows, int rowLength, Span<T> destination)
+    {
+        for (int i = 0; i < rows.Length; i++)
+        {
+            source.Slice(rows[i] * rowLength, rowLength).CopyTo(destination.Slice(i * rowLength, rowLength));
+        }
+    }
+
+    /// <summary>Whether every value is finite: x − x is 0 for finite x and NaN for NaN and ±∞, so the sum tells.</summary>
+    private static bool AllFinite<T>(ReadOnlySpan<T> values)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ref T first = ref MemoryMarshal.GetReference(values);
+        nuint n = (nuint)values.Length, i = 0;
+        T sum = T.Zero;
+        if (Vector128<T>.IsSupported)
+        {
+            Vector128<T> acc = Vector128<T>.Zero;
+            for (; i + (nuint)Vector128<T>.Count <= n; i += (nuint)Vector128<T>.Count)
+            {
+                Vector128<T> v = Vector128.LoadUnsafe(ref first, i);
+                acc += v - v;
+            }
+
+            sum = Vector128.Sum(acc);
+        }
+
+        for (; i < n; i++)
+        {
+            T v = Unsafe.Add(ref first, i);
+            sum += v - v;
+        }
+
+        return sum == T.Zero;
+    }
+
+    /// <summary>
+    /// Fills <paramref name="order"/> with a permutation of 0..n−1 that depends only on <paramref name="seed"/> and
+    /// <paramref name="epoch"/> (Fisher–Yates from the identity).
+    /// </summary>
+    private static void Shuffle(Span<int> order, int seed, int epoch)
+    {
+        for (int i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        var random = new SplitMix64(((ulong)(uint)seed << 32) | (uint)epoch);
+        for (int i = order.Length - 1; i > 0; i--)
+        {
+            int j = random.NextBelow(i + 1);
+            (order[i], order[j]) = (order[j], order[i]);
+        }
+    }
+
+    /// <summary>
+    /// SplitMix64 (Steele, Lea and Flood, "Fast splittable pseudorandom number generators", 2014): a 64-bit counter
+    /// advanced by the golden-ratio increment and passed through a mixing function. Small, fast, a struct (no
+    /// allocation), and the same sequence on every platform and runtime, unlike <see cref="Random"/>.
+    /// </summary>
+    private struct SplitMix64
+    {
+        private ulong _state;
+
+        /// <summary>Starts from <paramref name="seed"/>, mixed first so that neighbouring seeds start far apart.</summary>
+        public SplitMix64(ulong seed) => _state = Mix(seed);
+
+        /// <summary>The next 64 uniformly distributed bits.</summary>
+        public ulong Next()
+        {
+            _state += 0x9E3779B97F4A7C15UL;
+            return Mix(_state);
+        }
+
+        /// <summary>
+        /// A uniformly distributed integer in [0, <paramref name="bound"/>), by Lemire's multiply-and-reject method
+        /// ("Fast random integer generation in an interval", 2019): exact, and almost never more than one draw.
+        /// </summary>
+        public int NextBelow(int bound)
+        {
+            ulong range = (ulong)bound;
+            ulong high = Math.BigMul(Next(), range, out ulong low);
+            if (low < range)
+            {
+                // Reject the 2^64 mod range lowest products, which would make some results more likely.
+                ulong threshold = (0UL - range) % range;
+                while (low < threshold)
+                {
+                    high = Math.BigMul(Next(), range, out low);
+                }
+            }
+
+            return (int)high;
+        }
+
+        private static ulong Mix(ulong z)
+        {
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+            return z ^ (z >> 31);
+        }
+    }
+}
