@@ -33,6 +33,12 @@ public interface INetwork<T>
     /// <summary>Whether every layer has a bias vector.</summary>
     bool HasBias { get; }
 
+    /// <summary>τ of the exponential cost (the attribute's <see cref="NetworkAttribute.Tau"/>).</summary>
+    double Tau { get; }
+
+    /// <summary>α of every LeakyReLU layer (the attribute's <see cref="NetworkAttribute.LeakySlope"/>).</summary>
+    double LeakySlope { get; }
+
     /// <summary>
     /// Every weight and bias, contiguous: for each layer l = 1..L, W_l as [in][out] row-major, then b_l.
     /// </summary>

@@ -36,6 +36,10 @@ internal sealed class LinearModel : INetwork<double>
 
     public bool HasBias => true;
 
+    public double Tau => 1;
+
+    public double LeakySlope => 0.01;
+
     public Span<double> Parameters => parameters;
 
     public void Forward(ReadOnlySpan<double> input, Span<double> output)

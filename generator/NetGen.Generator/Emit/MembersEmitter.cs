@@ -65,6 +65,8 @@ internal static class MembersEmitter
         w.Line($"{ReadOnlySpan}<global::NetGen.Activation> {network}.Activations => Activations;");
         w.Line($"global::NetGen.Loss {network}.Loss => Loss;");
         w.Line($"bool {network}.HasBias => HasBias;");
+        w.Line($"double {network}.Tau => Tau;");
+        w.Line($"double {network}.LeakySlope => LeakySlope;");
         w.Line();
         w.Line("/// <summary>");
         w.Line("/// Re-initializes every parameter from <paramref name=\"seed\"/>: He uniform weights for ReLU, LeakyReLU,");

@@ -76,6 +76,8 @@ namespace MyApp
         global::System.ReadOnlySpan<global::NetGen.Activation> global::NetGen.INetwork<double>.Activations => Activations;
         global::NetGen.Loss global::NetGen.INetwork<double>.Loss => Loss;
         bool global::NetGen.INetwork<double>.HasBias => HasBias;
+        double global::NetGen.INetwork<double>.Tau => Tau;
+        double global::NetGen.INetwork<double>.LeakySlope => LeakySlope;
 
         /// <summary>
         /// Re-initializes every parameter from <paramref name="seed"/>: He uniform weights for ReLU, LeakyReLU,

@@ -72,6 +72,8 @@ namespace MyApp
         global::System.ReadOnlySpan<global::NetGen.Activation> global::NetGen.INetwork<float>.Activations => Activations;
         global::NetGen.Loss global::NetGen.INetwork<float>.Loss => Loss;
         bool global::NetGen.INetwork<float>.HasBias => HasBias;
+        double global::NetGen.INetwork<float>.Tau => Tau;
+        double global::NetGen.INetwork<float>.LeakySlope => LeakySlope;
 
         /// <summary>
         /// Re-initializes every parameter from <paramref name="seed"/>: He uniform weights for ReLU, LeakyReLU,

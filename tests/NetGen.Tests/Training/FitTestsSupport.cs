@@ -137,6 +137,10 @@ internal sealed class ProbeNetwork<T> : INetwork<T>
 
     public bool HasBias => _inner.HasBias;
 
+    public double Tau => _inner.Tau;
+
+    public double LeakySlope => _inner.LeakySlope;
+
     public Span<T> Parameters => _inner.Parameters;
 
     public GradientOptimizer<T> Optimizer => _inner.Optimizer;
