@@ -1,0 +1,208 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Numerics;
+using System.Text.Json;
+
+namespace NetGen.IO;
+
+/// <summary>
+/// Imports the weights of a PyTorch model made of <c>nn.Linear</c> layers from its <c>state_dict</c> dumped as
+/// JSON: <c>json.dump({k: v.tolist() for k, v in model.state_dict().items()}, f)</c>.
+/// </summary>
+/// <remarks>
+/// <para>
+/// The JSON root is an object that maps names to nested arrays of numbers. Each <c>nn.Linear</c> layer contributes
+/// <c>"&lt;prefix&gt;.weight"</c>, shaped [out][in], and, if the layer has a bias, <c>"&lt;prefix&gt;.bias"</c>,
+/// shaped [out] (a model that is a single <c>nn.Linear</c> has the names <c>"weight"</c> and <c>"bias"</c>). The
+/// layers are taken in the order in which their <c>.weight</c> entries appear in the file, which is the order of
+/// <c>state_dict()</c>, i.e. the order in which the modules were registered; they must match the network's weight
+/// layers one for one. Each weight matrix is transposed into NetGen's [in][out] layout.
+/// </para>
+/// <para>
+/// Rejected, with a <see cref="WeightFileException"/> that names the entry: any other name (buffers such as
+/// batch-norm statistics), duplicate names, a bias without its weight, the wrong number of layers, a shape other
+/// than [out][in] / [out], a missing bias when the network has biases, a bias when it has none, values that are
+/// not numbers, and values that are not finite in the network's element type (NaN and ±Infinity are never
+/// accepted). Numbers are rounded once from their decimal text to float or double. The network's activations are
+/// not in a state_dict: declaring the same ones is up to the user. The network's parameters change only if the
+/// whole file is valid.
+/// </para>
+/// </remarks>
+public static class PyTorchWeights
+{
+    private const string Format = "PyTorch state_dict";
+
+    /// <summary>Reads a JSON <c>state_dict</c> from <paramref name="json"/> into the network.</summary>
+    /// <typeparam name="T">The element type, <see cref="float"/> or <see cref="double"/>.</typeparam>
+    /// <param name="network">The network whose parameters are replaced.</param>
+    /// <param name="json">A readable stream of UTF-8 JSON; it is read to its end and not closed.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The network describes itself inconsistently.</exception>
+    /// <exception cref="WeightFileException">The JSON is malformed or does not fit the network (see the remarks).</exception>
+    /// <exception cref="NotSupportedException"><typeparamref name="T"/> is neither float nor double.</exception>
+    public static void Load<T>(INetwork<T> network, Stream json)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(json);
+        Load(network, json, source: null);
+    }
+
+    /// <summary>Reads a JSON <c>state_dict</c> file into the network.</summary>
+    /// <typeparam name="T">The element type, <see cref="float"/> or <see cref="double"/>.</typeparam>
+    /// <param name="network">The network whose parameters are replaced.</param>
+    /// <param name="path">The JSON file.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty, or the network describes itself inconsistently.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="WeightFileException">The JSON is malformed or does not fit the network (see the remarks).</exception>
+    /// <exception cref="NotSupportedException"><typeparamref name="T"/> is neither float nor double.</exception>
+    public static void Load<T>(INetwork<T> network, string path)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        using FileStream stream = File.OpenRead(path);
+        Load(network, stream, path);
+    }
+
+    private static void Load<T>(INetwork<T> network, Stream json, string? source)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        _ = WeightFileFormat.ElementTypeOf<T>(); // throws NotSupportedException unless T is float or double
+        NetworkShape.Validate(network);
+        var reader = new JsonWeightReader(Format, source);
+        using JsonDocument document = reader.Parse(json);
+        T[] parameters = Read(network, document.RootElement, reader);
+        parameters.CopyTo(network.Parameters);
+    }
+
+    private static T[] Read<T>(INetwork<T> network, JsonElement root, JsonWeightReader reader)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw reader.Fail(
+                $"the JSON root must be an object mapping parameter names to arrays, found {JsonWeightReader.Describe(root)}.");
+        }
+
+        // Weights in file order; biases by prefix.
+        var weights = new List<(string Prefix, JsonElement Value)>();
+        var biases = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (JsonProperty entry in root.EnumerateObject())
+        {
+            if (!names.Add(entry.Name))
+            {
+                throw reader.Fail($"the name {JsonWeightReader.Quote(entry.Name)} appears more than once.");
+            }
+
+            if (TryStripSuffix(entry.Name, "weight", out string prefix))
+            {
+                weights.Add((prefix, entry.Value));
+            }
+            else if (TryStripSuffix(entry.Name, "bias", out prefix))
+            {
+                biases.Add(prefix, entry.Value);
+            }
+            else
+            {
+                throw reader.Fail(
+                    $"unexpected entry {JsonWeightReader.Quote(entry.Name)}: only the '<prefix>.weight' and '<prefix>.bias' " +
+                    "entries of nn.Linear layers are supported.");
+            }
+        }
+
+        foreach (string prefix in biases.Keys)
+        {
+            if (!names.Contains(Name(prefix, "weight")))
+            {
+                throw reader.Fail(
+                    $"{JsonWeightReader.Quote(Name(prefix, "bias"))} has no matching {JsonWeightReader.Quote(Name(prefix, "weight"))}.");
+            }
+        }
+
+        ReadOnlySpan<int> sizes = network.LayerSizes;
+        int layerCount = sizes.Length - 1;
+        if (weights.Count != layerCount)
+        {
+            var found = new List<string>(weights.Count);
+            foreach ((string prefix, _) in weights)
+            {
+                found.Add(JsonWeightReader.Quote(Name(prefix, "weight")));
+            }
+
+            throw reader.Fail(
+                $"expected {layerCount} nn.Linear layer(s) for the network {WeightFileFormat.DescribeSizes(sizes)} " +
+                $"(one '.weight' entry each), found {weights.Count}{(found.Count > 0 ? ": " + string.Join(", ", found) : string.Empty)}.");
+        }
+
+        var parameters = new T[network.ParameterCount];
+        int[] offsets = NetworkShape.LayerOffsets(sizes, network.HasBias);
+        for (int l = 0; l < layerCount; l++)
+        {
+            int inputs = sizes[l];
+            int outputs = sizes[l + 1];
+            (string prefix, JsonElement weight) = weights[l];
+            string weightName = Name(prefix, "weight");
+            string biasName = Name(prefix, "bias");
+
+            reader.ReadMatrix(
+                weight,
+                outputs,
+                inputs,
+                transpose: true,
+                parameters.AsSpan(offsets[l], inputs * outputs),
+                $"layer {l + 1} {JsonWeightReader.Quote(weightName)}",
+                "[out][in]");
+
+            bool hasBias = biases.TryGetValue(prefix, out JsonElement bias);
+            if (network.HasBias && !hasBias)
+            {
+                throw reader.Fail(
+                    $"layer {l + 1}: {JsonWeightReader.Quote(biasName)} is missing, but the network has biases " +
+                    "(declare it with Bias = false to import nn.Linear(..., bias=False) layers).");
+            }
+
+            if (!network.HasBias && hasBias)
+            {
+                throw reader.Fail(
+                    $"layer {l + 1}: {JsonWeightReader.Quote(biasName)} is present, but the network has no biases " +
+                    "(Bias = false); declare it with Bias = true or create the layers with nn.Linear(..., bias=False).");
+            }
+
+            if (hasBias)
+            {
+                reader.ReadVector(
+                    bias,
+                    parameters.AsSpan(offsets[l] + (inputs * outputs), outputs),
+                    $"layer {l + 1} {JsonWeightReader.Quote(biasName)}");
+            }
+        }
+
+        return parameters;
+    }
+
+    /// <summary>"fc1.weight" → "fc1"; "weight" (a bare nn.Linear) → "".</summary>
+    private static bool TryStripSuffix(string name, string suffix, out string prefix)
+    {
+        if (name == suffix)
+        {
+            prefix = string.Empty;
+            return true;
+        }
+
+        if (name.Length > suffix.Length + 1 && name.EndsWith(suffix, StringComparison.Ordinal) && name[^(suffix.Length + 1)] == '.')
+        {
+            prefix = name.Substring(0, name.Length - suffix.Length - 1);
+            return true;
+        }
+
+        prefix = string.Empty;
+        return false;
+    }
+
+    private static string Name(string prefix, string suffix) => prefix.Length == 0 ? suffix : $"{prefix}.{suffix}";
+}
