@@ -24,13 +24,9 @@ internal static class BackwardEmitter
         summary += update
             ? $"W{l} −= η·{p.In}ᵀ·δ{p.Index + 1}" + (p.HasBias ? $"; b{l} −= η·δ{p.Index + 1}" : "")
             : $"∂J/∂W{l} += {p.In}ᵀ·δ{p.Index + 1}" + (p.HasBias ? $"; ∂J/∂b{l} += δ{p.Index + 1}" : "");
-        w.Line($"/// <summary>Layer {l} backward ({p.Inputs} → {p.Outputs}): {summary}.</summary>");
+        w.Line($"/// <summary>Layer {l} backward ({p.Inputs} → {p.Outputs}): {summary}.{ForwardEmitter.Width(p)}</summary>");
         NetworkEmitter.EmitMemberAttributes(w, inline: p.UnrollRows);
-        string target = update ? $"{t} rate" : $"ref {t} g";
-        string zIn = p.InputKeepsPreActivation ? $"ref {t} {p.ZIn}, " : "";
-        string deltaIn = p.HasDeltaIn ? $", ref {t} {p.DeltaIn}" : "";
-        string name = update ? "UpdateLayer" : "AccumulateLayer";
-        using (w.Block($"private static void {name}{l}(ref {t} p, {target}, ref {t} {p.In}, {zIn}ref {t} {p.DeltaOut}{deltaIn})"))
+        using (w.Block($"private static void {Name(p, mode)}{p.Suffix}({Parameters(p, mode)})"))
         {
             w.Line($"ref {t} {p.W} = {Kernel.Offset("p", p.WOffset)};");
             if (!update)
@@ -49,7 +45,7 @@ internal static class BackwardEmitter
                 w.Line($"// δ{p.Index + 1}, held in registers for every row.");
                 for (int c = 0; c < p.Vectors; c++)
                 {
-                    w.Line($"var dv{c} = {Kernel.Load(p.DeltaOut, Kernel.Index(c * p.Width))};");
+                    w.Line($"var dv{c} = {Kernel.Load(p.Simd, p.DeltaOut, Kernel.Index(c * p.Width))};");
                 }
 
                 for (int s = 0; s < p.Tail; s++)
@@ -83,6 +79,26 @@ internal static class BackwardEmitter
         }
     }
 
+    public static string Name(LayerPlan p, BackwardMode mode) => $"{(mode == BackwardMode.Update ? "UpdateLayer" : "AccumulateLayer")}{p.Index}";
+
+    /// <summary>The kernel's parameter list; <see cref="Arguments"/> passes them on in the same order.</summary>
+    public static string Parameters(LayerPlan p, BackwardMode mode)
+    {
+        string t = p.Type.Keyword;
+        string target = mode == BackwardMode.Update ? $"{t} rate" : $"ref {t} g";
+        string zIn = p.InputKeepsPreActivation ? $"ref {t} {p.ZIn}, " : "";
+        string deltaIn = p.HasDeltaIn ? $", ref {t} {p.DeltaIn}" : "";
+        return $"ref {t} p, {target}, ref {t} {p.In}, {zIn}ref {t} {p.DeltaOut}{deltaIn}";
+    }
+
+    public static string Arguments(LayerPlan p, BackwardMode mode)
+    {
+        string target = mode == BackwardMode.Update ? "rate" : "ref g";
+        string zIn = p.InputKeepsPreActivation ? $"ref {p.ZIn}, " : "";
+        string deltaIn = p.HasDeltaIn ? $", ref {p.DeltaIn}" : "";
+        return $"ref p, {target}, ref {p.In}, {zIn}ref {p.DeltaOut}{deltaIn}";
+    }
+
     /// <summary>The "⊙ f′(z)" factor of a δ formula, or nothing when f is the identity.</summary>
     private static string Prime(ActivationKind? activation, string z) =>
         activation is { } a && a != ActivationKind.Identity ? $" ⊙ {ActivationSyntax.Symbol(a)}′({z})" : "";
@@ -97,12 +113,12 @@ internal static class BackwardEmitter
         w.Line(update ? $"// b{p.Index} −= η·δ{p.Index + 1}" : $"// ∂J/∂b{p.Index} += δ{p.Index + 1}");
         if (update && p.Vectors > 0)
         {
-            w.Line($"var step = {Kernel.Broadcast("-rate")};");
+            w.Line($"var step = {Kernel.Broadcast(p.Simd, "-rate")};");
         }
 
         string VectorUpdate(string index) => update
-            ? Kernel.Store(Kernel.MultiplyAdd(Kernel.Load(p.DeltaOut, index), "step", Kernel.Load(target, index)), target, index)
-            : Kernel.Store($"{Kernel.Load(target, index)} + {Kernel.Load(p.DeltaOut, index)}", target, index);
+            ? Kernel.Store(p.Simd, Kernel.MultiplyAdd(p.Simd, Kernel.Load(p.Simd, p.DeltaOut, index), "step", Kernel.Load(p.Simd, target, index)), target, index)
+            : Kernel.Store(p.Simd, $"{Kernel.Load(p.Simd, target, index)} + {Kernel.Load(p.Simd, p.DeltaOut, index)}", target, index);
 
         if (p.Vectors <= LayerPlan.RegisterColumns)
         {
@@ -145,10 +161,10 @@ internal static class BackwardEmitter
             : $"var x = {Kernel.Element(p.In, row)};");
         if (p.Vectors > 0)
         {
-            w.Line($"var xv = {Kernel.Broadcast("x")};");
+            w.Line($"var xv = {Kernel.Broadcast(p.Simd, "x")};");
             if (delta)
             {
-                w.Line($"var sum = {type.VectorType}.Zero;");
+                w.Line($"var sum = {p.Simd.VectorType(type)}.Zero;");
             }
         }
 
@@ -162,16 +178,16 @@ internal static class BackwardEmitter
         {
             if (delta || update)
             {
-                w.Line($"var {weights} = {Kernel.Load(p.W, index)};");
+                w.Line($"var {weights} = {Kernel.Load(p.Simd, p.W, index)};");
             }
 
             if (delta)
             {
-                w.Line($"sum = {Kernel.MultiplyAdd(weights, deltaVector, "sum")};");
+                w.Line($"sum = {Kernel.MultiplyAdd(p.Simd, weights, deltaVector, "sum")};");
             }
 
-            string old = update ? weights : Kernel.Load(target, index);
-            w.Line(Kernel.Store(Kernel.MultiplyAdd(deltaVector, "xv", old), target, index));
+            string old = update ? weights : Kernel.Load(p.Simd, target, index);
+            w.Line(Kernel.Store(p.Simd, Kernel.MultiplyAdd(p.Simd, deltaVector, "xv", old), target, index));
         }
 
         if (p.ColumnsInRegisters)
@@ -185,7 +201,7 @@ internal static class BackwardEmitter
         {
             using (w.Block($"for (nuint j = 0; j < {p.Vectors * p.Width}; j += {p.Width})"))
             {
-                w.Line($"var dv = {Kernel.Load(p.DeltaOut, "j")};");
+                w.Line($"var dv = {Kernel.Load(p.Simd, p.DeltaOut, "j")};");
                 VectorColumn("wv", "dv", WeightIndex(0, "j"));
             }
         }
@@ -208,8 +224,8 @@ internal static class BackwardEmitter
         {
             string dot = (p.Vectors > 0, p.Tail > 0) switch
             {
-                (true, true) => $"{Kernel.Sum("sum")} + sums",
-                (true, false) => Kernel.Sum("sum"),
+                (true, true) => $"{Kernel.Sum(p.Simd, "sum")} + sums",
+                (true, false) => Kernel.Sum(p.Simd, "sum"),
                 _ => "sums",
             };
             string? prime = ActivationSyntax.Derivative(

@@ -15,10 +15,9 @@ internal static class ForwardEmitter
         string bias = p.HasBias ? $" + b{p.Index}" : "";
         string f = ActivationSyntax.Formula(p.Layer.Activation, p.Z);
         w.Line($"/// <summary>Layer {p.Index} ({p.Inputs} → {p.Outputs}, {ActivationSyntax.Name(p.Layer.Activation)}): " +
-               $"{p.Z} = {p.In}·W{p.Index}{bias}, {p.Out} = {f}.</summary>");
+               $"{p.Z} = {p.In}·W{p.Index}{bias}, {p.Out} = {f}.{Width(p)}</summary>");
         NetworkEmitter.EmitMemberAttributes(w, inline: p.UnrollRows);
-        string keptZ = p.KeepsPreActivation ? $"ref {t} {p.Z}, " : "";
-        using (w.Block($"private static void ForwardLayer{p.Index}(ref {t} p, ref {t} {p.In}, {keptZ}ref {t} {p.Out})"))
+        using (w.Block($"private static void {Name(p)}{p.Suffix}({Parameters(p)})"))
         {
             w.Line($"ref {t} {p.W} = {Kernel.Offset("p", p.WOffset)};");
             if (p.HasBias)
@@ -48,6 +47,21 @@ internal static class ForwardEmitter
             }
         }
     }
+
+    public static string Name(LayerPlan p) => $"ForwardLayer{p.Index}";
+
+    /// <summary>Names the vector width in the summary of a kernel that has variants.</summary>
+    public static string Width(LayerPlan p) => p.Suffix.Length == 0 ? "" : $" Vector{p.Simd.Bits} kernel.";
+
+    /// <summary>The kernel's parameter list; <see cref="Arguments"/> passes them on in the same order.</summary>
+    public static string Parameters(LayerPlan p)
+    {
+        string t = p.Type.Keyword;
+        string keptZ = p.KeepsPreActivation ? $"ref {t} {p.Z}, " : "";
+        return $"ref {t} p, ref {t} {p.In}, {keptZ}ref {t} {p.Out}";
+    }
+
+    public static string Arguments(LayerPlan p) => $"ref p, ref {p.In}, {(p.KeepsPreActivation ? $"ref {p.Z}, " : "")}ref {p.Out}";
 
     /// <summary>A layer too wide to hold every output in registers: chunks of columns, each a full pass over the inputs.</summary>
     private static void EmitChunks(SourceWriter w, LayerPlan p)
@@ -84,7 +98,7 @@ internal static class ForwardEmitter
 
         for (int c = 0; c < vectors; c++)
         {
-            w.Line($"var zv{c} = {(p.HasBias ? Kernel.Load(p.B, VectorIndex(c)) : $"{type.VectorType}.Zero")};");
+            w.Line($"var zv{c} = {(p.HasBias ? Kernel.Load(p.Simd, p.B, VectorIndex(c)) : $"{p.Simd.VectorType(type)}.Zero")};");
         }
 
         for (int s = 0; s < scalars; s++)
@@ -116,10 +130,10 @@ internal static class ForwardEmitter
         {
             if (p.KeepsPreActivation)
             {
-                w.Line(Kernel.Store($"zv{c}", p.Z, VectorIndex(c)));
+                w.Line(Kernel.Store(p.Simd, $"zv{c}", p.Z, VectorIndex(c)));
             }
 
-            w.Line(Kernel.Store(ActivationSyntax.Apply(activation, $"zv{c}", p.Slope), p.Out, VectorIndex(c)));
+            w.Line(Kernel.Store(p.Simd, ActivationSyntax.Apply(activation, $"zv{c}", p.Slope), p.Out, VectorIndex(c)));
         }
 
         for (int s = 0; s < scalars; s++)
@@ -144,12 +158,12 @@ internal static class ForwardEmitter
         w.Line($"var x = {Kernel.Element(p.In, row)};");
         if (vectors > 0)
         {
-            w.Line($"var xv = {Kernel.Broadcast("x")};");
+            w.Line($"var xv = {Kernel.Broadcast(p.Simd, "x")};");
         }
 
         for (int c = 0; c < vectors; c++)
         {
-            w.Line($"zv{c} = {Kernel.MultiplyAdd(Kernel.Load(p.W, WeightIndex(c * p.Width)), "xv", $"zv{c}")};");
+            w.Line($"zv{c} = {Kernel.MultiplyAdd(p.Simd, Kernel.Load(p.Simd, p.W, WeightIndex(c * p.Width)), "xv", $"zv{c}")};");
         }
 
         for (int s = 0; s < scalars; s++)

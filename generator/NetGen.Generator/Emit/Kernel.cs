@@ -8,7 +8,6 @@ namespace NetGen.Generator.Emit;
 /// </summary>
 internal static class Kernel
 {
-    public const string Vector128 = "global::System.Runtime.Intrinsics.Vector128";
     public const string Unsafe = "global::System.Runtime.CompilerServices.Unsafe";
     public const string MemoryMarshal = "global::System.Runtime.InteropServices.MemoryMarshal";
     public const string ActivationFunctions = "global::NetGen.Kernels.ActivationFunctions";
@@ -43,20 +42,20 @@ internal static class Kernel
     /// <summary>A ref to the first element of a span.</summary>
     public static string First(string span) => $"ref {MemoryMarshal}.GetReference({span})";
 
-    public static string Sum(string vector) => $"{Vector128}.Sum({vector})";
+    public static string Sum(SimdWidth simd, string vector) => $"{simd.Class}.Sum({vector})";
 
     /// <summary>A span over <paramref name="length"/> elements starting at the ref <paramref name="reference"/>.</summary>
     public static string Span(string reference, int length) => $"{MemoryMarshal}.CreateSpan(ref {reference}, {length})";
 
-    public static string Load(string reference, string index) => $"{Vector128}.LoadUnsafe(ref {reference}, {index})";
+    public static string Load(SimdWidth simd, string reference, string index) => $"{simd.Class}.LoadUnsafe(ref {reference}, {index})";
 
-    public static string Store(string value, string reference, string index) =>
-        $"{Vector128}.StoreUnsafe({value}, ref {reference}, {index});";
+    public static string Store(SimdWidth simd, string value, string reference, string index) =>
+        $"{simd.Class}.StoreUnsafe({value}, ref {reference}, {index});";
 
-    public static string Broadcast(string scalar) => $"{Vector128}.Create({scalar})";
+    public static string Broadcast(SimdWidth simd, string scalar) => $"{simd.Class}.Create({scalar})";
 
     /// <summary>a·b + c, fused where the hardware has FMA.</summary>
-    public static string MultiplyAdd(string a, string b, string c) => $"{Vector128}.MultiplyAddEstimate({a}, {b}, {c})";
+    public static string MultiplyAdd(SimdWidth simd, string a, string b, string c) => $"{simd.Class}.MultiplyAddEstimate({a}, {b}, {c})";
 
     /// <summary>a·b + c on scalars, fused where the hardware has FMA.</summary>
     public static string MultiplyAdd(NumericType type, string a, string b, string c) =>

@@ -18,7 +18,9 @@ internal sealed class LayerPlan
     /// <summary>Vectors per column chunk when a layer is too wide to keep every output in registers.</summary>
     public const int ChunkVectors = 4;
 
-    private LayerPlan(LayerSpec layer, NumericType type, bool hasBias, string slope, int weightStart, ActivationKind? inputActivation)
+    private LayerPlan(
+        LayerSpec layer, NumericType type, bool hasBias, string slope, int weightStart, ActivationKind? inputActivation,
+        SimdWidth simd, string suffix)
     {
         Layer = layer;
         Type = type;
@@ -26,8 +28,36 @@ internal sealed class LayerPlan
         Slope = slope;
         WeightStart = weightStart;
         InputActivation = inputActivation;
-        Vectors = layer.Outputs / type.VectorWidth;
-        Tail = layer.Outputs % type.VectorWidth;
+        Simd = simd;
+        Suffix = suffix;
+        Vectors = layer.Outputs / Width;
+        Tail = layer.Outputs % Width;
+    }
+
+    /// <summary>The vector width this plan's kernels are written for.</summary>
+    public SimdWidth Simd { get; }
+
+    /// <summary>Appended to the kernels' names: empty when the layer has one variant, else e.g. <c>V256</c>.</summary>
+    public string Suffix { get; }
+
+    /// <summary>
+    /// The variants worth writing for this layer: 128-bit always, and each wider width whose vector the layer's
+    /// outputs fill at least once. With more than one, a dispatcher picks the widest the hardware accelerates.
+    /// </summary>
+    public List<LayerPlan> Variants()
+    {
+        var variants = new List<LayerPlan>();
+        foreach (SimdWidth simd in SimdWidth.Descending)
+        {
+            if (simd == SimdWidth.V128 || Outputs >= simd.Lanes(Type))
+            {
+                variants.Add(new LayerPlan(Layer, Type, HasBias, Slope, WeightStart, InputActivation, simd, simd.Suffix));
+            }
+        }
+
+        return variants.Count == 1
+            ? new List<LayerPlan> { this }
+            : variants;
     }
 
     /// <summary>Plans every layer of <paramref name="spec"/>, placing each one's weights and biases in Parameters.</summary>
@@ -38,7 +68,8 @@ internal sealed class LayerPlan
         ActivationKind? inputActivation = null;
         foreach (LayerSpec layer in spec.Layers)
         {
-            var plan = new LayerPlan(layer, type, spec.HasBias, type.Literal(spec.LeakySlope), start, inputActivation);
+            var plan = new LayerPlan(
+                layer, type, spec.HasBias, type.Literal(spec.LeakySlope), start, inputActivation, SimdWidth.V128, suffix: "");
             plans.Add(plan);
             start = plan.End;
             inputActivation = layer.Activation;
@@ -81,7 +112,8 @@ internal sealed class LayerPlan
 
     public int Outputs => Layer.Outputs;
 
-    public int Width => Type.VectorWidth;
+    /// <summary>Elements per vector at this plan's width.</summary>
+    public int Width => Simd.Lanes(Type);
 
     /// <summary>Whole vectors across the output columns.</summary>
     public int Vectors { get; }

@@ -38,8 +38,19 @@ internal static class NetworkEmitter
             MembersEmitter.EmitApi(w, spec, plans, type);
             foreach (LayerPlan plan in plans)
             {
-                w.Line();
-                ForwardEmitter.EmitLayer(w, plan);
+                List<LayerPlan> variants = plan.Variants();
+                if (variants.Count > 1)
+                {
+                    w.Line();
+                    DispatchEmitter.Emit(w, variants, ForwardEmitter.Name(plan), ForwardEmitter.Parameters(plan),
+                        ForwardEmitter.Arguments(plan), $"Layer {plan.Index} forward");
+                }
+
+                foreach (LayerPlan variant in variants)
+                {
+                    w.Line();
+                    ForwardEmitter.EmitLayer(w, variant);
+                }
             }
 
             w.Line();
@@ -48,8 +59,19 @@ internal static class NetworkEmitter
             {
                 for (int l = plans.Count - 1; l >= 0; l--)
                 {
-                    w.Line();
-                    BackwardEmitter.EmitLayer(w, plans[l], mode);
+                    List<LayerPlan> variants = plans[l].Variants();
+                    if (variants.Count > 1)
+                    {
+                        w.Line();
+                        DispatchEmitter.Emit(w, variants, BackwardEmitter.Name(plans[l], mode), BackwardEmitter.Parameters(plans[l], mode),
+                            BackwardEmitter.Arguments(plans[l], mode), $"Layer {plans[l].Index} backward");
+                    }
+
+                    foreach (LayerPlan variant in variants)
+                    {
+                        w.Line();
+                        BackwardEmitter.EmitLayer(w, variant, mode);
+                    }
                 }
             }
         }

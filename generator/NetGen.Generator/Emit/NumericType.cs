@@ -10,7 +10,7 @@ internal sealed class NumericType
     {
         Keyword = keyword;
         LiteralSuffix = suffix;
-        VectorWidth = 16 / size;
+        Size = size;
     }
 
     public static NumericType Single { get; } = new("float", "f", 4);
@@ -22,11 +22,8 @@ internal sealed class NumericType
 
     public string LiteralSuffix { get; }
 
-    /// <summary>Elements per <c>Vector128</c>.</summary>
-    public int VectorWidth { get; }
-
-    /// <summary><c>global::System.Runtime.Intrinsics.Vector128&lt;float&gt;</c>.</summary>
-    public string VectorType => $"global::System.Runtime.Intrinsics.Vector128<{Keyword}>";
+    /// <summary>Bytes per element.</summary>
+    public int Size { get; }
 
     public static NumericType For(ElementType type) => type == ElementType.Double ? Double : Single;
 

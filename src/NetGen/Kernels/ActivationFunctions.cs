@@ -12,22 +12,12 @@ namespace NetGen.Kernels;
 /// GELU′ needs z itself. Transcendental vector forms other than sigmoid go lane by lane through the scalar
 /// function, for the scalar function's accuracy.
 /// </summary>
-public static class ActivationFunctions
+public static partial class ActivationFunctions
 {
     /// <summary>σ(z) = 1 / (1 + e^−z).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Sigmoid<T>(T z)
         where T : unmanaged, IFloatingPointIeee754<T> => T.One / (T.One + T.Exp(-z));
-
-    /// <summary>σ(z) = 1 / (1 + e^−z), lane-wise.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Sigmoid(Vector128<float> z) =>
-        Vector128<float>.One / (Vector128<float>.One + Vector128.Exp(-z));
-
-    /// <summary>σ(z) = 1 / (1 + e^−z), lane-wise.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<double> Sigmoid(Vector128<double> z) =>
-        Vector128<double>.One / (Vector128<double>.One + Vector128.Exp(-z));
 
     /// <summary>σ′ = a(1 − a), from a = σ(z).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -39,26 +29,6 @@ public static class ActivationFunctions
     public static T Tanh<T>(T z)
         where T : unmanaged, IFloatingPointIeee754<T> => T.Tanh(z);
 
-    /// <summary>
-    /// tanh z, lane-wise, fully vectorized: an odd polynomial (Taylor series to z⁹) where |z| &lt; 0.3, else
-    /// sign(z)·(1 − 2/(e^(2|z|) + 1)). Within 3.2e−7 relative of the exact value (about 3 ulp; the scalar
-    /// <see cref="float.Tanh"/> is within 1.6e−7), checked over 4 million points.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Tanh(Vector128<float> z)
-    {
-        Vector128<float> magnitude = Vector128.Abs(z);
-        Vector128<float> large = Vector128<float>.One - Vector128.Create(2f) / (Vector128.Exp(magnitude + magnitude) + Vector128<float>.One);
-        Vector128<float> z2 = z * z;
-        Vector128<float> small = (((Vector128.Create(TanhC9) * z2 + Vector128.Create(TanhC7)) * z2 + Vector128.Create(TanhC5)) * z2
-            + Vector128.Create(TanhC3)) * z2 * z + z;
-        return Vector128.ConditionalSelect(Vector128.LessThan(magnitude, Vector128.Create(TanhSeriesLimit)), small, Vector128.CopySign(large, z));
-    }
-
-    /// <summary>tanh z, lane-wise.</summary>
-    public static Vector128<T> Tanh<T>(Vector128<T> z)
-        where T : unmanaged, IFloatingPointIeee754<T> => LaneWise<T, TanhFunction<T>>(z);
-
     /// <summary>tanh′ = 1 − a², from a = tanh z.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T TanhDerivative<T>(T a)
@@ -68,11 +38,6 @@ public static class ActivationFunctions
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T ReLU<T>(T z)
         where T : unmanaged, IFloatingPointIeee754<T> => z > T.Zero ? z : T.Zero;
-
-    /// <summary>max(0, z), lane-wise.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<T> ReLU<T>(Vector128<T> z)
-        where T : unmanaged, IFloatingPointIeee754<T> => Vector128.Max(z, Vector128<T>.Zero);
 
     /// <summary>ReLU′ = 1 where a &gt; 0, else 0 (the kink at 0 takes the derivative 0).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -84,12 +49,6 @@ public static class ActivationFunctions
     public static T LeakyReLU<T>(T z, T slope)
         where T : unmanaged, IFloatingPointIeee754<T> => z > T.Zero ? z : slope * z;
 
-    /// <summary>z where z &gt; 0, else α·z, lane-wise.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<T> LeakyReLU<T>(Vector128<T> z, T slope)
-        where T : unmanaged, IFloatingPointIeee754<T> =>
-        Vector128.ConditionalSelect(Vector128.GreaterThan(z, Vector128<T>.Zero), z, z * Vector128.Create(slope));
-
     /// <summary>1 where a &gt; 0, else α (a has the sign of z because α ≥ 0).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T LeakyReLUDerivative<T>(T a, T slope)
@@ -99,10 +58,6 @@ public static class ActivationFunctions
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Softplus<T>(T z)
         where T : unmanaged, IFloatingPointIeee754<T> => T.Max(z, T.Zero) + T.Log(T.One + T.Exp(-T.Abs(z)));
-
-    /// <summary>ln(1 + e^z), lane-wise.</summary>
-    public static Vector128<T> Softplus<T>(Vector128<T> z)
-        where T : unmanaged, IFloatingPointIeee754<T> => LaneWise<T, SoftplusFunction<T>>(z);
 
     /// <summary>softplus′(z) = σ(z) = 1 − e^−a, from a = softplus(z).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -114,10 +69,6 @@ public static class ActivationFunctions
     public static T ELU<T>(T z)
         where T : unmanaged, IFloatingPointIeee754<T> => z > T.Zero ? z : T.Exp(z) - T.One;
 
-    /// <summary>ELU, lane-wise.</summary>
-    public static Vector128<T> ELU<T>(Vector128<T> z)
-        where T : unmanaged, IFloatingPointIeee754<T> => LaneWise<T, ELUFunction<T>>(z);
-
     /// <summary>ELU′ = 1 where a &gt; 0, else e^z = a + 1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T ELUDerivative<T>(T a)
@@ -127,10 +78,6 @@ public static class ActivationFunctions
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T GELU<T>(T z)
         where T : unmanaged, IFloatingPointIeee754<T> => Half<T>() * z * (T.One + T.Tanh(GeluInner(z)));
-
-    /// <summary>GELU, lane-wise.</summary>
-    public static Vector128<T> GELU<T>(Vector128<T> z)
-        where T : unmanaged, IFloatingPointIeee754<T> => LaneWise<T, GELUFunction<T>>(z);
 
     /// <summary>
     /// GELU′(z) = ½(1 + t) + ½·z·(1 − t²)·√(2/π)·(1 + 3·0.044715·z²), t = tanh(√(2/π)·(z + 0.044715·z³)); takes z.
@@ -193,52 +140,37 @@ public static class ActivationFunctions
     private const double GeluCubic = 0.044715;
 
     // tanh z = z − z³/3 + 2z⁵/15 − 17z⁷/315 + 62z⁹/2835 − …, used below TanhSeriesLimit.
-    private const float TanhSeriesLimit = 0.3f;
-    private const float TanhC3 = -1f / 3f;
-    private const float TanhC5 = 2f / 15f;
-    private const float TanhC7 = -17f / 315f;
-    private const float TanhC9 = 62f / 2835f;
+    internal const float TanhSeriesLimit = 0.3f;
+    internal const float TanhC3 = -1f / 3f;
+    internal const float TanhC5 = 2f / 15f;
+    internal const float TanhC7 = -17f / 315f;
+    internal const float TanhC9 = 62f / 2835f;
 
-    /// <summary>Applies <typeparamref name="TFunction"/> to each lane through its scalar form.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<T> LaneWise<T, TFunction>(Vector128<T> z)
-        where T : unmanaged, IFloatingPointIeee754<T>
-        where TFunction : IScalarFunction<T>
-    {
-        Vector128<T> result = z;
-        for (int i = 0; i < Vector128<T>.Count; i++)
-        {
-            result = result.WithElement(i, TFunction.Apply(z.GetElement(i)));
-        }
-
-        return result;
-    }
-
-    /// <summary>A scalar function passed as a type, so <see cref="LaneWise"/> calls it without a delegate.</summary>
-    private interface IScalarFunction<T>
+    /// <summary>A scalar function passed as a type, so the lane-wise vector forms call it without a delegate.</summary>
+    internal interface IScalarFunction<T>
     {
         static abstract T Apply(T x);
     }
 
-    private readonly struct TanhFunction<T> : IScalarFunction<T>
+    internal readonly struct TanhFunction<T> : IScalarFunction<T>
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         public static T Apply(T x) => T.Tanh(x);
     }
 
-    private readonly struct SoftplusFunction<T> : IScalarFunction<T>
+    internal readonly struct SoftplusFunction<T> : IScalarFunction<T>
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         public static T Apply(T x) => Softplus(x);
     }
 
-    private readonly struct ELUFunction<T> : IScalarFunction<T>
+    internal readonly struct ELUFunction<T> : IScalarFunction<T>
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         public static T Apply(T x) => ELU(x);
     }
 
-    private readonly struct GELUFunction<T> : IScalarFunction<T>
+    internal readonly struct GELUFunction<T> : IScalarFunction<T>
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         public static T Apply(T x) => GELU(x);

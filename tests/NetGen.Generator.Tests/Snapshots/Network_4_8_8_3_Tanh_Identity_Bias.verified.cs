@@ -330,10 +330,63 @@ namespace MyApp
             return 0.5f * _l2Regularization * sum;
         }
 
-        /// <summary>Layer 1 (4 → 8, tanh): z2 = a1·W1 + b1, a2 = tanh(z2).</summary>
+        /// <summary>Layer 1 forward, with the widest vectors the hardware runs natively.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static void ForwardLayer1(ref float p, ref float a1, ref float a2)
+        {
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                ForwardLayer1V256(ref p, ref a1, ref a2);
+            }
+            else
+            {
+                ForwardLayer1V128(ref p, ref a1, ref a2);
+            }
+        }
+
+        /// <summary>Layer 1 (4 → 8, tanh): z2 = a1·W1 + b1, a2 = tanh(z2). Vector256 kernel.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static void ForwardLayer1V256(ref float p, ref float a1, ref float a2)
+        {
+            ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W1Offset);
+            ref float b1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, B1Offset);
+
+            // z2 = a1·W1 + b1: row i of W1, scaled by a1[i], is added to the outputs;
+            // then a2 = tanh(z2).
+            var zv0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b1, 0);
+            // + a1[0]·W1[0, :]
+            {
+                var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 0);
+                var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
+                zv0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w1, 0), xv, zv0);
+            }
+            // + a1[1]·W1[1, :]
+            {
+                var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 1);
+                var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
+                zv0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w1, 8), xv, zv0);
+            }
+            // + a1[2]·W1[2, :]
+            {
+                var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 2);
+                var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
+                zv0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w1, 16), xv, zv0);
+            }
+            // + a1[3]·W1[3, :]
+            {
+                var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 3);
+                var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
+                zv0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w1, 24), xv, zv0);
+            }
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.Tanh(zv0), ref a2, 0);
+        }
+
+        /// <summary>Layer 1 (4 → 8, tanh): z2 = a1·W1 + b1, a2 = tanh(z2). Vector128 kernel.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static void ForwardLayer1V128(ref float p, ref float a1, ref float a2)
         {
             ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W1Offset);
             ref float b1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, B1Offset);
@@ -374,10 +427,87 @@ namespace MyApp
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.Tanh(zv1), ref a2, 4);
         }
 
-        /// <summary>Layer 2 (8 → 8, tanh): z3 = a2·W2 + b2, a3 = tanh(z3).</summary>
+        /// <summary>Layer 2 forward, with the widest vectors the hardware runs natively.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static void ForwardLayer2(ref float p, ref float a2, ref float a3)
+        {
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                ForwardLayer2V256(ref p, ref a2, ref a3);
+            }
+            else
+            {
+                ForwardLayer2V128(ref p, ref a2, ref a3);
+            }
+        }
+
+        /// <summary>Layer 2 (8 → 8, tanh): z3 = a2·W2 + b2, a3 = tanh(z3). Vector256 kernel.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static void ForwardLayer2V256(ref float p, ref float a2, ref float a3)
+        {
+            ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W2Offset);
+            ref float b2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, B2Offset);
+
+            // z3 = a2·W2 + b2: row i of W2, scaled by a2[i], is added to the outputs;
+            // then a3 = tanh(z3).
+            var zv0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b2, 0);
+            // + a2[0]·W2[0, :]
+            {
+                var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 0);
+                var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
+                zv0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w2, 0), xv, zv0);
+            }
+            // + a2[1]·W2[1, :]
+            {
+                var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 1);
+                var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
+                zv0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w2, 8), xv, zv0);
+            }
+            // + a2[2]·W2[2, :]
+            {
+                var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 2);
+                var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
+                zv0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w2, 16), xv, zv0);
+            }
+            // + a2[3]·W2[3, :]
+            {
+                var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 3);
+                var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
+                zv0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w2, 24), xv, zv0);
+            }
+            // + a2[4]·W2[4, :]
+            {
+                var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 4);
+                var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
+                zv0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w2, 32), xv, zv0);
+            }
+            // + a2[5]·W2[5, :]
+            {
+                var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 5);
+                var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
+                zv0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w2, 40), xv, zv0);
+            }
+            // + a2[6]·W2[6, :]
+            {
+                var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 6);
+                var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
+                zv0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w2, 48), xv, zv0);
+            }
+            // + a2[7]·W2[7, :]
+            {
+                var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 7);
+                var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
+                zv0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w2, 56), xv, zv0);
+            }
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.Tanh(zv0), ref a3, 0);
+        }
+
+        /// <summary>Layer 2 (8 → 8, tanh): z3 = a2·W2 + b2, a3 = tanh(z3). Vector128 kernel.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static void ForwardLayer2V128(ref float p, ref float a2, ref float a3)
         {
             ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W2Offset);
             ref float b2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, B2Offset);
@@ -651,10 +781,122 @@ namespace MyApp
             }
         }
 
-        /// <summary>Layer 2 backward (8 → 8): δ2 = δ3·W2ᵀ ⊙ tanh′(z2); ∂J/∂W2 += a2ᵀ·δ3; ∂J/∂b2 += δ3.</summary>
+        /// <summary>Layer 2 backward, with the widest vectors the hardware runs natively.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static void AccumulateLayer2(ref float p, ref float g, ref float a2, ref float d3, ref float d2)
+        {
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                AccumulateLayer2V256(ref p, ref g, ref a2, ref d3, ref d2);
+            }
+            else
+            {
+                AccumulateLayer2V128(ref p, ref g, ref a2, ref d3, ref d2);
+            }
+        }
+
+        /// <summary>Layer 2 backward (8 → 8): δ2 = δ3·W2ᵀ ⊙ tanh′(z2); ∂J/∂W2 += a2ᵀ·δ3; ∂J/∂b2 += δ3. Vector256 kernel.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static void AccumulateLayer2V256(ref float p, ref float g, ref float a2, ref float d3, ref float d2)
+        {
+            ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W2Offset);
+            ref float gw2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, W2Offset);
+            ref float gb2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, B2Offset);
+
+            // ∂J/∂b2 += δ3
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gb2, 0) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d3, 0), ref gb2, 0);
+
+            // δ3, held in registers for every row.
+            var dv0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d3, 0);
+
+            // δ2[0] = W2[0, :]·δ3 ⊙ tanh′(z2[0]); ∂J/∂W2[0, :] += a2[0]·δ3
+            {
+                var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 0);
+                var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
+                var sum = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                var wv0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w2, 0);
+                sum = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(wv0, dv0, sum);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(dv0, xv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw2, 0)), ref gw2, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref d2, 0) = global::System.Runtime.Intrinsics.Vector256.Sum(sum) * global::NetGen.Kernels.ActivationFunctions.TanhDerivative(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 0));
+            }
+            // δ2[1] = W2[1, :]·δ3 ⊙ tanh′(z2[1]); ∂J/∂W2[1, :] += a2[1]·δ3
+            {
+                var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 1);
+                var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
+                var sum = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                var wv0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w2, 8);
+                sum = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(wv0, dv0, sum);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(dv0, xv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw2, 8)), ref gw2, 8);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref d2, 1) = global::System.Runtime.Intrinsics.Vector256.Sum(sum) * global::NetGen.Kernels.ActivationFunctions.TanhDerivative(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 1));
+            }
+            // δ2[2] = W2[2, :]·δ3 ⊙ tanh′(z2[2]); ∂J/∂W2[2, :] += a2[2]·δ3
+            {
+                var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 2);
+                var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
+                var sum = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                var wv0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w2, 16);
+                sum = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(wv0, dv0, sum);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(dv0, xv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw2, 16)), ref gw2, 16);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref d2, 2) = global::System.Runtime.Intrinsics.Vector256.Sum(sum) * global::NetGen.Kernels.ActivationFunctions.TanhDerivative(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 2));
+            }
+            // δ2[3] = W2[3, :]·δ3 ⊙ tanh′(z2[3]); ∂J/∂W2[3, :] += a2[3]·δ3
+            {
+                var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 3);
+                var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
+                var sum = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                var wv0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w2, 24);
+                sum = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(wv0, dv0, sum);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(dv0, xv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw2, 24)), ref gw2, 24);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref d2, 3) = global::System.Runtime.Intrinsics.Vector256.Sum(sum) * global::NetGen.Kernels.ActivationFunctions.TanhDerivative(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 3));
+            }
+            // δ2[4] = W2[4, :]·δ3 ⊙ tanh′(z2[4]); ∂J/∂W2[4, :] += a2[4]·δ3
+            {
+                var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 4);
+                var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
+                var sum = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                var wv0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w2, 32);
+                sum = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(wv0, dv0, sum);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(dv0, xv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw2, 32)), ref gw2, 32);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref d2, 4) = global::System.Runtime.Intrinsics.Vector256.Sum(sum) * global::NetGen.Kernels.ActivationFunctions.TanhDerivative(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 4));
+            }
+            // δ2[5] = W2[5, :]·δ3 ⊙ tanh′(z2[5]); ∂J/∂W2[5, :] += a2[5]·δ3
+            {
+                var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 5);
+                var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
+                var sum = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                var wv0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w2, 40);
+                sum = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(wv0, dv0, sum);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(dv0, xv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw2, 40)), ref gw2, 40);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref d2, 5) = global::System.Runtime.Intrinsics.Vector256.Sum(sum) * global::NetGen.Kernels.ActivationFunctions.TanhDerivative(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 5));
+            }
+            // δ2[6] = W2[6, :]·δ3 ⊙ tanh′(z2[6]); ∂J/∂W2[6, :] += a2[6]·δ3
+            {
+                var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 6);
+                var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
+                var sum = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                var wv0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w2, 48);
+                sum = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(wv0, dv0, sum);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(dv0, xv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw2, 48)), ref gw2, 48);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref d2, 6) = global::System.Runtime.Intrinsics.Vector256.Sum(sum) * global::NetGen.Kernels.ActivationFunctions.TanhDerivative(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 6));
+            }
+            // δ2[7] = W2[7, :]·δ3 ⊙ tanh′(z2[7]); ∂J/∂W2[7, :] += a2[7]·δ3
+            {
+                var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 7);
+                var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
+                var sum = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                var wv0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w2, 56);
+                sum = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(wv0, dv0, sum);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(dv0, xv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw2, 56)), ref gw2, 56);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref d2, 7) = global::System.Runtime.Intrinsics.Vector256.Sum(sum) * global::NetGen.Kernels.ActivationFunctions.TanhDerivative(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 7));
+            }
+        }
+
+        /// <summary>Layer 2 backward (8 → 8): δ2 = δ3·W2ᵀ ⊙ tanh′(z2); ∂J/∂W2 += a2ᵀ·δ3; ∂J/∂b2 += δ3. Vector128 kernel.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static void AccumulateLayer2V128(ref float p, ref float g, ref float a2, ref float d3, ref float d2)
         {
             ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W2Offset);
             ref float gw2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, W2Offset);
@@ -774,10 +1016,66 @@ namespace MyApp
             }
         }
 
-        /// <summary>Layer 1 backward (4 → 8): ∂J/∂W1 += a1ᵀ·δ2; ∂J/∂b1 += δ2.</summary>
+        /// <summary>Layer 1 backward, with the widest vectors the hardware runs natively.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static void AccumulateLayer1(ref float p, ref float g, ref float a1, ref float d2)
+        {
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                AccumulateLayer1V256(ref p, ref g, ref a1, ref d2);
+            }
+            else
+            {
+                AccumulateLayer1V128(ref p, ref g, ref a1, ref d2);
+            }
+        }
+
+        /// <summary>Layer 1 backward (4 → 8): ∂J/∂W1 += a1ᵀ·δ2; ∂J/∂b1 += δ2. Vector256 kernel.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static void AccumulateLayer1V256(ref float p, ref float g, ref float a1, ref float d2)
+        {
+            ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W1Offset);
+            ref float gw1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, W1Offset);
+            ref float gb1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, B1Offset);
+
+            // ∂J/∂b1 += δ2
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gb1, 0) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d2, 0), ref gb1, 0);
+
+            // δ2, held in registers for every row.
+            var dv0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d2, 0);
+
+            // ∂J/∂W1[0, :] += a1[0]·δ2
+            {
+                var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 0);
+                var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(dv0, xv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw1, 0)), ref gw1, 0);
+            }
+            // ∂J/∂W1[1, :] += a1[1]·δ2
+            {
+                var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 1);
+                var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(dv0, xv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw1, 8)), ref gw1, 8);
+            }
+            // ∂J/∂W1[2, :] += a1[2]·δ2
+            {
+                var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 2);
+                var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(dv0, xv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw1, 16)), ref gw1, 16);
+            }
+            // ∂J/∂W1[3, :] += a1[3]·δ2
+            {
+                var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 3);
+                var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(dv0, xv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw1, 24)), ref gw1, 24);
+            }
+        }
+
+        /// <summary>Layer 1 backward (4 → 8): ∂J/∂W1 += a1ᵀ·δ2; ∂J/∂b1 += δ2. Vector128 kernel.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static void AccumulateLayer1V128(ref float p, ref float g, ref float a1, ref float d2)
         {
             ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W1Offset);
             ref float gw1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, W1Offset);
@@ -937,10 +1235,122 @@ namespace MyApp
             }
         }
 
-        /// <summary>Layer 2 backward (8 → 8): δ2 = δ3·W2ᵀ ⊙ tanh′(z2); W2 −= η·a2ᵀ·δ3; b2 −= η·δ3.</summary>
+        /// <summary>Layer 2 backward, with the widest vectors the hardware runs natively.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static void UpdateLayer2(ref float p, float rate, ref float a2, ref float d3, ref float d2)
+        {
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                UpdateLayer2V256(ref p, rate, ref a2, ref d3, ref d2);
+            }
+            else
+            {
+                UpdateLayer2V128(ref p, rate, ref a2, ref d3, ref d2);
+            }
+        }
+
+        /// <summary>Layer 2 backward (8 → 8): δ2 = δ3·W2ᵀ ⊙ tanh′(z2); W2 −= η·a2ᵀ·δ3; b2 −= η·δ3. Vector256 kernel.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static void UpdateLayer2V256(ref float p, float rate, ref float a2, ref float d3, ref float d2)
+        {
+            ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W2Offset);
+            ref float b2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, B2Offset);
+
+            // b2 −= η·δ3
+            var step = global::System.Runtime.Intrinsics.Vector256.Create(-rate);
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d3, 0), step, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b2, 0)), ref b2, 0);
+
+            // δ3, held in registers for every row.
+            var dv0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d3, 0);
+
+            // δ2[0] = W2[0, :]·δ3 ⊙ tanh′(z2[0]); W2[0, :] −= η·a2[0]·δ3
+            {
+                var x = -rate * global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 0);
+                var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
+                var sum = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                var wv0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w2, 0);
+                sum = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(wv0, dv0, sum);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(dv0, xv, wv0), ref w2, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref d2, 0) = global::System.Runtime.Intrinsics.Vector256.Sum(sum) * global::NetGen.Kernels.ActivationFunctions.TanhDerivative(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 0));
+            }
+            // δ2[1] = W2[1, :]·δ3 ⊙ tanh′(z2[1]); W2[1, :] −= η·a2[1]·δ3
+            {
+                var x = -rate * global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 1);
+                var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
+                var sum = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                var wv0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w2, 8);
+                sum = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(wv0, dv0, sum);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(dv0, xv, wv0), ref w2, 8);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref d2, 1) = global::System.Runtime.Intrinsics.Vector256.Sum(sum) * global::NetGen.Kernels.ActivationFunctions.TanhDerivative(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 1));
+            }
+            // δ2[2] = W2[2, :]·δ3 ⊙ tanh′(z2[2]); W2[2, :] −= η·a2[2]·δ3
+            {
+                var x = -rate * global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 2);
+                var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
+                var sum = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                var wv0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w2, 16);
+                sum = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(wv0, dv0, sum);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(dv0, xv, wv0), ref w2, 16);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref d2, 2) = global::System.Runtime.Intrinsics.Vector256.Sum(sum) * global::NetGen.Kernels.ActivationFunctions.TanhDerivative(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 2));
+            }
+            // δ2[3] = W2[3, :]·δ3 ⊙ tanh′(z2[3]); W2[3, :] −= η·a2[3]·δ3
+            {
+                var x = -rate * global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 3);
+                var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
+                var sum = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                var wv0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w2, 24);
+                sum = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(wv0, dv0, sum);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(dv0, xv, wv0), ref w2, 24);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref d2, 3) = global::System.Runtime.Intrinsics.Vector256.Sum(sum) * global::NetGen.Kernels.ActivationFunctions.TanhDerivative(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 3));
+            }
+            // δ2[4] = W2[4, :]·δ3 ⊙ tanh′(z2[4]); W2[4, :] −= η·a2[4]·δ3
+            {
+                var x = -rate * global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 4);
+                var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
+                var sum = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                var wv0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w2, 32);
+                sum = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(wv0, dv0, sum);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(dv0, xv, wv0), ref w2, 32);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref d2, 4) = global::System.Runtime.Intrinsics.Vector256.Sum(sum) * global::NetGen.Kernels.ActivationFunctions.TanhDerivative(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 4));
+            }
+            // δ2[5] = W2[5, :]·δ3 ⊙ tanh′(z2[5]); W2[5, :] −= η·a2[5]·δ3
+            {
+                var x = -rate * global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 5);
+                var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
+                var sum = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                var wv0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w2, 40);
+                sum = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(wv0, dv0, sum);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(dv0, xv, wv0), ref w2, 40);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref d2, 5) = global::System.Runtime.Intrinsics.Vector256.Sum(sum) * global::NetGen.Kernels.ActivationFunctions.TanhDerivative(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 5));
+            }
+            // δ2[6] = W2[6, :]·δ3 ⊙ tanh′(z2[6]); W2[6, :] −= η·a2[6]·δ3
+            {
+                var x = -rate * global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 6);
+                var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
+                var sum = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                var wv0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w2, 48);
+                sum = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(wv0, dv0, sum);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(dv0, xv, wv0), ref w2, 48);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref d2, 6) = global::System.Runtime.Intrinsics.Vector256.Sum(sum) * global::NetGen.Kernels.ActivationFunctions.TanhDerivative(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 6));
+            }
+            // δ2[7] = W2[7, :]·δ3 ⊙ tanh′(z2[7]); W2[7, :] −= η·a2[7]·δ3
+            {
+                var x = -rate * global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 7);
+                var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
+                var sum = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                var wv0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w2, 56);
+                sum = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(wv0, dv0, sum);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(dv0, xv, wv0), ref w2, 56);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref d2, 7) = global::System.Runtime.Intrinsics.Vector256.Sum(sum) * global::NetGen.Kernels.ActivationFunctions.TanhDerivative(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 7));
+            }
+        }
+
+        /// <summary>Layer 2 backward (8 → 8): δ2 = δ3·W2ᵀ ⊙ tanh′(z2); W2 −= η·a2ᵀ·δ3; b2 −= η·δ3. Vector128 kernel.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static void UpdateLayer2V128(ref float p, float rate, ref float a2, ref float d3, ref float d2)
         {
             ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W2Offset);
             ref float b2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, B2Offset);
@@ -1060,10 +1470,70 @@ namespace MyApp
             }
         }
 
-        /// <summary>Layer 1 backward (4 → 8): W1 −= η·a1ᵀ·δ2; b1 −= η·δ2.</summary>
+        /// <summary>Layer 1 backward, with the widest vectors the hardware runs natively.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static void UpdateLayer1(ref float p, float rate, ref float a1, ref float d2)
+        {
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                UpdateLayer1V256(ref p, rate, ref a1, ref d2);
+            }
+            else
+            {
+                UpdateLayer1V128(ref p, rate, ref a1, ref d2);
+            }
+        }
+
+        /// <summary>Layer 1 backward (4 → 8): W1 −= η·a1ᵀ·δ2; b1 −= η·δ2. Vector256 kernel.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static void UpdateLayer1V256(ref float p, float rate, ref float a1, ref float d2)
+        {
+            ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W1Offset);
+            ref float b1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, B1Offset);
+
+            // b1 −= η·δ2
+            var step = global::System.Runtime.Intrinsics.Vector256.Create(-rate);
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d2, 0), step, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b1, 0)), ref b1, 0);
+
+            // δ2, held in registers for every row.
+            var dv0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d2, 0);
+
+            // W1[0, :] −= η·a1[0]·δ2
+            {
+                var x = -rate * global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 0);
+                var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
+                var wv0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w1, 0);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(dv0, xv, wv0), ref w1, 0);
+            }
+            // W1[1, :] −= η·a1[1]·δ2
+            {
+                var x = -rate * global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 1);
+                var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
+                var wv0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w1, 8);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(dv0, xv, wv0), ref w1, 8);
+            }
+            // W1[2, :] −= η·a1[2]·δ2
+            {
+                var x = -rate * global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 2);
+                var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
+                var wv0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w1, 16);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(dv0, xv, wv0), ref w1, 16);
+            }
+            // W1[3, :] −= η·a1[3]·δ2
+            {
+                var x = -rate * global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 3);
+                var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
+                var wv0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w1, 24);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(dv0, xv, wv0), ref w1, 24);
+            }
+        }
+
+        /// <summary>Layer 1 backward (4 → 8): W1 −= η·a1ᵀ·δ2; b1 −= η·δ2. Vector128 kernel.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static void UpdateLayer1V128(ref float p, float rate, ref float a1, ref float d2)
         {
             ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W1Offset);
             ref float b1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, B1Offset);

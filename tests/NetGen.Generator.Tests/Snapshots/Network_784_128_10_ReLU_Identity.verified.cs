@@ -306,9 +306,99 @@ namespace MyApp
             return 0.5f * _l2Regularization * sum;
         }
 
-        /// <summary>Layer 1 (784 → 128, ReLU): z2 = a1·W1 + b1, a2 = ReLU(z2).</summary>
+        /// <summary>Layer 1 forward, with the widest vectors the hardware runs natively.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static void ForwardLayer1(ref float p, ref float a1, ref float a2)
+        {
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            {
+                ForwardLayer1V512(ref p, ref a1, ref a2);
+            }
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                ForwardLayer1V256(ref p, ref a1, ref a2);
+            }
+            else
+            {
+                ForwardLayer1V128(ref p, ref a1, ref a2);
+            }
+        }
+
+        /// <summary>Layer 1 (784 → 128, ReLU): z2 = a1·W1 + b1, a2 = ReLU(z2). Vector512 kernel.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        private static void ForwardLayer1V512(ref float p, ref float a1, ref float a2)
+        {
+            ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W1Offset);
+            ref float b1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, B1Offset);
+
+            // z2 = a1·W1 + b1: row i of W1, scaled by a1[i], is added to the outputs;
+            // then a2 = ReLU(z2).
+            var zv0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b1, 0);
+            var zv1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b1, 16);
+            var zv2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b1, 32);
+            var zv3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b1, 48);
+            var zv4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b1, 64);
+            var zv5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b1, 80);
+            var zv6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b1, 96);
+            var zv7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b1, 112);
+            for (nuint i = 0; i < 784; i++)
+            {
+                var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i);
+                var xv = global::System.Runtime.Intrinsics.Vector512.Create(x);
+                zv0 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w1, i * 128), xv, zv0);
+                zv1 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w1, i * 128 + 16), xv, zv1);
+                zv2 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w1, i * 128 + 32), xv, zv2);
+                zv3 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w1, i * 128 + 48), xv, zv3);
+                zv4 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w1, i * 128 + 64), xv, zv4);
+                zv5 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w1, i * 128 + 80), xv, zv5);
+                zv6 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w1, i * 128 + 96), xv, zv6);
+                zv7 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w1, i * 128 + 112), xv, zv7);
+            }
+            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(zv0), ref a2, 0);
+            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(zv1), ref a2, 16);
+            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(zv2), ref a2, 32);
+            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(zv3), ref a2, 48);
+            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(zv4), ref a2, 64);
+            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(zv5), ref a2, 80);
+            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(zv6), ref a2, 96);
+            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(zv7), ref a2, 112);
+        }
+
+        /// <summary>Layer 1 (784 → 128, ReLU): z2 = a1·W1 + b1, a2 = ReLU(z2). Vector256 kernel.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        private static void ForwardLayer1V256(ref float p, ref float a1, ref float a2)
+        {
+            ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W1Offset);
+            ref float b1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, B1Offset);
+
+            // z2 = a1·W1 + b1: row i of W1, scaled by a1[i], is added to the outputs;
+            // then a2 = ReLU(z2).
+            for (nuint j = 0; j < 128; j += 32)
+            {
+                var zv0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b1, j);
+                var zv1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b1, j + 8);
+                var zv2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b1, j + 16);
+                var zv3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b1, j + 24);
+                for (nuint i = 0; i < 784; i++)
+                {
+                    var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i);
+                    var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
+                    zv0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w1, i * 128 + j), xv, zv0);
+                    zv1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w1, i * 128 + j + 8), xv, zv1);
+                    zv2 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w1, i * 128 + j + 16), xv, zv2);
+                    zv3 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w1, i * 128 + j + 24), xv, zv3);
+                }
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(zv0), ref a2, j);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(zv1), ref a2, j + 8);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(zv2), ref a2, j + 16);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(zv3), ref a2, j + 24);
+            }
+        }
+
+        /// <summary>Layer 1 (784 → 128, ReLU): z2 = a1·W1 + b1, a2 = ReLU(z2). Vector128 kernel.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        private static void ForwardLayer1V128(ref float p, ref float a1, ref float a2)
         {
             ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W1Offset);
             ref float b1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, B1Offset);
@@ -337,9 +427,49 @@ namespace MyApp
             }
         }
 
-        /// <summary>Layer 2 (128 → 10, identity): z3 = a2·W2 + b2, a3 = z3.</summary>
+        /// <summary>Layer 2 forward, with the widest vectors the hardware runs natively.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static void ForwardLayer2(ref float p, ref float a2, ref float a3)
+        {
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                ForwardLayer2V256(ref p, ref a2, ref a3);
+            }
+            else
+            {
+                ForwardLayer2V128(ref p, ref a2, ref a3);
+            }
+        }
+
+        /// <summary>Layer 2 (128 → 10, identity): z3 = a2·W2 + b2, a3 = z3. Vector256 kernel.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        private static void ForwardLayer2V256(ref float p, ref float a2, ref float a3)
+        {
+            ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W2Offset);
+            ref float b2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, B2Offset);
+
+            // z3 = a2·W2 + b2: row i of W2, scaled by a2[i], is added to the outputs;
+            // then a3 = z3.
+            var zv0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b2, 0);
+            float zs0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 8);
+            float zs1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 9);
+            for (nuint i = 0; i < 128; i++)
+            {
+                var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i);
+                var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
+                zv0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w2, i * 10), xv, zv0);
+                zs0 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 10 + 8), zs0);
+                zs1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 10 + 9), zs1);
+            }
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(zv0, ref a3, 0);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 8) = zs0;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 9) = zs1;
+        }
+
+        /// <summary>Layer 2 (128 → 10, identity): z3 = a2·W2 + b2, a3 = z3. Vector128 kernel.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        private static void ForwardLayer2V128(ref float p, ref float a2, ref float a3)
         {
             ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W2Offset);
             ref float b2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, B2Offset);
@@ -379,9 +509,60 @@ namespace MyApp
             return cost;
         }
 
-        /// <summary>Layer 2 backward (128 → 10): δ2 = δ3·W2ᵀ ⊙ ReLU′(z2); ∂J/∂W2 += a2ᵀ·δ3; ∂J/∂b2 += δ3.</summary>
+        /// <summary>Layer 2 backward, with the widest vectors the hardware runs natively.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static void AccumulateLayer2(ref float p, ref float g, ref float a2, ref float d3, ref float d2)
+        {
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                AccumulateLayer2V256(ref p, ref g, ref a2, ref d3, ref d2);
+            }
+            else
+            {
+                AccumulateLayer2V128(ref p, ref g, ref a2, ref d3, ref d2);
+            }
+        }
+
+        /// <summary>Layer 2 backward (128 → 10): δ2 = δ3·W2ᵀ ⊙ ReLU′(z2); ∂J/∂W2 += a2ᵀ·δ3; ∂J/∂b2 += δ3. Vector256 kernel.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        private static void AccumulateLayer2V256(ref float p, ref float g, ref float a2, ref float d3, ref float d2)
+        {
+            ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W2Offset);
+            ref float gw2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, W2Offset);
+            ref float gb2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, B2Offset);
+
+            // ∂J/∂b2 += δ3
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gb2, 0) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d3, 0), ref gb2, 0);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref gb2, 8) += global::System.Runtime.CompilerServices.Unsafe.Add(ref d3, 8);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref gb2, 9) += global::System.Runtime.CompilerServices.Unsafe.Add(ref d3, 9);
+
+            // δ3, held in registers for every row.
+            var dv0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d3, 0);
+            var ds0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref d3, 8);
+            var ds1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref d3, 9);
+
+            // δ2[i] = W2[i, :]·δ3 ⊙ ReLU′(z2[i]); ∂J/∂W2[i, :] += a2[i]·δ3
+            for (nuint i = 0; i < 128; i++)
+            {
+                var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i);
+                var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
+                var sum = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                float sums = 0f;
+                var wv0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w2, i * 10);
+                sum = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(wv0, dv0, sum);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(dv0, xv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw2, i * 10)), ref gw2, i * 10);
+                sums = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 10 + 8), ds0, sums);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref gw2, i * 10 + 8) = float.MultiplyAddEstimate(ds0, x, global::System.Runtime.CompilerServices.Unsafe.Add(ref gw2, i * 10 + 8));
+                sums = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 10 + 9), ds1, sums);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref gw2, i * 10 + 9) = float.MultiplyAddEstimate(ds1, x, global::System.Runtime.CompilerServices.Unsafe.Add(ref gw2, i * 10 + 9));
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref d2, i) = (global::System.Runtime.Intrinsics.Vector256.Sum(sum) + sums) * global::NetGen.Kernels.ActivationFunctions.ReLUDerivative(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i));
+            }
+        }
+
+        /// <summary>Layer 2 backward (128 → 10): δ2 = δ3·W2ᵀ ⊙ ReLU′(z2); ∂J/∂W2 += a2ᵀ·δ3; ∂J/∂b2 += δ3. Vector128 kernel.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        private static void AccumulateLayer2V128(ref float p, ref float g, ref float a2, ref float d3, ref float d2)
         {
             ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W2Offset);
             ref float gw2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, W2Offset);
@@ -420,9 +601,99 @@ namespace MyApp
             }
         }
 
-        /// <summary>Layer 1 backward (784 → 128): ∂J/∂W1 += a1ᵀ·δ2; ∂J/∂b1 += δ2.</summary>
+        /// <summary>Layer 1 backward, with the widest vectors the hardware runs natively.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static void AccumulateLayer1(ref float p, ref float g, ref float a1, ref float d2)
+        {
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            {
+                AccumulateLayer1V512(ref p, ref g, ref a1, ref d2);
+            }
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                AccumulateLayer1V256(ref p, ref g, ref a1, ref d2);
+            }
+            else
+            {
+                AccumulateLayer1V128(ref p, ref g, ref a1, ref d2);
+            }
+        }
+
+        /// <summary>Layer 1 backward (784 → 128): ∂J/∂W1 += a1ᵀ·δ2; ∂J/∂b1 += δ2. Vector512 kernel.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        private static void AccumulateLayer1V512(ref float p, ref float g, ref float a1, ref float d2)
+        {
+            ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W1Offset);
+            ref float gw1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, W1Offset);
+            ref float gb1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, B1Offset);
+
+            // ∂J/∂b1 += δ2
+            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gb1, 0) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref d2, 0), ref gb1, 0);
+            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gb1, 16) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref d2, 16), ref gb1, 16);
+            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gb1, 32) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref d2, 32), ref gb1, 32);
+            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gb1, 48) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref d2, 48), ref gb1, 48);
+            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gb1, 64) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref d2, 64), ref gb1, 64);
+            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gb1, 80) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref d2, 80), ref gb1, 80);
+            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gb1, 96) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref d2, 96), ref gb1, 96);
+            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gb1, 112) + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref d2, 112), ref gb1, 112);
+
+            // δ2, held in registers for every row.
+            var dv0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref d2, 0);
+            var dv1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref d2, 16);
+            var dv2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref d2, 32);
+            var dv3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref d2, 48);
+            var dv4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref d2, 64);
+            var dv5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref d2, 80);
+            var dv6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref d2, 96);
+            var dv7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref d2, 112);
+
+            // ∂J/∂W1[i, :] += a1[i]·δ2
+            for (nuint i = 0; i < 784; i++)
+            {
+                var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i);
+                var xv = global::System.Runtime.Intrinsics.Vector512.Create(x);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(dv0, xv, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gw1, i * 128)), ref gw1, i * 128);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(dv1, xv, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gw1, i * 128 + 16)), ref gw1, i * 128 + 16);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(dv2, xv, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gw1, i * 128 + 32)), ref gw1, i * 128 + 32);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(dv3, xv, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gw1, i * 128 + 48)), ref gw1, i * 128 + 48);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(dv4, xv, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gw1, i * 128 + 64)), ref gw1, i * 128 + 64);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(dv5, xv, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gw1, i * 128 + 80)), ref gw1, i * 128 + 80);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(dv6, xv, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gw1, i * 128 + 96)), ref gw1, i * 128 + 96);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(dv7, xv, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gw1, i * 128 + 112)), ref gw1, i * 128 + 112);
+            }
+        }
+
+        /// <summary>Layer 1 backward (784 → 128): ∂J/∂W1 += a1ᵀ·δ2; ∂J/∂b1 += δ2. Vector256 kernel.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        private static void AccumulateLayer1V256(ref float p, ref float g, ref float a1, ref float d2)
+        {
+            ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W1Offset);
+            ref float gw1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, W1Offset);
+            ref float gb1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, B1Offset);
+
+            // ∂J/∂b1 += δ2
+            for (nuint j = 0; j < 128; j += 8)
+            {
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gb1, j) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d2, j), ref gb1, j);
+            }
+
+            // ∂J/∂W1[i, :] += a1[i]·δ2
+            for (nuint i = 0; i < 784; i++)
+            {
+                var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i);
+                var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
+                for (nuint j = 0; j < 128; j += 8)
+                {
+                    var dv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d2, j);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(dv, xv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw1, i * 128 + j)), ref gw1, i * 128 + j);
+                }
+            }
+        }
+
+        /// <summary>Layer 1 backward (784 → 128): ∂J/∂W1 += a1ᵀ·δ2; ∂J/∂b1 += δ2. Vector128 kernel.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        private static void AccumulateLayer1V128(ref float p, ref float g, ref float a1, ref float d2)
         {
             ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W1Offset);
             ref float gw1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, W1Offset);
@@ -447,9 +718,60 @@ namespace MyApp
             }
         }
 
-        /// <summary>Layer 2 backward (128 → 10): δ2 = δ3·W2ᵀ ⊙ ReLU′(z2); W2 −= η·a2ᵀ·δ3; b2 −= η·δ3.</summary>
+        /// <summary>Layer 2 backward, with the widest vectors the hardware runs natively.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static void UpdateLayer2(ref float p, float rate, ref float a2, ref float d3, ref float d2)
+        {
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                UpdateLayer2V256(ref p, rate, ref a2, ref d3, ref d2);
+            }
+            else
+            {
+                UpdateLayer2V128(ref p, rate, ref a2, ref d3, ref d2);
+            }
+        }
+
+        /// <summary>Layer 2 backward (128 → 10): δ2 = δ3·W2ᵀ ⊙ ReLU′(z2); W2 −= η·a2ᵀ·δ3; b2 −= η·δ3. Vector256 kernel.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        private static void UpdateLayer2V256(ref float p, float rate, ref float a2, ref float d3, ref float d2)
+        {
+            ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W2Offset);
+            ref float b2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, B2Offset);
+
+            // b2 −= η·δ3
+            var step = global::System.Runtime.Intrinsics.Vector256.Create(-rate);
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d3, 0), step, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b2, 0)), ref b2, 0);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 8) = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref d3, 8), -rate, global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 8));
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 9) = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref d3, 9), -rate, global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 9));
+
+            // δ3, held in registers for every row.
+            var dv0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d3, 0);
+            var ds0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref d3, 8);
+            var ds1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref d3, 9);
+
+            // δ2[i] = W2[i, :]·δ3 ⊙ ReLU′(z2[i]); W2[i, :] −= η·a2[i]·δ3
+            for (nuint i = 0; i < 128; i++)
+            {
+                var x = -rate * global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i);
+                var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
+                var sum = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                float sums = 0f;
+                var wv0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w2, i * 10);
+                sum = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(wv0, dv0, sum);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(dv0, xv, wv0), ref w2, i * 10);
+                sums = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 10 + 8), ds0, sums);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 10 + 8) = float.MultiplyAddEstimate(ds0, x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 10 + 8));
+                sums = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 10 + 9), ds1, sums);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 10 + 9) = float.MultiplyAddEstimate(ds1, x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 10 + 9));
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref d2, i) = (global::System.Runtime.Intrinsics.Vector256.Sum(sum) + sums) * global::NetGen.Kernels.ActivationFunctions.ReLUDerivative(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i));
+            }
+        }
+
+        /// <summary>Layer 2 backward (128 → 10): δ2 = δ3·W2ᵀ ⊙ ReLU′(z2); W2 −= η·a2ᵀ·δ3; b2 −= η·δ3. Vector128 kernel.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        private static void UpdateLayer2V128(ref float p, float rate, ref float a2, ref float d3, ref float d2)
         {
             ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W2Offset);
             ref float b2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, B2Offset);
@@ -488,9 +810,108 @@ namespace MyApp
             }
         }
 
-        /// <summary>Layer 1 backward (784 → 128): W1 −= η·a1ᵀ·δ2; b1 −= η·δ2.</summary>
+        /// <summary>Layer 1 backward, with the widest vectors the hardware runs natively.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static void UpdateLayer1(ref float p, float rate, ref float a1, ref float d2)
+        {
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            {
+                UpdateLayer1V512(ref p, rate, ref a1, ref d2);
+            }
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                UpdateLayer1V256(ref p, rate, ref a1, ref d2);
+            }
+            else
+            {
+                UpdateLayer1V128(ref p, rate, ref a1, ref d2);
+            }
+        }
+
+        /// <summary>Layer 1 backward (784 → 128): W1 −= η·a1ᵀ·δ2; b1 −= η·δ2. Vector512 kernel.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        private static void UpdateLayer1V512(ref float p, float rate, ref float a1, ref float d2)
+        {
+            ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W1Offset);
+            ref float b1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, B1Offset);
+
+            // b1 −= η·δ2
+            var step = global::System.Runtime.Intrinsics.Vector512.Create(-rate);
+            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref d2, 0), step, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b1, 0)), ref b1, 0);
+            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref d2, 16), step, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b1, 16)), ref b1, 16);
+            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref d2, 32), step, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b1, 32)), ref b1, 32);
+            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref d2, 48), step, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b1, 48)), ref b1, 48);
+            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref d2, 64), step, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b1, 64)), ref b1, 64);
+            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref d2, 80), step, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b1, 80)), ref b1, 80);
+            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref d2, 96), step, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b1, 96)), ref b1, 96);
+            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref d2, 112), step, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b1, 112)), ref b1, 112);
+
+            // δ2, held in registers for every row.
+            var dv0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref d2, 0);
+            var dv1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref d2, 16);
+            var dv2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref d2, 32);
+            var dv3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref d2, 48);
+            var dv4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref d2, 64);
+            var dv5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref d2, 80);
+            var dv6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref d2, 96);
+            var dv7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref d2, 112);
+
+            // W1[i, :] −= η·a1[i]·δ2
+            for (nuint i = 0; i < 784; i++)
+            {
+                var x = -rate * global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i);
+                var xv = global::System.Runtime.Intrinsics.Vector512.Create(x);
+                var wv0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w1, i * 128);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(dv0, xv, wv0), ref w1, i * 128);
+                var wv1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w1, i * 128 + 16);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(dv1, xv, wv1), ref w1, i * 128 + 16);
+                var wv2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w1, i * 128 + 32);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(dv2, xv, wv2), ref w1, i * 128 + 32);
+                var wv3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w1, i * 128 + 48);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(dv3, xv, wv3), ref w1, i * 128 + 48);
+                var wv4 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w1, i * 128 + 64);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(dv4, xv, wv4), ref w1, i * 128 + 64);
+                var wv5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w1, i * 128 + 80);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(dv5, xv, wv5), ref w1, i * 128 + 80);
+                var wv6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w1, i * 128 + 96);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(dv6, xv, wv6), ref w1, i * 128 + 96);
+                var wv7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w1, i * 128 + 112);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(dv7, xv, wv7), ref w1, i * 128 + 112);
+            }
+        }
+
+        /// <summary>Layer 1 backward (784 → 128): W1 −= η·a1ᵀ·δ2; b1 −= η·δ2. Vector256 kernel.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        private static void UpdateLayer1V256(ref float p, float rate, ref float a1, ref float d2)
+        {
+            ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W1Offset);
+            ref float b1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, B1Offset);
+
+            // b1 −= η·δ2
+            var step = global::System.Runtime.Intrinsics.Vector256.Create(-rate);
+            for (nuint j = 0; j < 128; j += 8)
+            {
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d2, j), step, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b1, j)), ref b1, j);
+            }
+
+            // W1[i, :] −= η·a1[i]·δ2
+            for (nuint i = 0; i < 784; i++)
+            {
+                var x = -rate * global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i);
+                var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
+                for (nuint j = 0; j < 128; j += 8)
+                {
+                    var dv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d2, j);
+                    var wv = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w1, i * 128 + j);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(dv, xv, wv), ref w1, i * 128 + j);
+                }
+            }
+        }
+
+        /// <summary>Layer 1 backward (784 → 128): W1 −= η·a1ᵀ·δ2; b1 −= η·δ2. Vector128 kernel.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        private static void UpdateLayer1V128(ref float p, float rate, ref float a1, ref float d2)
         {
             ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W1Offset);
             ref float b1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, B1Offset);

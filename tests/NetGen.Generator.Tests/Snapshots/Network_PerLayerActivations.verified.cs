@@ -338,10 +338,58 @@ namespace MyApp
             return 0.5f * _l2Regularization * sum;
         }
 
-        /// <summary>Layer 1 (3 → 8, GELU): z2 = a1·W1 + b1, a2 = GELU(z2).</summary>
+        /// <summary>Layer 1 forward, with the widest vectors the hardware runs natively.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static void ForwardLayer1(ref float p, ref float a1, ref float z2, ref float a2)
+        {
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                ForwardLayer1V256(ref p, ref a1, ref z2, ref a2);
+            }
+            else
+            {
+                ForwardLayer1V128(ref p, ref a1, ref z2, ref a2);
+            }
+        }
+
+        /// <summary>Layer 1 (3 → 8, GELU): z2 = a1·W1 + b1, a2 = GELU(z2). Vector256 kernel.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static void ForwardLayer1V256(ref float p, ref float a1, ref float z2, ref float a2)
+        {
+            ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W1Offset);
+            ref float b1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, B1Offset);
+
+            // z2 = a1·W1 + b1: row i of W1, scaled by a1[i], is added to the outputs;
+            // then a2 = GELU(z2), keeping z2 for the backward pass.
+            var zv0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b1, 0);
+            // + a1[0]·W1[0, :]
+            {
+                var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 0);
+                var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
+                zv0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w1, 0), xv, zv0);
+            }
+            // + a1[1]·W1[1, :]
+            {
+                var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 1);
+                var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
+                zv0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w1, 8), xv, zv0);
+            }
+            // + a1[2]·W1[2, :]
+            {
+                var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 2);
+                var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
+                zv0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w1, 16), xv, zv0);
+            }
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(zv0, ref z2, 0);
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.GELU(zv0), ref a2, 0);
+        }
+
+        /// <summary>Layer 1 (3 → 8, GELU): z2 = a1·W1 + b1, a2 = GELU(z2). Vector128 kernel.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static void ForwardLayer1V128(ref float p, ref float a1, ref float z2, ref float a2)
         {
             ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W1Offset);
             ref float b1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, B1Offset);
@@ -745,10 +793,60 @@ namespace MyApp
             }
         }
 
-        /// <summary>Layer 1 backward (3 → 8): ∂J/∂W1 += a1ᵀ·δ2; ∂J/∂b1 += δ2.</summary>
+        /// <summary>Layer 1 backward, with the widest vectors the hardware runs natively.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static void AccumulateLayer1(ref float p, ref float g, ref float a1, ref float d2)
+        {
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                AccumulateLayer1V256(ref p, ref g, ref a1, ref d2);
+            }
+            else
+            {
+                AccumulateLayer1V128(ref p, ref g, ref a1, ref d2);
+            }
+        }
+
+        /// <summary>Layer 1 backward (3 → 8): ∂J/∂W1 += a1ᵀ·δ2; ∂J/∂b1 += δ2. Vector256 kernel.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static void AccumulateLayer1V256(ref float p, ref float g, ref float a1, ref float d2)
+        {
+            ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W1Offset);
+            ref float gw1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, W1Offset);
+            ref float gb1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, B1Offset);
+
+            // ∂J/∂b1 += δ2
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gb1, 0) + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d2, 0), ref gb1, 0);
+
+            // δ2, held in registers for every row.
+            var dv0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d2, 0);
+
+            // ∂J/∂W1[0, :] += a1[0]·δ2
+            {
+                var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 0);
+                var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(dv0, xv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw1, 0)), ref gw1, 0);
+            }
+            // ∂J/∂W1[1, :] += a1[1]·δ2
+            {
+                var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 1);
+                var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(dv0, xv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw1, 8)), ref gw1, 8);
+            }
+            // ∂J/∂W1[2, :] += a1[2]·δ2
+            {
+                var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 2);
+                var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(dv0, xv, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gw1, 16)), ref gw1, 16);
+            }
+        }
+
+        /// <summary>Layer 1 backward (3 → 8): ∂J/∂W1 += a1ᵀ·δ2; ∂J/∂b1 += δ2. Vector128 kernel.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static void AccumulateLayer1V128(ref float p, ref float g, ref float a1, ref float d2)
         {
             ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W1Offset);
             ref float gw1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, W1Offset);
@@ -1004,10 +1102,63 @@ namespace MyApp
             }
         }
 
-        /// <summary>Layer 1 backward (3 → 8): W1 −= η·a1ᵀ·δ2; b1 −= η·δ2.</summary>
+        /// <summary>Layer 1 backward, with the widest vectors the hardware runs natively.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static void UpdateLayer1(ref float p, float rate, ref float a1, ref float d2)
+        {
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                UpdateLayer1V256(ref p, rate, ref a1, ref d2);
+            }
+            else
+            {
+                UpdateLayer1V128(ref p, rate, ref a1, ref d2);
+            }
+        }
+
+        /// <summary>Layer 1 backward (3 → 8): W1 −= η·a1ᵀ·δ2; b1 −= η·δ2. Vector256 kernel.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static void UpdateLayer1V256(ref float p, float rate, ref float a1, ref float d2)
+        {
+            ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W1Offset);
+            ref float b1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, B1Offset);
+
+            // b1 −= η·δ2
+            var step = global::System.Runtime.Intrinsics.Vector256.Create(-rate);
+            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d2, 0), step, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b1, 0)), ref b1, 0);
+
+            // δ2, held in registers for every row.
+            var dv0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref d2, 0);
+
+            // W1[0, :] −= η·a1[0]·δ2
+            {
+                var x = -rate * global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 0);
+                var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
+                var wv0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w1, 0);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(dv0, xv, wv0), ref w1, 0);
+            }
+            // W1[1, :] −= η·a1[1]·δ2
+            {
+                var x = -rate * global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 1);
+                var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
+                var wv0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w1, 8);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(dv0, xv, wv0), ref w1, 8);
+            }
+            // W1[2, :] −= η·a1[2]·δ2
+            {
+                var x = -rate * global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 2);
+                var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
+                var wv0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w1, 16);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(dv0, xv, wv0), ref w1, 16);
+            }
+        }
+
+        /// <summary>Layer 1 backward (3 → 8): W1 −= η·a1ᵀ·δ2; b1 −= η·δ2. Vector128 kernel.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static void UpdateLayer1V128(ref float p, float rate, ref float a1, ref float d2)
         {
             ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W1Offset);
             ref float b1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, B1Offset);
