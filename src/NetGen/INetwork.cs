@@ -56,6 +56,9 @@ public interface INetwork<T>
     /// <summary>One stochastic gradient descent step on one sample; returns J before the update.</summary>
     T TrainStep(ReadOnlySpan<T> input, ReadOnlySpan<T> target, T learningRate);
 
+    /// <summary>Writes ŷ for each row of <paramref name="inputs"/> (row-major) into the rows of <paramref name="outputs"/>.</summary>
+    void ForwardBatch(ReadOnlySpan<T> inputs, Span<T> outputs);
+
     /// <summary>Re-initializes every parameter deterministically from <paramref name="seed"/>.</summary>
     void InitializeParameters(int seed);
 

@@ -155,5 +155,13 @@ internal sealed class LinearModel : INetwork<double>
 
     public double TrainStep(ReadOnlySpan<double> input, ReadOnlySpan<double> target) => TrainBatch(input, target);
 
+    public void ForwardBatch(ReadOnlySpan<double> inputs, Span<double> outputs)
+    {
+        for (int r = 0; r < inputs.Length / In; r++)
+        {
+            Forward(inputs.Slice(r * In, In), outputs.Slice(r * Out, Out));
+        }
+    }
+
     private double Scale(int index) => index == BrokenParameter ? -2 : 1;
 }

@@ -9,13 +9,22 @@ internal static class BatchEmitter
         string span = "global::System.Span", readOnlySpan = "global::System.ReadOnlySpan", checks = "global::NetGen.SpanChecks";
 
         w.Line();
-        w.Line("/// <summary>Runs <see cref=\"Forward\"/> on each row of <paramref name=\"inputs\"/> (row-major, InputSize per row) into the rows of <paramref name=\"outputs\"/>.</summary>");
+        w.Line("/// <summary>");
+        w.Line("/// Computes ŷ for each row of <paramref name=\"inputs\"/> (row-major, InputSize per row) into the rows of");
+        w.Line("/// <paramref name=\"outputs\"/>: four rows at a time, each weight loaded once for all four, then one by one.");
+        w.Line("/// </summary>");
         NetworkEmitter.EmitMemberAttributes(w);
         using (w.Block($"public void ForwardBatch({readOnlySpan}<{t}> inputs, {span}<{t}> outputs)"))
         {
             w.Line($"int rows = {checks}.RowCount(inputs, InputSize, nameof(inputs));");
             w.Line($"{checks}.ThrowIfLengthIsNot(outputs, rows * OutputSize, nameof(outputs));");
-            using (w.Block("for (int r = 0; r < rows; r++)"))
+            w.Line("int r = 0;");
+            using (w.Block("for (; r + 4 <= rows; r += 4)"))
+            {
+                w.Line("Forward4(inputs.Slice(r * InputSize, 4 * InputSize), outputs.Slice(r * OutputSize, 4 * OutputSize));");
+            }
+
+            using (w.Block("for (; r < rows; r++)"))
             {
                 w.Line("Forward(inputs.Slice(r * InputSize, InputSize), outputs.Slice(r * OutputSize, OutputSize));");
             }

@@ -53,6 +53,24 @@ internal static class NetworkEmitter
                 }
             }
 
+            BatchForwardEmitter.EmitForward4(w, plans);
+            foreach (LayerPlan plan in plans)
+            {
+                List<LayerPlan> variants = plan.Variants();
+                if (variants.Count > 1)
+                {
+                    w.Line();
+                    DispatchEmitter.Emit(w, variants, BatchForwardEmitter.Name(plan), BatchForwardEmitter.Parameters(plan),
+                        BatchForwardEmitter.Arguments(plan), $"Layer {plan.Index} forward for four samples");
+                }
+
+                foreach (LayerPlan variant in variants)
+                {
+                    w.Line();
+                    BatchForwardEmitter.EmitLayer(w, variant);
+                }
+            }
+
             w.Line();
             LossEmitter.Emit(w, spec, plans[plans.Count - 1]);
             foreach (BackwardMode mode in new[] { BackwardMode.Accumulate, BackwardMode.Update })

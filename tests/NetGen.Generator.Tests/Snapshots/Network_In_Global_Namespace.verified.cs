@@ -184,13 +184,21 @@ partial class StudyScoreNet : global::NetGen.INetwork<float>
         return cost;
     }
 
-    /// <summary>Runs <see cref="Forward"/> on each row of <paramref name="inputs"/> (row-major, InputSize per row) into the rows of <paramref name="outputs"/>.</summary>
+    /// <summary>
+    /// Computes ŷ for each row of <paramref name="inputs"/> (row-major, InputSize per row) into the rows of
+    /// <paramref name="outputs"/>: four rows at a time, each weight loaded once for all four, then one by one.
+    /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
     public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
     {
         int rows = global::NetGen.SpanChecks.RowCount(inputs, InputSize, nameof(inputs));
         global::NetGen.SpanChecks.ThrowIfLengthIsNot(outputs, rows * OutputSize, nameof(outputs));
-        for (int r = 0; r < rows; r++)
+        int r = 0;
+        for (; r + 4 <= rows; r += 4)
+        {
+            Forward4(inputs.Slice(r * InputSize, 4 * InputSize), outputs.Slice(r * OutputSize, 4 * OutputSize));
+        }
+        for (; r < rows; r++)
         {
             Forward(inputs.Slice(r * InputSize, InputSize), outputs.Slice(r * OutputSize, OutputSize));
         }
@@ -363,6 +371,59 @@ partial class StudyScoreNet : global::NetGen.INetwork<float>
             zs0 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 2), zs0);
         }
         global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 0) = global::NetGen.Kernels.ActivationFunctions.Sigmoid(zs0);
+    }
+
+    /// <summary>Forward for 4 samples (row-major rows of <paramref name="inputs"/> and <paramref name="outputs"/>); lengths are the caller's to check.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    private void Forward4(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
+    {
+        ref var p = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
+        ref var a1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
+        global::System.Span<float> a2Buffer = stackalloc float[12];
+        ref var a2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a2Buffer);
+        ref var a3 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs);
+        ForwardLayer1x4(ref p, ref a1, ref a2);
+        ForwardLayer2x4(ref p, ref a2, ref a3);
+    }
+
+    /// <summary>Layer 1 for 4 samples: z2 = a1·W1 + b1, a2 = σ(z2), each weight vector loaded once for all samples.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    private static void ForwardLayer1x4(ref float p, ref float a1, ref float a2)
+    {
+        ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W1Offset);
+        ref float b1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, B1Offset);
+        for (nuint s = 0; s < 4; s++)
+        {
+            for (nuint j = 0; j < 3; j++)
+            {
+                float z = global::System.Runtime.CompilerServices.Unsafe.Add(ref b1, j);
+                for (nuint i = 0; i < 2; i++)
+                {
+                    z = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, s * 2 + i), global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * 3 + j), z);
+                }
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, s * 3 + j) = global::NetGen.Kernels.ActivationFunctions.Sigmoid(z);
+            }
+        }
+    }
+
+    /// <summary>Layer 2 for 4 samples: z3 = a2·W2 + b2, a3 = σ(z3), each weight vector loaded once for all samples.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    private static void ForwardLayer2x4(ref float p, ref float a2, ref float a3)
+    {
+        ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W2Offset);
+        ref float b2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, B2Offset);
+        for (nuint s = 0; s < 4; s++)
+        {
+            for (nuint j = 0; j < 1; j++)
+            {
+                float z = global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, j);
+                for (nuint i = 0; i < 3; i++)
+                {
+                    z = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, s * 3 + i), global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 1 + j), z);
+                }
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, s * 1 + j) = global::NetGen.Kernels.ActivationFunctions.Sigmoid(z);
+            }
+        }
     }
 
     /// <summary>J = Σ ½(ŷ − y)² for one sample.</summary>

@@ -216,13 +216,21 @@ namespace MyApp
             return cost;
         }
 
-        /// <summary>Runs <see cref="Forward"/> on each row of <paramref name="inputs"/> (row-major, InputSize per row) into the rows of <paramref name="outputs"/>.</summary>
+        /// <summary>
+        /// Computes ŷ for each row of <paramref name="inputs"/> (row-major, InputSize per row) into the rows of
+        /// <paramref name="outputs"/>: four rows at a time, each weight loaded once for all four, then one by one.
+        /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
         {
             int rows = global::NetGen.SpanChecks.RowCount(inputs, InputSize, nameof(inputs));
             global::NetGen.SpanChecks.ThrowIfLengthIsNot(outputs, rows * OutputSize, nameof(outputs));
-            for (int r = 0; r < rows; r++)
+            int r = 0;
+            for (; r + 4 <= rows; r += 4)
+            {
+                Forward4(inputs.Slice(r * InputSize, 4 * InputSize), outputs.Slice(r * OutputSize, 4 * OutputSize));
+            }
+            for (; r < rows; r++)
             {
                 Forward(inputs.Slice(r * InputSize, InputSize), outputs.Slice(r * OutputSize, OutputSize));
             }
@@ -557,6 +565,173 @@ namespace MyApp
             }
             global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 0) = global::NetGen.Kernels.ActivationFunctions.Sigmoid(zs0);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 1) = global::NetGen.Kernels.ActivationFunctions.Sigmoid(zs1);
+        }
+
+        /// <summary>Forward for 4 samples (row-major rows of <paramref name="inputs"/> and <paramref name="outputs"/>); lengths are the caller's to check.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        private void Forward4(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
+        {
+            ref var p = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
+            ref var a1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
+            global::System.Span<float> a2Buffer = stackalloc float[32];
+            ref var a2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a2Buffer);
+            global::System.Span<float> a3Buffer = stackalloc float[24];
+            ref var a3 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a3Buffer);
+            ref var a4 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs);
+            ForwardLayer1x4(ref p, ref a1, ref a2);
+            ForwardLayer2x4(ref p, ref a2, ref a3);
+            ForwardLayer3x4(ref p, ref a3, ref a4);
+        }
+
+        /// <summary>Layer 1 forward for four samples, with the widest vectors the hardware runs natively.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static void ForwardLayer1x4(ref float p, ref float a1, ref float a2)
+        {
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                ForwardLayer1x4V256(ref p, ref a1, ref a2);
+            }
+            else
+            {
+                ForwardLayer1x4V128(ref p, ref a1, ref a2);
+            }
+        }
+
+        /// <summary>Layer 1 for 4 samples: z2 = a1·W1 + b1, a2 = GELU(z2), each weight vector loaded once for all samples. Vector256 kernel.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        private static void ForwardLayer1x4V256(ref float p, ref float a1, ref float a2)
+        {
+            ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W1Offset);
+            ref float b1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, B1Offset);
+            {
+                var z0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b1, 0);
+                var z1_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b1, 0);
+                var z2_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b1, 0);
+                var z3_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b1, 0);
+                for (nuint i = 0; i < 3; i++)
+                {
+                    var wv0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w1, i * 8);
+                    var x0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i));
+                    z0_0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(wv0, x0, z0_0);
+                    var x1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 3));
+                    z1_0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(wv0, x1, z1_0);
+                    var x2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 6));
+                    z2_0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(wv0, x2, z2_0);
+                    var x3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 9));
+                    z3_0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(wv0, x3, z3_0);
+                }
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.GELU(z0_0), ref a2, 0);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.GELU(z1_0), ref a2, 8);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.GELU(z2_0), ref a2, 16);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.GELU(z3_0), ref a2, 24);
+            }
+        }
+
+        /// <summary>Layer 1 for 4 samples: z2 = a1·W1 + b1, a2 = GELU(z2), each weight vector loaded once for all samples. Vector128 kernel.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        private static void ForwardLayer1x4V128(ref float p, ref float a1, ref float a2)
+        {
+            ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W1Offset);
+            ref float b1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, B1Offset);
+            for (nuint j = 0; j < 8; j += 8)
+            {
+                var z0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b1, j);
+                var z0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b1, j + 4);
+                var z1_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b1, j);
+                var z1_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b1, j + 4);
+                var z2_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b1, j);
+                var z2_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b1, j + 4);
+                var z3_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b1, j);
+                var z3_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b1, j + 4);
+                for (nuint i = 0; i < 3; i++)
+                {
+                    var wv0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w1, i * 8 + j);
+                    var wv1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w1, i * 8 + j + 4);
+                    var x0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i));
+                    z0_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wv0, x0, z0_0);
+                    z0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wv1, x0, z0_1);
+                    var x1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 3));
+                    z1_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wv0, x1, z1_0);
+                    z1_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wv1, x1, z1_1);
+                    var x2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 6));
+                    z2_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wv0, x2, z2_0);
+                    z2_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wv1, x2, z2_1);
+                    var x3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 9));
+                    z3_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wv0, x3, z3_0);
+                    z3_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wv1, x3, z3_1);
+                }
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.GELU(z0_0), ref a2, j);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.GELU(z0_1), ref a2, j + 4);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.GELU(z1_0), ref a2, j + 8);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.GELU(z1_1), ref a2, j + 12);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.GELU(z2_0), ref a2, j + 16);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.GELU(z2_1), ref a2, j + 20);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.GELU(z3_0), ref a2, j + 24);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.GELU(z3_1), ref a2, j + 28);
+            }
+        }
+
+        /// <summary>Layer 2 for 4 samples: z3 = a2·W2 + b2, a3 = LeakyReLU(z3), each weight vector loaded once for all samples.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        private static void ForwardLayer2x4(ref float p, ref float a2, ref float a3)
+        {
+            ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W2Offset);
+            ref float b2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, B2Offset);
+            {
+                var z0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b2, 0);
+                var z1_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b2, 0);
+                var z2_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b2, 0);
+                var z3_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b2, 0);
+                for (nuint i = 0; i < 8; i++)
+                {
+                    var wv0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w2, i * 6);
+                    var x0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i));
+                    z0_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wv0, x0, z0_0);
+                    var x1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 8));
+                    z1_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wv0, x1, z1_0);
+                    var x2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 16));
+                    z2_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wv0, x2, z2_0);
+                    var x3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 24));
+                    z3_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wv0, x3, z3_0);
+                }
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.LeakyReLU(z0_0, 0.05f), ref a3, 0);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.LeakyReLU(z1_0, 0.05f), ref a3, 6);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.LeakyReLU(z2_0, 0.05f), ref a3, 12);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.LeakyReLU(z3_0, 0.05f), ref a3, 18);
+            }
+            for (nuint s = 0; s < 4; s++)
+            {
+                for (nuint j = 4; j < 6; j++)
+                {
+                    float z = global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, j);
+                    for (nuint i = 0; i < 8; i++)
+                    {
+                        z = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, s * 8 + i), global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 6 + j), z);
+                    }
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, s * 6 + j) = global::NetGen.Kernels.ActivationFunctions.LeakyReLU(z, 0.05f);
+                }
+            }
+        }
+
+        /// <summary>Layer 3 for 4 samples: z4 = a3·W3 + b3, a4 = σ(z4), each weight vector loaded once for all samples.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        private static void ForwardLayer3x4(ref float p, ref float a3, ref float a4)
+        {
+            ref float w3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W3Offset);
+            ref float b3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, B3Offset);
+            for (nuint s = 0; s < 4; s++)
+            {
+                for (nuint j = 0; j < 2; j++)
+                {
+                    float z = global::System.Runtime.CompilerServices.Unsafe.Add(ref b3, j);
+                    for (nuint i = 0; i < 6; i++)
+                    {
+                        z = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, s * 6 + i), global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, i * 2 + j), z);
+                    }
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, s * 2 + j) = global::NetGen.Kernels.ActivationFunctions.Sigmoid(z);
+                }
+            }
         }
 
         /// <summary>J = (1/√2) Σ (√ŷ − √y)² for one sample.</summary>

@@ -233,6 +233,8 @@ internal sealed class FailingNetwork<T> : INetwork<T>
 
     public void Forward(ReadOnlySpan<T> input, Span<T> output) => inner.Forward(input, output);
 
+    public void ForwardBatch(ReadOnlySpan<T> inputs, Span<T> outputs) => inner.ForwardBatch(inputs, outputs);
+
     public T Cost(ReadOnlySpan<T> input, ReadOnlySpan<T> target) => inner.Cost(input, target);
 
     public T AccumulateGradients(ReadOnlySpan<T> input, ReadOnlySpan<T> target, Span<T> gradients) =>

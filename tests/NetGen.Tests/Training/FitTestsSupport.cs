@@ -153,6 +153,8 @@ internal sealed class ProbeNetwork<T> : INetwork<T>
 
     public void Forward(ReadOnlySpan<T> input, Span<T> output) => _inner.Forward(input, output);
 
+    public void ForwardBatch(ReadOnlySpan<T> inputs, Span<T> outputs) => _inner.ForwardBatch(inputs, outputs);
+
     public T Cost(ReadOnlySpan<T> input, ReadOnlySpan<T> target) => _inner.Cost(input, target);
 
     public T AccumulateGradients(ReadOnlySpan<T> input, ReadOnlySpan<T> target, Span<T> gradients) =>

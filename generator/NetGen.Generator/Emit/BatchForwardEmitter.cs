@@ -1,0 +1,172 @@
+using System.Collections.Generic;
+using System.Globalization;
+using NetGen.Generator.Model;
+
+namespace NetGen.Generator.Emit;
+
+/// <summary>
+/// Emits the forward pass for four samples at once, used by <c>ForwardBatch</c>: each layer loads every weight
+/// vector once and multiply-adds it into the accumulators of all four samples, so a weight load feeds four FMAs
+/// instead of one. Activations are four row-major rows per layer, on the stack.
+/// </summary>
+internal static class BatchForwardEmitter
+{
+    /// <summary>Samples per pass.</summary>
+    public const int Samples = 4;
+
+    /// <summary>Vectors of output columns per pass: 4 samples × 2 vectors of accumulators fit 16 registers with the weights.</summary>
+    private const int ColumnVectors = 2;
+
+    public static void EmitForward4(SourceWriter w, List<LayerPlan> plans)
+    {
+        string t = plans[0].Type.Keyword;
+        LayerPlan last = plans[plans.Count - 1];
+        w.Line();
+        w.Line($"/// <summary>Forward for {Samples} samples (row-major rows of <paramref name=\"inputs\"/> and <paramref name=\"outputs\"/>); lengths are the caller's to check.</summary>");
+        NetworkEmitter.EmitMemberAttributes(w);
+        using (w.Block($"private void Forward{Samples}(global::System.ReadOnlySpan<{t}> inputs, global::System.Span<{t}> outputs)"))
+        {
+            w.Line($"ref var p = ref {Kernel.MemoryMarshal}.GetArrayDataReference(_parameters);");
+            w.Line($"ref var {plans[0].In} = {Kernel.First("inputs")};");
+            foreach (LayerPlan p in plans)
+            {
+                if (p == last)
+                {
+                    w.Line($"ref var {p.Out} = {Kernel.First("outputs")};");
+                }
+                else
+                {
+                    w.Line($"global::System.Span<{t}> {p.Out}Buffer = stackalloc {t}[{Samples * p.Outputs}];");
+                    w.Line($"ref var {p.Out} = {Kernel.First(p.Out + "Buffer")};");
+                }
+            }
+
+            foreach (LayerPlan p in plans)
+            {
+                w.Line($"{Name(p)}(ref p, ref {p.In}, ref {p.Out});");
+            }
+        }
+    }
+
+    public static string Name(LayerPlan p) => $"ForwardLayer{p.Index}x{Samples}";
+
+    public static string Parameters(LayerPlan p)
+    {
+        string t = p.Type.Keyword;
+        return $"ref {t} p, ref {t} {p.In}, ref {t} {p.Out}";
+    }
+
+    public static string Arguments(LayerPlan p) => $"ref p, ref {p.In}, ref {p.Out}";
+
+    public static void EmitLayer(SourceWriter w, LayerPlan p)
+    {
+        string bias = p.HasBias ? $" + b{p.Index}" : "";
+        string f = ActivationSyntax.Formula(p.Activation, p.Z);
+        w.Line($"/// <summary>Layer {p.Index} for {Samples} samples: {p.Z} = {p.In}·W{p.Index}{bias}, {p.Out} = {f}, each weight vector loaded once for all samples.{ForwardEmitter.Width(p)}</summary>");
+        NetworkEmitter.EmitMemberAttributes(w);
+        using (w.Block($"private static void {Name(p)}{p.Suffix}({Parameters(p)})"))
+        {
+            w.Line($"ref {p.Type.Keyword} {p.W} = {Kernel.Offset("p", p.WOffset)};");
+            if (p.HasBias)
+            {
+                w.Line($"ref {p.Type.Keyword} {p.B} = {Kernel.Offset("p", p.BOffset)};");
+            }
+
+            int step = ColumnVectors * p.Width;
+            int paired = p.Vectors / ColumnVectors * step;
+            if (paired > 0)
+            {
+                using (w.Block($"for (nuint j = 0; j < {paired}; j += {step})"))
+                {
+                    EmitColumns(w, p, "j", 0, ColumnVectors);
+                }
+            }
+
+            if (p.Vectors % ColumnVectors > 0)
+            {
+                using (w.Block())
+                {
+                    EmitColumns(w, p, null, paired, p.Vectors % ColumnVectors);
+                }
+            }
+
+            if (p.Tail > 0)
+            {
+                EmitScalarTail(w, p);
+            }
+
+            if (p.Activation == ActivationKind.Softmax)
+            {
+                for (int s = 0; s < Samples; s++)
+                {
+                    string row = Kernel.Element(p.Out, Literal(s * p.Outputs));
+                    w.Line($"{Kernel.ActivationFunctions}.Softmax({Kernel.MemoryMarshal}.CreateSpan(ref {row}, {p.Outputs}));");
+                }
+            }
+        }
+    }
+
+    /// <summary>Vector columns: accumulators for every sample × vector, one pass over the input rows.</summary>
+    private static void EmitColumns(SourceWriter w, LayerPlan p, string? columnVariable, int column, int vectors)
+    {
+        NumericType type = p.Type;
+        string ColumnIndex(int c) => Kernel.Index(column + c * p.Width, (columnVariable, 1));
+        for (int s = 0; s < Samples; s++)
+        {
+            for (int c = 0; c < vectors; c++)
+            {
+                string init = p.HasBias ? Kernel.Load(p.Simd, p.B, ColumnIndex(c)) : $"{p.Simd.VectorType(type)}.Zero";
+                w.Line($"var z{s}_{c} = {init};");
+            }
+        }
+
+        using (w.Block($"for (nuint i = 0; i < {p.Inputs}; i++)"))
+        {
+            for (int c = 0; c < vectors; c++)
+            {
+                w.Line($"var wv{c} = {Kernel.Load(p.Simd, p.W, Kernel.Index(column + c * p.Width, ("i", p.Outputs), (columnVariable, 1)))};");
+            }
+
+            for (int s = 0; s < Samples; s++)
+            {
+                w.Line($"var x{s} = {Kernel.Broadcast(p.Simd, Kernel.Element(p.In, Kernel.Index(s * p.Inputs, ("i", 1))))};");
+                for (int c = 0; c < vectors; c++)
+                {
+                    w.Line($"z{s}_{c} = {Kernel.MultiplyAdd(p.Simd, $"wv{c}", $"x{s}", $"z{s}_{c}")};");
+                }
+            }
+        }
+
+        for (int s = 0; s < Samples; s++)
+        {
+            for (int c = 0; c < vectors; c++)
+            {
+                string index = Kernel.Index(s * p.Outputs + column + c * p.Width, (columnVariable, 1));
+                w.Line(Kernel.Store(p.Simd, ActivationSyntax.Apply(p.Activation, $"z{s}_{c}", p.Slope), p.Out, index));
+            }
+        }
+    }
+
+    /// <summary>Columns after the last whole vector, sample by sample.</summary>
+    private static void EmitScalarTail(SourceWriter w, LayerPlan p)
+    {
+        int first = p.Vectors * p.Width;
+        using (w.Block($"for (nuint s = 0; s < {Samples}; s++)"))
+        {
+            using (w.Block($"for (nuint j = {first}; j < {p.Outputs}; j++)"))
+            {
+                w.Line($"{p.Type.Keyword} z = {(p.HasBias ? Kernel.Element(p.B, "j") : p.Type.Literal(0))};");
+                using (w.Block($"for (nuint i = 0; i < {p.Inputs}; i++)"))
+                {
+                    string x = Kernel.Element(p.In, $"s * {p.Inputs} + i");
+                    string weight = Kernel.Element(p.W, $"i * {p.Outputs} + j");
+                    w.Line($"z = {Kernel.MultiplyAdd(p.Type, x, weight, "z")};");
+                }
+
+                w.Line($"{Kernel.Element(p.Out, $"s * {p.Outputs} + j")} = {ActivationSyntax.Apply(p.Activation, "z", p.Slope)};");
+            }
+        }
+    }
+
+    private static string Literal(int value) => value.ToString(CultureInfo.InvariantCulture);
+}
