@@ -1,0 +1,203 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using NetGen.Simd.Tests.Probe;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace NetGen.Simd.Tests;
+
+/// <summary>
+/// How the JIT compiles the generated methods, from its own summary: the probe's "warm" mode runs every network's
+/// operations with DOTNET_JitStdOutFile=&lt;file&gt; and DOTNET_JitDisasmSummary=1 (tiered compilation and dynamic
+/// PGO at their defaults), which makes the JIT write one line per compiled method:
+/// <code>
+///  620: JIT compiled NetGen.Simd.Probe.F784_128_10:ForwardLayer1V512(byref,byref,byref) [Instrumented Tier0, IL size=511, code size=1277]
+/// 1324: JIT compiled NetGen.Simd.Probe.F784_128_10:ForwardLayer1V512(byref,byref,byref) [Tier1 with Synthesized PGO, IL size=511, code size=748]
+/// </code>
+/// No generated method may ever be compiled with MinOpts (the JIT's fallback for methods too large to optimize),
+/// and every generated method on the hot path must end at tier 1 (or FullOpts): not at tier 0, and not only as an
+/// on-stack-replacement (Tier1-OSR) version of its loop.
+/// </summary>
+public sealed partial class JitTierTests(ITestOutputHelper output)
+{
+    /// <summary>Warm-up lengths: the second only if the first left a hot method short of tier 1 (a busy machine).</summary>
+    private static readonly double[] WarmSeconds = [3, 10];
+
+    /// <summary>Generated members the warm-up calls, and the kernels they call (ForwardLayer1, ForwardLayer1V512, …).</summary>
+    private static readonly string[] HotPrefixes =
+        ["Forward", "Cost", "AccumulateGradients", "TrainStep", "AccumulateLayer", "UpdateLayer", "OutputDelta", "OutputCost"];
+
+    private const string Network = "F784_128_10";
+
+    [Fact]
+    public void GeneratedMethods_ReachTier1_AndNeverMinOpts()
+    {
+        Dictionary<string, List<JitEntry>> methods = [];
+        List<string> notOptimized = [];
+        foreach (double seconds in WarmSeconds)
+        {
+            methods = RunWarmUp(seconds);
+            List<string> minOpts = GeneratedMethods(methods)
+                .Where(m => m.Value.Any(e => e.IsMinOpts))
+                .Select(m => $"{m.Key}: {Tiers(m.Value)}")
+                .ToList();
+            Assert.True(minOpts.Count == 0, $"Generated methods compiled with MinOpts:{Environment.NewLine}{string.Join(Environment.NewLine, minOpts)}");
+
+            notOptimized = GeneratedMethods(methods)
+                .Where(m => IsHot(m.Key) && !m.Value[^1].IsFinalOptimized)
+                .Select(m => $"{m.Key}: {Tiers(m.Value)}")
+                .ToList();
+            if (notOptimized.Count == 0)
+            {
+                break;
+            }
+
+            output.WriteLine($"After {seconds} s of warm-up, {notOptimized.Count} hot methods were not yet at tier 1.");
+        }
+
+        Assert.True(notOptimized.Count == 0, $"Hot generated methods not at tier 1 in steady state:{Environment.NewLine}{string.Join(Environment.NewLine, notOptimized)}");
+
+        // The 784 → 128 → 10 network in particular: its entry points and every layer kernel were seen and optimized.
+        string[] mnist = methods.Keys.Where(k => TypeOf(k) == $"NetGen.Simd.Probe.{Network}").ToArray();
+        foreach (string required in new[] { "Forward(", "TrainStep(", "AccumulateGradients(", "ForwardBatch(", "ForwardLayer", "AccumulateLayer", "UpdateLayer" })
+        {
+            Assert.Contains(mnist, k => MethodOf(k).StartsWith(required, StringComparison.Ordinal));
+        }
+
+        output.WriteLine($"{Network}, every compile of every generated method the warm-up called:");
+        foreach (string key in mnist.Where(IsHot).Order(StringComparer.Ordinal))
+        {
+            output.WriteLine($"  {MethodOf(key)}: {Tiers(methods[key])}");
+        }
+
+        // NetGen's own kernels (Kernels.ActivationFunctions, LossFunctions, …): only meaningful when NetGen.dll is an
+        // optimized build; a Debug build (dotnet test without -c Release) asks the JIT for MinOpts code on purpose.
+        List<string> netGenMinOpts = methods.Where(m => m.Key.StartsWith("NetGen.", StringComparison.Ordinal)
+                && !m.Key.StartsWith("NetGen.Simd.", StringComparison.Ordinal) && m.Value.Any(e => e.IsMinOpts))
+            .Select(m => m.Key).ToList();
+        if (IsOptimizedBuild(typeof(NetworkAttribute).Assembly))
+        {
+            Assert.True(netGenMinOpts.Count == 0, $"NetGen methods compiled with MinOpts:{Environment.NewLine}{string.Join(Environment.NewLine, netGenMinOpts)}");
+        }
+        else
+        {
+            output.WriteLine($"NetGen.dll is a Debug build: its {netGenMinOpts.Count} MinOpts methods are expected and not checked.");
+        }
+    }
+
+    [Fact]
+    public void SummaryParser_ReadsEveryKindOfLine()
+    {
+        string[] lines =
+        [
+            "   1: JIT compiled Program:<Main>$(System.String[]) [Instrumented Tier0, IL size=375, code size=1858]",
+            " 697: JIT compiled NetGen.Simd.Probe.F784_128_10:ForwardLayer1x4V512(byref,byref,byref) [Tier1-OSR @0x167 with Synthesized PGO, IL size=548, code size=931]",
+            "1310: JIT compiled NetGen.Simd.Probe.F784_128_10:ForwardLayer1(byref,byref,byref) [Tier1, IL size=41, code size=6]",
+            "  31: JIT compiled NetGen.ParameterInitializer:Initialize[float](System.Span`1[float],System.ReadOnlySpan`1[int],bool,int) [MinOpts, IL size=440, code size=1368]",
+            "  69: JIT compiled StartupHookProvider:ProcessStartupHooks() [Tier-0 switched to FullOpts, IL size=365, code size=1053]",
+            " 214: JIT compiled NetGen.Simd.Probe.F784_128_10:global::NetGen.INetwork<System.Single>.get_LayerSizes() [Tier0, IL size=6, code size=48]",
+        ];
+        JitEntry[] entries = lines.Select(l => JitEntry.Parse(l)!).ToArray();
+
+        Assert.Equal("Program:<Main>$(System.String[])", entries[0].Method);
+        Assert.False(entries[0].IsFinalOptimized);
+        Assert.False(entries[1].IsFinalOptimized); // OSR: only the loop
+        Assert.True(entries[2].IsFinalOptimized);
+        Assert.Equal(6, entries[2].CodeSize);
+        Assert.True(entries[3].IsMinOpts);
+        Assert.True(entries[4].IsFinalOptimized);
+        Assert.Equal("NetGen.Simd.Probe.F784_128_10:global::NetGen.INetwork<System.Single>.get_LayerSizes()", entries[5].Method);
+        Assert.Equal("NetGen.Simd.Probe.F784_128_10", TypeOf(entries[5].Method));
+        Assert.Null(JitEntry.Parse("not a summary line"));
+    }
+
+    private Dictionary<string, List<JitEntry>> RunWarmUp(double seconds)
+    {
+        string file = Path.Combine(Path.GetTempPath(), $"netgen-jit-{Guid.NewGuid():N}.txt");
+        try
+        {
+            // The JIT appends to the file, so each run gets its own.
+            var environment = new Dictionary<string, string>
+            {
+                ["DOTNET_JitStdOutFile"] = file,
+                ["DOTNET_JitDisasmSummary"] = "1",
+            };
+            ProbeResult result = ProbeProcess.Run(["warm", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)], environment, TimeSpan.FromSeconds(seconds + 60));
+            Assert.True(result.ExitCode == 0 && File.Exists(file), result.Describe());
+            output.WriteLine(result.StandardOutput.Trim());
+
+            var methods = new Dictionary<string, List<JitEntry>>(StringComparer.Ordinal);
+            foreach (string line in File.ReadLines(file))
+            {
+                if (JitEntry.Parse(line) is { } entry)
+                {
+                    if (!methods.TryGetValue(entry.Method, out List<JitEntry>? list))
+                    {
+                        methods[entry.Method] = list = [];
+                    }
+
+                    list.Add(entry);
+                }
+            }
+
+            Assert.True(methods.Count > 100, $"The JIT summary has {methods.Count} methods: did DOTNET_JitStdOutFile work?{Environment.NewLine}{result.Describe()}");
+            return methods;
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    /// <summary>Methods of the probe's generated network classes.</summary>
+    private static IEnumerable<KeyValuePair<string, List<JitEntry>>> GeneratedMethods(Dictionary<string, List<JitEntry>> methods)
+    {
+        var networks = ProbeSpec.All.Select(s => "NetGen.Simd.Probe." + s.Name).ToHashSet(StringComparer.Ordinal);
+        return methods.Where(m => networks.Contains(TypeOf(m.Key)));
+    }
+
+    private static bool IsHot(string method) => HotPrefixes.Any(p => MethodOf(method).StartsWith(p, StringComparison.Ordinal));
+
+    private static string TypeOf(string method) => method[..method.IndexOf(':', StringComparison.Ordinal)];
+
+    private static string MethodOf(string method) => method[(method.IndexOf(':', StringComparison.Ordinal) + 1)..];
+
+    private static string Tiers(List<JitEntry> entries) =>
+        string.Join(" → ", entries.Select(e => $"{e.Tier} ({e.CodeSize} B)"));
+
+    private static bool IsOptimizedBuild(Assembly assembly) =>
+        assembly.GetCustomAttribute<DebuggableAttribute>() is not { IsJITOptimizerDisabled: true };
+
+    /// <summary>One line of the JIT's DOTNET_JitDisasmSummary output.</summary>
+    internal sealed partial record JitEntry(string Method, string Tier, int ILSize, int CodeSize)
+    {
+        public bool IsMinOpts => Tier.Contains("MinOpts", StringComparison.Ordinal);
+
+        /// <summary>Fully optimized code for the whole method: Tier1 (any PGO flavour) or FullOpts; not OSR, not instrumented.</summary>
+        public bool IsFinalOptimized =>
+            !IsMinOpts
+            && ((Tier.StartsWith("Tier1", StringComparison.Ordinal) && !Tier.StartsWith("Tier1-OSR", StringComparison.Ordinal))
+                || Tier.StartsWith("FullOpts", StringComparison.Ordinal)
+                || Tier.StartsWith("Tier-0 switched to FullOpts", StringComparison.Ordinal));
+
+        public static JitEntry? Parse(string line)
+        {
+            Match match = SummaryLine().Match(line);
+            return match.Success
+                ? new JitEntry(
+                    match.Groups["method"].Value,
+                    match.Groups["tier"].Value,
+                    match.Groups["il"].Success ? int.Parse(match.Groups["il"].Value, System.Globalization.CultureInfo.InvariantCulture) : -1,
+                    match.Groups["code"].Success ? int.Parse(match.Groups["code"].Value, System.Globalization.CultureInfo.InvariantCulture) : -1)
+                : null;
+        }
+
+        [GeneratedRegex(@"^\s*\d+: JIT compiled (?<method>[^:\s]+:.+\)) \[(?<tier>[^,\]]+)(?:, IL size=(?<il>\d+))?(?:, code size=(?<code>\d+))?[^\]]*\]\s*$")]
+        private static partial Regex SummaryLine();
+    }
+}
