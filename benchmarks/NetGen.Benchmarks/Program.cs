@@ -1,5 +1,15 @@
 using BenchmarkDotNet.Running;
 using NetGen.Benchmarks;
 
-// dotnet run -c Release --project benchmarks/NetGen.Benchmarks -- --filter '*'
+// dotnet run -c Release --project benchmarks/NetGen.Benchmarks -- --quick        one compact table, in under two minutes
+//                                                                    --quick 784    only the networks whose class name contains "784"
+// dotnet run -c Release --project benchmarks/NetGen.Benchmarks -- --filter '*'   every benchmark, BenchmarkDotNet's default job
+// Environment: NETGEN_QUICK_VERBOSE=1 shows BenchmarkDotNet's log in quick mode; NETGEN_BENCH_CHECKS=1 prints how far
+// the setup's training checks move the outputs.
+if (QuickMode.TryRun(args, out int exitCode))
+{
+    return exitCode;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(ArrayMlp).Assembly).Run(args);
+return 0;

@@ -2,23 +2,40 @@ using BenchmarkDotNet.Attributes;
 
 namespace NetGen.Benchmarks;
 
-/// <summary>8-16-16-1 network (tanh hidden layers, identity output, biases): one sample through Forward and TrainStep.</summary>
-public class Tanh_8_16_16_1_Benchmarks : NetworkBenchmarks
+/// <summary>(b) 8-16-16-1, tanh hidden layers, identity output, biases.</summary>
+public class Tanh_8_16_16_1_Benchmarks : StandardNetworkBenchmarks
 {
-    private readonly Tanh_8_16_16_1 _generated = new();
+    private readonly Tanh_8_16_16_1 _sgd = new();
+    private readonly Tanh_8_16_16_1_Adam _adam = new();
 
     [GlobalSetup]
-    public void Setup() => Setup(_generated);
+    public void Setup() => Setup(_sgd, _adam);
 
-    [Benchmark(Description = "Generated.Forward")]
-    [BenchmarkCategory("Forward")]
-    public float GeneratedForward()
+    [Benchmark(Description = "NetGen.Forward")]
+    [BenchmarkCategory(Operations.Forward)]
+    public float NetGenForward()
     {
-        _generated.Forward(Input, Output);
+        _sgd.Forward(Input, Output);
         return Output[0];
     }
 
-    [Benchmark(Description = "Generated.TrainStep")]
-    [BenchmarkCategory("TrainStep")]
-    public float GeneratedTrainStep() => _generated.TrainStep(Input, Target, LearningRate);
+    [Benchmark(Description = "NetGen.ForwardBatch")]
+    [BenchmarkCategory(Operations.ForwardBatch)]
+    public float NetGenForwardBatch()
+    {
+        _sgd.ForwardBatch(BatchInputs, BatchOutputs);
+        return BatchOutputs[0];
+    }
+
+    [Benchmark(Description = "NetGen.TrainStep(x, y, η)")]
+    [BenchmarkCategory(Operations.SgdStep)]
+    public float NetGenSgdStep() => _sgd.TrainStep(Input, NextTarget(), LearningRate);
+
+    [Benchmark(Description = "NetGen.TrainStep(x, y), Adam")]
+    [BenchmarkCategory(Operations.AdamStep)]
+    public float NetGenAdamStep() => _adam.TrainStep(Input, NextTarget());
+
+    protected override INetwork<float> NewSgdNetwork() => new Tanh_8_16_16_1();
+
+    protected override INetwork<float> NewAdamNetwork() => new Tanh_8_16_16_1_Adam();
 }
