@@ -147,23 +147,40 @@ internal static class BatchForwardEmitter
         }
     }
 
-    /// <summary>Columns after the last whole vector, sample by sample.</summary>
+    /// <summary>
+    /// Columns after the last whole vector, one at a time: a scalar accumulator per sample (four independent chains),
+    /// then f, through one Vector128 for the four samples where <see cref="ForwardEmitter.PacksScalars"/>.
+    /// </summary>
     private static void EmitScalarTail(SourceWriter w, LayerPlan p)
     {
         int first = p.Vectors * p.Width;
-        using (w.Block($"for (nuint s = 0; s < {Samples}; s++)"))
+        string t = p.Type.Keyword;
+        using (w.Block($"for (nuint j = {first}; j < {p.Outputs}; j++)"))
         {
-            using (w.Block($"for (nuint j = {first}; j < {p.Outputs}; j++)"))
+            string init = p.HasBias ? Kernel.Element(p.B, "j") : p.Type.Literal(0);
+            w.Line($"{t} z0 = {init}, z1 = z0, z2 = z0, z3 = z0;");
+            using (w.Block($"for (nuint i = 0; i < {p.Inputs}; i++)"))
             {
-                w.Line($"{p.Type.Keyword} z = {(p.HasBias ? Kernel.Element(p.B, "j") : p.Type.Literal(0))};");
-                using (w.Block($"for (nuint i = 0; i < {p.Inputs}; i++)"))
+                w.Line($"{t} weight = {Kernel.Element(p.W, $"i * {p.Outputs} + j")};");
+                for (int s = 0; s < Samples; s++)
                 {
-                    string x = Kernel.Element(p.In, $"s * {p.Inputs} + i");
-                    string weight = Kernel.Element(p.W, $"i * {p.Outputs} + j");
-                    w.Line($"z = {Kernel.MultiplyAdd(p.Type, x, weight, "z")};");
+                    string x = Kernel.Element(p.In, Kernel.Index(s * p.Inputs, ("i", 1)));
+                    w.Line($"z{s} = {Kernel.MultiplyAdd(p.Type, x, "weight", $"z{s}")};");
                 }
+            }
 
-                w.Line($"{Kernel.Element(p.Out, $"s * {p.Outputs} + j")} = {ActivationSyntax.Apply(p.Activation, "z", p.Slope)};");
+            if (ForwardEmitter.PacksScalars(p))
+            {
+                string packed = $"{SimdWidth.V128.Class}.Create(z0, z1, z2, z3)";
+                w.Line($"var f = {ActivationSyntax.Apply(p.Activation, packed, p.Slope)};");
+            }
+
+            for (int s = 0; s < Samples; s++)
+            {
+                string value = ForwardEmitter.PacksScalars(p)
+                    ? $"{SimdWidth.V128.Class}.GetElement(f, {Literal(s)})"
+                    : ActivationSyntax.Apply(p.Activation, $"z{s}", p.Slope);
+                w.Line($"{Kernel.Element(p.Out, Kernel.Index(s * p.Outputs, ("j", 1)))} = {value};");
             }
         }
     }

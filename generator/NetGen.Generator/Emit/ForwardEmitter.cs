@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using NetGen.Generator.Model;
 
 namespace NetGen.Generator.Emit;
@@ -87,7 +88,9 @@ internal static class ForwardEmitter
 
     /// <summary>
     /// Output columns from <paramref name="column"/> (+ <paramref name="columnVariable"/>): accumulators start at b
-    /// (or 0), every input row is multiply-added in, then f is applied and the result stored in a(l+1).
+    /// (or 0), every input row is multiply-added in, then f is applied and the result stored in a(l+1). With few
+    /// accumulators the rows are split between partial sums (<see cref="LayerPlan.ChainsFor"/>) so that the
+    /// multiply-adds do not wait on each other.
     /// </summary>
     private static void EmitColumns(
         SourceWriter w, LayerPlan p, string? columnVariable, int column, int vectors, int scalars, bool unrollRows)
@@ -95,33 +98,66 @@ internal static class ForwardEmitter
         NumericType type = p.Type;
         string VectorIndex(int c) => Kernel.Index(column + c * p.Width, (columnVariable, 1));
         string ScalarIndex(int s) => Kernel.Index(column + vectors * p.Width + s, (columnVariable, 1));
+        int chains = p.ChainsFor(vectors + scalars);
+        var pass = new Pass(p, column, columnVariable, vectors, scalars);
 
         for (int c = 0; c < vectors; c++)
         {
-            w.Line($"var zv{c} = {(p.HasBias ? Kernel.Load(p.Simd, p.B, VectorIndex(c)) : $"{p.Simd.VectorType(type)}.Zero")};");
+            w.Line($"var {Vector(c, 0)} = {(p.HasBias ? Kernel.Load(p.Simd, p.B, VectorIndex(c)) : $"{p.Simd.VectorType(type)}.Zero")};");
+            for (int k = 1; k < chains; k++)
+            {
+                w.Line($"var {Vector(c, k)} = {p.Simd.VectorType(type)}.Zero;");
+            }
         }
 
         for (int s = 0; s < scalars; s++)
         {
-            w.Line($"{type.Keyword} zs{s} = {(p.HasBias ? Kernel.Element(p.B, ScalarIndex(s)) : type.Literal(0))};");
+            w.Line($"{type.Keyword} {Scalar(s, 0)} = {(p.HasBias ? Kernel.Element(p.B, ScalarIndex(s)) : type.Literal(0))};");
+            for (int k = 1; k < chains; k++)
+            {
+                w.Line($"{type.Keyword} {Scalar(s, k)} = {type.Literal(0)};");
+            }
         }
 
-        if (unrollRows)
+        if (chains > 1)
         {
-            for (int i = 0; i < p.Inputs; i++)
+            w.Line($"// Row i goes to partial sum i mod {chains.ToString(System.Globalization.CultureInfo.InvariantCulture)}: independent chains of multiply-adds.");
+        }
+
+        int looped = unrollRows ? 0 : p.Inputs - p.Inputs % chains;
+        if (looped > 0)
+        {
+            using (w.Block($"for (nuint i = 0; i < {looped}; i += {chains})"))
             {
-                w.Line($"// + {p.In}[{i}]·W{p.Index}[{i}, :]");
-                using (w.Block())
+                for (int k = 0; k < chains; k++)
                 {
-                    EmitRow(w, p, i.ToString(System.Globalization.CultureInfo.InvariantCulture), null, column, columnVariable, vectors, scalars);
+                    using (w.Block())
+                    {
+                        EmitRow(w, pass, k, "i", chain: k);
+                    }
                 }
             }
         }
-        else
+
+        for (int i = looped; i < p.Inputs; i++)
         {
-            using (w.Block($"for (nuint i = 0; i < {p.Inputs}; i++)"))
+            w.Line($"// + {p.In}[{i}]·W{p.Index}[{i}, :]");
+            using (w.Block())
             {
-                EmitRow(w, p, "i", "i", column, columnVariable, vectors, scalars);
+                EmitRow(w, pass, i, null, chain: i % chains);
+            }
+        }
+
+        if (chains > 1)
+        {
+            for (int c = 0; c < vectors; c++)
+            {
+                w.Line($"{Vector(c, 0)} = {PairwiseSum(k => Vector(c, k), 0, chains)};");
+            }
+
+            for (int s = 0; s < scalars; s++)
+            {
+                w.Line($"{Scalar(s, 0)} = {PairwiseSum(k => Scalar(s, k), 0, chains)};");
             }
         }
 
@@ -130,46 +166,120 @@ internal static class ForwardEmitter
         {
             if (p.KeepsPreActivation)
             {
-                w.Line(Kernel.Store(p.Simd, $"zv{c}", p.Z, VectorIndex(c)));
+                w.Line(Kernel.Store(p.Simd, Vector(c, 0), p.Z, VectorIndex(c)));
             }
 
-            w.Line(Kernel.Store(p.Simd, ActivationSyntax.Apply(activation, $"zv{c}", p.Slope), p.Out, VectorIndex(c)));
+            w.Line(Kernel.Store(p.Simd, ActivationSyntax.Apply(activation, Vector(c, 0), p.Slope), p.Out, VectorIndex(c)));
+        }
+
+        if (PacksScalars(p) && scalars > 1)
+        {
+            EmitPackedScalarActivations(w, p, scalars, ScalarIndex);
+            return;
         }
 
         for (int s = 0; s < scalars; s++)
         {
             if (p.KeepsPreActivation)
             {
-                w.Line($"{Kernel.Element(p.Z, ScalarIndex(s))} = zs{s};");
+                w.Line($"{Kernel.Element(p.Z, ScalarIndex(s))} = {Scalar(s, 0)};");
             }
 
-            w.Line($"{Kernel.Element(p.Out, ScalarIndex(s))} = {ActivationSyntax.Apply(activation, $"zs{s}", p.Slope)};");
+            w.Line($"{Kernel.Element(p.Out, ScalarIndex(s))} = {ActivationSyntax.Apply(activation, Scalar(s, 0), p.Slope)};");
         }
     }
 
-    /// <summary>Multiply-adds input row <paramref name="row"/> (a literal or the loop variable) into the accumulators.</summary>
-    private static void EmitRow(
-        SourceWriter w, LayerPlan p, string row, string? rowVariable, int column, string? columnVariable, int vectors, int scalars)
-    {
-        int rowConstant = rowVariable is null ? int.Parse(row, System.Globalization.CultureInfo.InvariantCulture) : 0;
-        string WeightIndex(int offset) =>
-            Kernel.Index(rowConstant * p.Outputs + column + offset, (rowVariable, p.Outputs), (columnVariable, 1));
+    /// <summary>
+    /// Whether the scalar columns' activation goes through the Vector128 kernel: float sigmoid and tanh, whose vector
+    /// forms are computed inline (one vector exponential for up to four columns) while the scalar forms call the
+    /// math library once per column.
+    /// </summary>
+    public static bool PacksScalars(LayerPlan p) =>
+        p.Type == NumericType.Single && p.Activation is ActivationKind.Sigmoid or ActivationKind.Tanh;
 
-        w.Line($"var x = {Kernel.Element(p.In, row)};");
-        if (vectors > 0)
+    /// <summary>f on the scalar columns, four at a time in a Vector128 whose unused lanes are 0.</summary>
+    private static void EmitPackedScalarActivations(SourceWriter w, LayerPlan p, int scalars, System.Func<int, string> scalarIndex)
+    {
+        string v128 = SimdWidth.V128.Class;
+        w.Line($"// {ActivationSyntax.Name(p.Activation)} of the scalar columns through Vector128, up to four at a time.");
+        for (int first = 0, group = 0; first < scalars; first += 4, group++)
+        {
+            int count = System.Math.Min(4, scalars - first);
+            var lanes = new List<string>();
+            for (int lane = 0; lane < 4; lane++)
+            {
+                lanes.Add(lane < count ? Scalar(first + lane, 0) : p.Type.Literal(0));
+            }
+
+            string packed = count == 1 ? $"{v128}.CreateScalar({Scalar(first, 0)})" : $"{v128}.Create({string.Join(", ", lanes)})";
+            w.Line($"var fs{group} = {ActivationSyntax.Apply(p.Activation, packed, p.Slope)};");
+            for (int lane = 0; lane < count; lane++)
+            {
+                w.Line($"{Kernel.Element(p.Out, scalarIndex(first + lane))} = {v128}.GetElement(fs{group}, {lane});");
+            }
+        }
+    }
+
+    /// <summary>The accumulator of vector <paramref name="c"/>, partial sum <paramref name="chain"/>.</summary>
+    private static string Vector(int c, int chain) => chain == 0 ? $"zv{c}" : $"zv{c}_{chain}";
+
+    private static string Scalar(int s, int chain) => chain == 0 ? $"zs{s}" : $"zs{s}_{chain}";
+
+    /// <summary>Partial sums [first, first + count) added in pairs: ((0 + 1) + (2 + 3)).</summary>
+    private static string PairwiseSum(System.Func<int, string> name, int first, int count)
+    {
+        if (count == 1)
+        {
+            return name(first);
+        }
+
+        int half = count / 2;
+        string left = PairwiseSum(name, first, half);
+        string right = PairwiseSum(name, first + half, count - half);
+        return $"{(half > 1 ? $"({left})" : left)} + {(count - half > 1 ? $"({right})" : right)}";
+    }
+
+    /// <summary>The columns one pass over the inputs computes.</summary>
+    private sealed class Pass(LayerPlan plan, int column, string? columnVariable, int vectors, int scalars)
+    {
+        public LayerPlan Plan { get; } = plan;
+
+        public int Column { get; } = column;
+
+        public string? ColumnVariable { get; } = columnVariable;
+
+        public int Vectors { get; } = vectors;
+
+        public int Scalars { get; } = scalars;
+    }
+
+    /// <summary>
+    /// Multiply-adds input row <paramref name="row"/> (+ <paramref name="rowVariable"/>) into partial sum
+    /// <paramref name="chain"/> of the accumulators.
+    /// </summary>
+    private static void EmitRow(SourceWriter w, Pass pass, int row, string? rowVariable, int chain)
+    {
+        LayerPlan p = pass.Plan;
+        string WeightIndex(int offset) =>
+            Kernel.Index(row * p.Outputs + pass.Column + offset, (rowVariable, p.Outputs), (pass.ColumnVariable, 1));
+
+        w.Line($"var x = {Kernel.Element(p.In, Kernel.Index(row, (rowVariable, 1)))};");
+        if (pass.Vectors > 0)
         {
             w.Line($"var xv = {Kernel.Broadcast(p.Simd, "x")};");
         }
 
-        for (int c = 0; c < vectors; c++)
+        for (int c = 0; c < pass.Vectors; c++)
         {
-            w.Line($"zv{c} = {Kernel.MultiplyAdd(p.Simd, Kernel.Load(p.Simd, p.W, WeightIndex(c * p.Width)), "xv", $"zv{c}")};");
+            string acc = Vector(c, chain);
+            w.Line($"{acc} = {Kernel.MultiplyAdd(p.Simd, Kernel.Load(p.Simd, p.W, WeightIndex(c * p.Width)), "xv", acc)};");
         }
 
-        for (int s = 0; s < scalars; s++)
+        for (int s = 0; s < pass.Scalars; s++)
         {
-            string weight = Kernel.Element(p.W, WeightIndex(vectors * p.Width + s));
-            w.Line($"zs{s} = {Kernel.MultiplyAdd(p.Type, "x", weight, $"zs{s}")};");
+            string acc = Scalar(s, chain);
+            string weight = Kernel.Element(p.W, WeightIndex(pass.Vectors * p.Width + s));
+            w.Line($"{acc} = {Kernel.MultiplyAdd(p.Type, "x", weight, acc)};");
         }
     }
 }

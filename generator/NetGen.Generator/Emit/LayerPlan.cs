@@ -18,6 +18,15 @@ internal sealed class LayerPlan
     /// <summary>Vectors per column chunk when a layer is too wide to keep every output in registers.</summary>
     public const int ChunkVectors = 4;
 
+    /// <summary>
+    /// Independent multiply-add chains that keep the FMA units busy (two units × four cycles of latency): a pass with
+    /// fewer output accumulators than this splits its input rows between several partial sums.
+    /// </summary>
+    public const int LatencyChains = 8;
+
+    /// <summary>Most partial sums per output accumulator.</summary>
+    public const int MaxChains = 4;
+
     private LayerPlan(
         LayerSpec layer, NumericType type, bool hasBias, string slope, int weightStart, ActivationKind? inputActivation,
         SimdWidth simd, string suffix)
@@ -126,6 +135,14 @@ internal sealed class LayerPlan
 
     /// <summary>Whether the loop over input rows is written out row by row.</summary>
     public bool UnrollRows => ColumnsInRegisters && Inputs * (Vectors + Tail) <= UnrollBudget;
+
+    /// <summary>
+    /// Partial sums per accumulator for a pass over the inputs with <paramref name="accumulators"/> outputs in
+    /// registers: row i goes to partial sum i mod chains, each partial sum gets at least two rows, and the partial
+    /// sums are added pairwise at the end. One (a plain running sum) when the outputs alone fill the FMA units.
+    /// </summary>
+    public int ChainsFor(int accumulators) =>
+        System.Math.Max(1, System.Math.Min(System.Math.Min(MaxChains, LatencyChains / accumulators), Inputs / 2));
 
     public string W => $"w{Index}";
 

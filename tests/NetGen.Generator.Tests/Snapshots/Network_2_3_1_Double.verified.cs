@@ -414,17 +414,21 @@ namespace MyApp
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.Sigmoid(z2_0), ref a2, 6);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.Sigmoid(z3_0), ref a2, 9);
             }
-            for (nuint s = 0; s < 4; s++)
+            for (nuint j = 2; j < 3; j++)
             {
-                for (nuint j = 2; j < 3; j++)
+                double z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b1, j), z1 = z0, z2 = z0, z3 = z0;
+                for (nuint i = 0; i < 2; i++)
                 {
-                    double z = global::System.Runtime.CompilerServices.Unsafe.Add(ref b1, j);
-                    for (nuint i = 0; i < 2; i++)
-                    {
-                        z = double.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, s * 2 + i), global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * 3 + j), z);
-                    }
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, s * 3 + j) = global::NetGen.Kernels.ActivationFunctions.Sigmoid(z);
+                    double weight = global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * 3 + j);
+                    z0 = double.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i), weight, z0);
+                    z1 = double.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 2), weight, z1);
+                    z2 = double.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 4), weight, z2);
+                    z3 = double.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 6), weight, z3);
                 }
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, j) = global::NetGen.Kernels.ActivationFunctions.Sigmoid(z0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, j + 3) = global::NetGen.Kernels.ActivationFunctions.Sigmoid(z1);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, j + 6) = global::NetGen.Kernels.ActivationFunctions.Sigmoid(z2);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, j + 9) = global::NetGen.Kernels.ActivationFunctions.Sigmoid(z3);
             }
         }
 
@@ -434,17 +438,21 @@ namespace MyApp
         {
             ref double w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W2Offset);
             ref double b2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, B2Offset);
-            for (nuint s = 0; s < 4; s++)
+            for (nuint j = 0; j < 1; j++)
             {
-                for (nuint j = 0; j < 1; j++)
+                double z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, j), z1 = z0, z2 = z0, z3 = z0;
+                for (nuint i = 0; i < 3; i++)
                 {
-                    double z = global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, j);
-                    for (nuint i = 0; i < 3; i++)
-                    {
-                        z = double.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, s * 3 + i), global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 1 + j), z);
-                    }
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, s * 1 + j) = global::NetGen.Kernels.ActivationFunctions.Sigmoid(z);
+                    double weight = global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 1 + j);
+                    z0 = double.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i), weight, z0);
+                    z1 = double.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 3), weight, z1);
+                    z2 = double.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 6), weight, z2);
+                    z3 = double.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 9), weight, z3);
                 }
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j) = global::NetGen.Kernels.ActivationFunctions.Sigmoid(z0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 1) = global::NetGen.Kernels.ActivationFunctions.Sigmoid(z1);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 2) = global::NetGen.Kernels.ActivationFunctions.Sigmoid(z2);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 3) = global::NetGen.Kernels.ActivationFunctions.Sigmoid(z3);
             }
         }
 

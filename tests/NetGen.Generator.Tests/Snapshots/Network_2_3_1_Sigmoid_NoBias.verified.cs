@@ -336,9 +336,11 @@ namespace MyApp
                 zs1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, 4), zs1);
                 zs2 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, 5), zs2);
             }
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 0) = global::NetGen.Kernels.ActivationFunctions.Sigmoid(zs0);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 1) = global::NetGen.Kernels.ActivationFunctions.Sigmoid(zs1);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 2) = global::NetGen.Kernels.ActivationFunctions.Sigmoid(zs2);
+            // sigmoid of the scalar columns through Vector128, up to four at a time.
+            var fs0 = global::NetGen.Kernels.ActivationFunctions.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(zs0, zs1, zs2, 0f));
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 0) = global::System.Runtime.Intrinsics.Vector128.GetElement(fs0, 0);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 1) = global::System.Runtime.Intrinsics.Vector128.GetElement(fs0, 1);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 2) = global::System.Runtime.Intrinsics.Vector128.GetElement(fs0, 2);
         }
 
         /// <summary>Layer 2 (3 → 1, sigmoid): z3 = a2·W2, a3 = σ(z3).</summary>
@@ -387,17 +389,22 @@ namespace MyApp
         private static void ForwardLayer1x4(ref float p, ref float a1, ref float a2)
         {
             ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W1Offset);
-            for (nuint s = 0; s < 4; s++)
+            for (nuint j = 0; j < 3; j++)
             {
-                for (nuint j = 0; j < 3; j++)
+                float z0 = 0f, z1 = z0, z2 = z0, z3 = z0;
+                for (nuint i = 0; i < 2; i++)
                 {
-                    float z = 0f;
-                    for (nuint i = 0; i < 2; i++)
-                    {
-                        z = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, s * 2 + i), global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * 3 + j), z);
-                    }
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, s * 3 + j) = global::NetGen.Kernels.ActivationFunctions.Sigmoid(z);
+                    float weight = global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * 3 + j);
+                    z0 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i), weight, z0);
+                    z1 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 2), weight, z1);
+                    z2 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 4), weight, z2);
+                    z3 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 6), weight, z3);
                 }
+                var f = global::NetGen.Kernels.ActivationFunctions.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z0, z1, z2, z3));
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, j) = global::System.Runtime.Intrinsics.Vector128.GetElement(f, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, j + 3) = global::System.Runtime.Intrinsics.Vector128.GetElement(f, 1);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, j + 6) = global::System.Runtime.Intrinsics.Vector128.GetElement(f, 2);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, j + 9) = global::System.Runtime.Intrinsics.Vector128.GetElement(f, 3);
             }
         }
 
@@ -406,17 +413,22 @@ namespace MyApp
         private static void ForwardLayer2x4(ref float p, ref float a2, ref float a3)
         {
             ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W2Offset);
-            for (nuint s = 0; s < 4; s++)
+            for (nuint j = 0; j < 1; j++)
             {
-                for (nuint j = 0; j < 1; j++)
+                float z0 = 0f, z1 = z0, z2 = z0, z3 = z0;
+                for (nuint i = 0; i < 3; i++)
                 {
-                    float z = 0f;
-                    for (nuint i = 0; i < 3; i++)
-                    {
-                        z = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, s * 3 + i), global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 1 + j), z);
-                    }
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, s * 1 + j) = global::NetGen.Kernels.ActivationFunctions.Sigmoid(z);
+                    float weight = global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 1 + j);
+                    z0 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i), weight, z0);
+                    z1 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 3), weight, z1);
+                    z2 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 6), weight, z2);
+                    z3 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 9), weight, z3);
                 }
+                var f = global::NetGen.Kernels.ActivationFunctions.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z0, z1, z2, z3));
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j) = global::System.Runtime.Intrinsics.Vector128.GetElement(f, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 1) = global::System.Runtime.Intrinsics.Vector128.GetElement(f, 1);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 2) = global::System.Runtime.Intrinsics.Vector128.GetElement(f, 2);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 3) = global::System.Runtime.Intrinsics.Vector128.GetElement(f, 3);
             }
         }
 

@@ -351,7 +351,10 @@ namespace MyApp
             // z3 = a2·W2 + b2: row i of W2, scaled by a2[i], is added to the outputs;
             // then a3 = softplus(z3).
             float zs0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 0);
+            float zs0_1 = 0f;
             float zs1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 1);
+            float zs1_1 = 0f;
+            // Row i goes to partial sum i mod 2: independent chains of multiply-adds.
             // + a2[0]·W2[0, :]
             {
                 var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 0);
@@ -361,8 +364,8 @@ namespace MyApp
             // + a2[1]·W2[1, :]
             {
                 var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 1);
-                zs0 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 2), zs0);
-                zs1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 3), zs1);
+                zs0_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 2), zs0_1);
+                zs1_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 3), zs1_1);
             }
             // + a2[2]·W2[2, :]
             {
@@ -373,9 +376,11 @@ namespace MyApp
             // + a2[3]·W2[3, :]
             {
                 var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 3);
-                zs0 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 6), zs0);
-                zs1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 7), zs1);
+                zs0_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 6), zs0_1);
+                zs1_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 7), zs1_1);
             }
+            zs0 = zs0 + zs0_1;
+            zs1 = zs1 + zs1_1;
             global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 0) = global::NetGen.Kernels.ActivationFunctions.Softplus(zs0);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 1) = global::NetGen.Kernels.ActivationFunctions.Softplus(zs1);
         }
@@ -429,17 +434,21 @@ namespace MyApp
         {
             ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W2Offset);
             ref float b2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, B2Offset);
-            for (nuint s = 0; s < 4; s++)
+            for (nuint j = 0; j < 2; j++)
             {
-                for (nuint j = 0; j < 2; j++)
+                float z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, j), z1 = z0, z2 = z0, z3 = z0;
+                for (nuint i = 0; i < 4; i++)
                 {
-                    float z = global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, j);
-                    for (nuint i = 0; i < 4; i++)
-                    {
-                        z = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, s * 4 + i), global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 2 + j), z);
-                    }
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, s * 2 + j) = global::NetGen.Kernels.ActivationFunctions.Softplus(z);
+                    float weight = global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 2 + j);
+                    z0 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i), weight, z0);
+                    z1 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 4), weight, z1);
+                    z2 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 8), weight, z2);
+                    z3 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 12), weight, z3);
                 }
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j) = global::NetGen.Kernels.ActivationFunctions.Softplus(z0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 2) = global::NetGen.Kernels.ActivationFunctions.Softplus(z1);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 4) = global::NetGen.Kernels.ActivationFunctions.Softplus(z2);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 6) = global::NetGen.Kernels.ActivationFunctions.Softplus(z3);
             }
         }
 

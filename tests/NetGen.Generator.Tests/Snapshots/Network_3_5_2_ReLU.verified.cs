@@ -362,7 +362,10 @@ namespace MyApp
             // z3 = a2·W2 + b2: row i of W2, scaled by a2[i], is added to the outputs;
             // then a3 = ReLU(z3).
             float zs0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 0);
+            float zs0_1 = 0f;
             float zs1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 1);
+            float zs1_1 = 0f;
+            // Row i goes to partial sum i mod 2: independent chains of multiply-adds.
             // + a2[0]·W2[0, :]
             {
                 var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 0);
@@ -372,8 +375,8 @@ namespace MyApp
             // + a2[1]·W2[1, :]
             {
                 var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 1);
-                zs0 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 2), zs0);
-                zs1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 3), zs1);
+                zs0_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 2), zs0_1);
+                zs1_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 3), zs1_1);
             }
             // + a2[2]·W2[2, :]
             {
@@ -384,8 +387,8 @@ namespace MyApp
             // + a2[3]·W2[3, :]
             {
                 var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 3);
-                zs0 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 6), zs0);
-                zs1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 7), zs1);
+                zs0_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 6), zs0_1);
+                zs1_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 7), zs1_1);
             }
             // + a2[4]·W2[4, :]
             {
@@ -393,6 +396,8 @@ namespace MyApp
                 zs0 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 8), zs0);
                 zs1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 9), zs1);
             }
+            zs0 = zs0 + zs0_1;
+            zs1 = zs1 + zs1_1;
             global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 0) = global::NetGen.Kernels.ActivationFunctions.ReLU(zs0);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 1) = global::NetGen.Kernels.ActivationFunctions.ReLU(zs1);
         }
@@ -438,17 +443,21 @@ namespace MyApp
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(z2_0), ref a2, 10);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(z3_0), ref a2, 15);
             }
-            for (nuint s = 0; s < 4; s++)
+            for (nuint j = 4; j < 5; j++)
             {
-                for (nuint j = 4; j < 5; j++)
+                float z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b1, j), z1 = z0, z2 = z0, z3 = z0;
+                for (nuint i = 0; i < 3; i++)
                 {
-                    float z = global::System.Runtime.CompilerServices.Unsafe.Add(ref b1, j);
-                    for (nuint i = 0; i < 3; i++)
-                    {
-                        z = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, s * 3 + i), global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * 5 + j), z);
-                    }
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, s * 5 + j) = global::NetGen.Kernels.ActivationFunctions.ReLU(z);
+                    float weight = global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * 5 + j);
+                    z0 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i), weight, z0);
+                    z1 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 3), weight, z1);
+                    z2 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 6), weight, z2);
+                    z3 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 9), weight, z3);
                 }
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, j) = global::NetGen.Kernels.ActivationFunctions.ReLU(z0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, j + 5) = global::NetGen.Kernels.ActivationFunctions.ReLU(z1);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, j + 10) = global::NetGen.Kernels.ActivationFunctions.ReLU(z2);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, j + 15) = global::NetGen.Kernels.ActivationFunctions.ReLU(z3);
             }
         }
 
@@ -458,17 +467,21 @@ namespace MyApp
         {
             ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W2Offset);
             ref float b2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, B2Offset);
-            for (nuint s = 0; s < 4; s++)
+            for (nuint j = 0; j < 2; j++)
             {
-                for (nuint j = 0; j < 2; j++)
+                float z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, j), z1 = z0, z2 = z0, z3 = z0;
+                for (nuint i = 0; i < 5; i++)
                 {
-                    float z = global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, j);
-                    for (nuint i = 0; i < 5; i++)
-                    {
-                        z = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, s * 5 + i), global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 2 + j), z);
-                    }
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, s * 2 + j) = global::NetGen.Kernels.ActivationFunctions.ReLU(z);
+                    float weight = global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 2 + j);
+                    z0 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i), weight, z0);
+                    z1 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 5), weight, z1);
+                    z2 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 10), weight, z2);
+                    z3 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 15), weight, z3);
                 }
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j) = global::NetGen.Kernels.ActivationFunctions.ReLU(z0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 2) = global::NetGen.Kernels.ActivationFunctions.ReLU(z1);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 4) = global::NetGen.Kernels.ActivationFunctions.ReLU(z2);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 6) = global::NetGen.Kernels.ActivationFunctions.ReLU(z3);
             }
         }
 

@@ -344,6 +344,8 @@ namespace MyApp
             // z2 = a1·W1 + b1: row i of W1, scaled by a1[i], is added to the outputs;
             // then a2 = ReLU(z2).
             var zv0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b1, 0);
+            var zv0_1 = global::System.Runtime.Intrinsics.Vector512<float>.Zero;
+            // Row i goes to partial sum i mod 2: independent chains of multiply-adds.
             // + a1[0]·W1[0, :]
             {
                 var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 0);
@@ -354,7 +356,7 @@ namespace MyApp
             {
                 var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 1);
                 var xv = global::System.Runtime.Intrinsics.Vector512.Create(x);
-                zv0 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w1, 16), xv, zv0);
+                zv0_1 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w1, 16), xv, zv0_1);
             }
             // + a1[2]·W1[2, :]
             {
@@ -366,8 +368,9 @@ namespace MyApp
             {
                 var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 3);
                 var xv = global::System.Runtime.Intrinsics.Vector512.Create(x);
-                zv0 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w1, 48), xv, zv0);
+                zv0_1 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w1, 48), xv, zv0_1);
             }
+            zv0 = zv0 + zv0_1;
             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(zv0), ref a2, 0);
         }
 
@@ -382,7 +385,10 @@ namespace MyApp
             // z2 = a1·W1 + b1: row i of W1, scaled by a1[i], is added to the outputs;
             // then a2 = ReLU(z2).
             var zv0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b1, 0);
+            var zv0_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
             var zv1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b1, 8);
+            var zv1_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+            // Row i goes to partial sum i mod 2: independent chains of multiply-adds.
             // + a1[0]·W1[0, :]
             {
                 var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 0);
@@ -394,8 +400,8 @@ namespace MyApp
             {
                 var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 1);
                 var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
-                zv0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w1, 16), xv, zv0);
-                zv1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w1, 24), xv, zv1);
+                zv0_1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w1, 16), xv, zv0_1);
+                zv1_1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w1, 24), xv, zv1_1);
             }
             // + a1[2]·W1[2, :]
             {
@@ -408,9 +414,11 @@ namespace MyApp
             {
                 var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 3);
                 var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
-                zv0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w1, 48), xv, zv0);
-                zv1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w1, 56), xv, zv1);
+                zv0_1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w1, 48), xv, zv0_1);
+                zv1_1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w1, 56), xv, zv1_1);
             }
+            zv0 = zv0 + zv0_1;
+            zv1 = zv1 + zv1_1;
             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(zv0), ref a2, 0);
             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(zv1), ref a2, 8);
         }
@@ -426,9 +434,14 @@ namespace MyApp
             // z2 = a1·W1 + b1: row i of W1, scaled by a1[i], is added to the outputs;
             // then a2 = ReLU(z2).
             var zv0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b1, 0);
+            var zv0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
             var zv1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b1, 4);
+            var zv1_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
             var zv2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b1, 8);
+            var zv2_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
             var zv3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b1, 12);
+            var zv3_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+            // Row i goes to partial sum i mod 2: independent chains of multiply-adds.
             // + a1[0]·W1[0, :]
             {
                 var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 0);
@@ -442,10 +455,10 @@ namespace MyApp
             {
                 var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 1);
                 var xv = global::System.Runtime.Intrinsics.Vector128.Create(x);
-                zv0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w1, 16), xv, zv0);
-                zv1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w1, 20), xv, zv1);
-                zv2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w1, 24), xv, zv2);
-                zv3 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w1, 28), xv, zv3);
+                zv0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w1, 16), xv, zv0_1);
+                zv1_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w1, 20), xv, zv1_1);
+                zv2_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w1, 24), xv, zv2_1);
+                zv3_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w1, 28), xv, zv3_1);
             }
             // + a1[2]·W1[2, :]
             {
@@ -460,11 +473,15 @@ namespace MyApp
             {
                 var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 3);
                 var xv = global::System.Runtime.Intrinsics.Vector128.Create(x);
-                zv0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w1, 48), xv, zv0);
-                zv1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w1, 52), xv, zv1);
-                zv2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w1, 56), xv, zv2);
-                zv3 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w1, 60), xv, zv3);
+                zv0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w1, 48), xv, zv0_1);
+                zv1_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w1, 52), xv, zv1_1);
+                zv2_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w1, 56), xv, zv2_1);
+                zv3_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w1, 60), xv, zv3_1);
             }
+            zv0 = zv0 + zv0_1;
+            zv1 = zv1 + zv1_1;
+            zv2 = zv2 + zv2_1;
+            zv3 = zv3 + zv3_1;
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(zv0), ref a2, 0);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(zv1), ref a2, 4);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(zv2), ref a2, 8);
@@ -482,8 +499,12 @@ namespace MyApp
             // z3 = a2·W2 + b2: row i of W2, scaled by a2[i], is added to the outputs;
             // then a3 = softmax(z3) over the whole layer.
             float zs0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 0);
+            float zs0_1 = 0f;
             float zs1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 1);
+            float zs1_1 = 0f;
             float zs2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 2);
+            float zs2_1 = 0f;
+            // Row i goes to partial sum i mod 2: independent chains of multiply-adds.
             // + a2[0]·W2[0, :]
             {
                 var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 0);
@@ -494,9 +515,9 @@ namespace MyApp
             // + a2[1]·W2[1, :]
             {
                 var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 1);
-                zs0 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 3), zs0);
-                zs1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 4), zs1);
-                zs2 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 5), zs2);
+                zs0_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 3), zs0_1);
+                zs1_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 4), zs1_1);
+                zs2_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 5), zs2_1);
             }
             // + a2[2]·W2[2, :]
             {
@@ -508,9 +529,9 @@ namespace MyApp
             // + a2[3]·W2[3, :]
             {
                 var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 3);
-                zs0 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 9), zs0);
-                zs1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 10), zs1);
-                zs2 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 11), zs2);
+                zs0_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 9), zs0_1);
+                zs1_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 10), zs1_1);
+                zs2_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 11), zs2_1);
             }
             // + a2[4]·W2[4, :]
             {
@@ -522,9 +543,9 @@ namespace MyApp
             // + a2[5]·W2[5, :]
             {
                 var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 5);
-                zs0 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 15), zs0);
-                zs1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 16), zs1);
-                zs2 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 17), zs2);
+                zs0_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 15), zs0_1);
+                zs1_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 16), zs1_1);
+                zs2_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 17), zs2_1);
             }
             // + a2[6]·W2[6, :]
             {
@@ -536,9 +557,9 @@ namespace MyApp
             // + a2[7]·W2[7, :]
             {
                 var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 7);
-                zs0 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 21), zs0);
-                zs1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 22), zs1);
-                zs2 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 23), zs2);
+                zs0_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 21), zs0_1);
+                zs1_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 22), zs1_1);
+                zs2_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 23), zs2_1);
             }
             // + a2[8]·W2[8, :]
             {
@@ -550,9 +571,9 @@ namespace MyApp
             // + a2[9]·W2[9, :]
             {
                 var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 9);
-                zs0 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 27), zs0);
-                zs1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 28), zs1);
-                zs2 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 29), zs2);
+                zs0_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 27), zs0_1);
+                zs1_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 28), zs1_1);
+                zs2_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 29), zs2_1);
             }
             // + a2[10]·W2[10, :]
             {
@@ -564,9 +585,9 @@ namespace MyApp
             // + a2[11]·W2[11, :]
             {
                 var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 11);
-                zs0 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 33), zs0);
-                zs1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 34), zs1);
-                zs2 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 35), zs2);
+                zs0_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 33), zs0_1);
+                zs1_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 34), zs1_1);
+                zs2_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 35), zs2_1);
             }
             // + a2[12]·W2[12, :]
             {
@@ -578,9 +599,9 @@ namespace MyApp
             // + a2[13]·W2[13, :]
             {
                 var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 13);
-                zs0 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 39), zs0);
-                zs1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 40), zs1);
-                zs2 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 41), zs2);
+                zs0_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 39), zs0_1);
+                zs1_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 40), zs1_1);
+                zs2_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 41), zs2_1);
             }
             // + a2[14]·W2[14, :]
             {
@@ -592,10 +613,13 @@ namespace MyApp
             // + a2[15]·W2[15, :]
             {
                 var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 15);
-                zs0 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 45), zs0);
-                zs1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 46), zs1);
-                zs2 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 47), zs2);
+                zs0_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 45), zs0_1);
+                zs1_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 46), zs1_1);
+                zs2_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 47), zs2_1);
             }
+            zs0 = zs0 + zs0_1;
+            zs1 = zs1 + zs1_1;
+            zs2 = zs2 + zs2_1;
             global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 0) = zs0;
             global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 1) = zs1;
             global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 2) = zs2;
@@ -758,17 +782,21 @@ namespace MyApp
         {
             ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W2Offset);
             ref float b2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, B2Offset);
-            for (nuint s = 0; s < 4; s++)
+            for (nuint j = 0; j < 3; j++)
             {
-                for (nuint j = 0; j < 3; j++)
+                float z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, j), z1 = z0, z2 = z0, z3 = z0;
+                for (nuint i = 0; i < 16; i++)
                 {
-                    float z = global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, j);
-                    for (nuint i = 0; i < 16; i++)
-                    {
-                        z = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, s * 16 + i), global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 3 + j), z);
-                    }
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, s * 3 + j) = z;
+                    float weight = global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 3 + j);
+                    z0 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i), weight, z0);
+                    z1 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 16), weight, z1);
+                    z2 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 32), weight, z2);
+                    z3 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 48), weight, z3);
                 }
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j) = z0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 3) = z1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 6) = z2;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 9) = z3;
             }
             global::NetGen.Kernels.ActivationFunctions.Softmax(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 0), 3));
             global::NetGen.Kernels.ActivationFunctions.Softmax(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 3), 3));

@@ -364,6 +364,8 @@ namespace MyApp
             // z2 = a1·W1 + b1: row i of W1, scaled by a1[i], is added to the outputs;
             // then a2 = tanh(z2).
             var zv0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b1, 0);
+            var zv0_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+            // Row i goes to partial sum i mod 2: independent chains of multiply-adds.
             // + a1[0]·W1[0, :]
             {
                 var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 0);
@@ -374,7 +376,7 @@ namespace MyApp
             {
                 var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 1);
                 var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
-                zv0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w1, 8), xv, zv0);
+                zv0_1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w1, 8), xv, zv0_1);
             }
             // + a1[2]·W1[2, :]
             {
@@ -386,8 +388,9 @@ namespace MyApp
             {
                 var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 3);
                 var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
-                zv0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w1, 24), xv, zv0);
+                zv0_1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w1, 24), xv, zv0_1);
             }
+            zv0 = zv0 + zv0_1;
             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.Tanh(zv0), ref a2, 0);
         }
 
@@ -402,7 +405,10 @@ namespace MyApp
             // z2 = a1·W1 + b1: row i of W1, scaled by a1[i], is added to the outputs;
             // then a2 = tanh(z2).
             var zv0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b1, 0);
+            var zv0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
             var zv1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b1, 4);
+            var zv1_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+            // Row i goes to partial sum i mod 2: independent chains of multiply-adds.
             // + a1[0]·W1[0, :]
             {
                 var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 0);
@@ -414,8 +420,8 @@ namespace MyApp
             {
                 var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 1);
                 var xv = global::System.Runtime.Intrinsics.Vector128.Create(x);
-                zv0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w1, 8), xv, zv0);
-                zv1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w1, 12), xv, zv1);
+                zv0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w1, 8), xv, zv0_1);
+                zv1_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w1, 12), xv, zv1_1);
             }
             // + a1[2]·W1[2, :]
             {
@@ -428,9 +434,11 @@ namespace MyApp
             {
                 var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 3);
                 var xv = global::System.Runtime.Intrinsics.Vector128.Create(x);
-                zv0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w1, 24), xv, zv0);
-                zv1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w1, 28), xv, zv1);
+                zv0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w1, 24), xv, zv0_1);
+                zv1_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w1, 28), xv, zv1_1);
             }
+            zv0 = zv0 + zv0_1;
+            zv1 = zv1 + zv1_1;
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.Tanh(zv0), ref a2, 0);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.Tanh(zv1), ref a2, 4);
         }
@@ -461,6 +469,10 @@ namespace MyApp
             // z3 = a2·W2 + b2: row i of W2, scaled by a2[i], is added to the outputs;
             // then a3 = tanh(z3).
             var zv0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b2, 0);
+            var zv0_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+            var zv0_2 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+            var zv0_3 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+            // Row i goes to partial sum i mod 4: independent chains of multiply-adds.
             // + a2[0]·W2[0, :]
             {
                 var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 0);
@@ -471,19 +483,19 @@ namespace MyApp
             {
                 var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 1);
                 var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
-                zv0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w2, 8), xv, zv0);
+                zv0_1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w2, 8), xv, zv0_1);
             }
             // + a2[2]·W2[2, :]
             {
                 var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 2);
                 var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
-                zv0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w2, 16), xv, zv0);
+                zv0_2 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w2, 16), xv, zv0_2);
             }
             // + a2[3]·W2[3, :]
             {
                 var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 3);
                 var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
-                zv0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w2, 24), xv, zv0);
+                zv0_3 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w2, 24), xv, zv0_3);
             }
             // + a2[4]·W2[4, :]
             {
@@ -495,20 +507,21 @@ namespace MyApp
             {
                 var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 5);
                 var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
-                zv0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w2, 40), xv, zv0);
+                zv0_1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w2, 40), xv, zv0_1);
             }
             // + a2[6]·W2[6, :]
             {
                 var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 6);
                 var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
-                zv0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w2, 48), xv, zv0);
+                zv0_2 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w2, 48), xv, zv0_2);
             }
             // + a2[7]·W2[7, :]
             {
                 var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 7);
                 var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
-                zv0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w2, 56), xv, zv0);
+                zv0_3 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w2, 56), xv, zv0_3);
             }
+            zv0 = (zv0 + zv0_1) + (zv0_2 + zv0_3);
             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.Tanh(zv0), ref a3, 0);
         }
 
@@ -523,7 +536,14 @@ namespace MyApp
             // z3 = a2·W2 + b2: row i of W2, scaled by a2[i], is added to the outputs;
             // then a3 = tanh(z3).
             var zv0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b2, 0);
+            var zv0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+            var zv0_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+            var zv0_3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
             var zv1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b2, 4);
+            var zv1_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+            var zv1_2 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+            var zv1_3 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+            // Row i goes to partial sum i mod 4: independent chains of multiply-adds.
             // + a2[0]·W2[0, :]
             {
                 var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 0);
@@ -535,22 +555,22 @@ namespace MyApp
             {
                 var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 1);
                 var xv = global::System.Runtime.Intrinsics.Vector128.Create(x);
-                zv0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w2, 8), xv, zv0);
-                zv1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w2, 12), xv, zv1);
+                zv0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w2, 8), xv, zv0_1);
+                zv1_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w2, 12), xv, zv1_1);
             }
             // + a2[2]·W2[2, :]
             {
                 var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 2);
                 var xv = global::System.Runtime.Intrinsics.Vector128.Create(x);
-                zv0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w2, 16), xv, zv0);
-                zv1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w2, 20), xv, zv1);
+                zv0_2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w2, 16), xv, zv0_2);
+                zv1_2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w2, 20), xv, zv1_2);
             }
             // + a2[3]·W2[3, :]
             {
                 var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 3);
                 var xv = global::System.Runtime.Intrinsics.Vector128.Create(x);
-                zv0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w2, 24), xv, zv0);
-                zv1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w2, 28), xv, zv1);
+                zv0_3 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w2, 24), xv, zv0_3);
+                zv1_3 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w2, 28), xv, zv1_3);
             }
             // + a2[4]·W2[4, :]
             {
@@ -563,23 +583,25 @@ namespace MyApp
             {
                 var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 5);
                 var xv = global::System.Runtime.Intrinsics.Vector128.Create(x);
-                zv0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w2, 40), xv, zv0);
-                zv1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w2, 44), xv, zv1);
+                zv0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w2, 40), xv, zv0_1);
+                zv1_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w2, 44), xv, zv1_1);
             }
             // + a2[6]·W2[6, :]
             {
                 var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 6);
                 var xv = global::System.Runtime.Intrinsics.Vector128.Create(x);
-                zv0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w2, 48), xv, zv0);
-                zv1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w2, 52), xv, zv1);
+                zv0_2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w2, 48), xv, zv0_2);
+                zv1_2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w2, 52), xv, zv1_2);
             }
             // + a2[7]·W2[7, :]
             {
                 var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 7);
                 var xv = global::System.Runtime.Intrinsics.Vector128.Create(x);
-                zv0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w2, 56), xv, zv0);
-                zv1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w2, 60), xv, zv1);
+                zv0_3 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w2, 56), xv, zv0_3);
+                zv1_3 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w2, 60), xv, zv1_3);
             }
+            zv0 = (zv0 + zv0_1) + (zv0_2 + zv0_3);
+            zv1 = (zv1 + zv1_1) + (zv1_2 + zv1_3);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.Tanh(zv0), ref a3, 0);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.Tanh(zv1), ref a3, 4);
         }
@@ -595,8 +617,12 @@ namespace MyApp
             // z4 = a3·W3 + b3: row i of W3, scaled by a3[i], is added to the outputs;
             // then a4 = z4.
             float zs0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b3, 0);
+            float zs0_1 = 0f;
             float zs1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b3, 1);
+            float zs1_1 = 0f;
             float zs2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b3, 2);
+            float zs2_1 = 0f;
+            // Row i goes to partial sum i mod 2: independent chains of multiply-adds.
             // + a3[0]·W3[0, :]
             {
                 var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 0);
@@ -607,9 +633,9 @@ namespace MyApp
             // + a3[1]·W3[1, :]
             {
                 var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 1);
-                zs0 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, 3), zs0);
-                zs1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, 4), zs1);
-                zs2 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, 5), zs2);
+                zs0_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, 3), zs0_1);
+                zs1_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, 4), zs1_1);
+                zs2_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, 5), zs2_1);
             }
             // + a3[2]·W3[2, :]
             {
@@ -621,9 +647,9 @@ namespace MyApp
             // + a3[3]·W3[3, :]
             {
                 var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 3);
-                zs0 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, 9), zs0);
-                zs1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, 10), zs1);
-                zs2 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, 11), zs2);
+                zs0_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, 9), zs0_1);
+                zs1_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, 10), zs1_1);
+                zs2_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, 11), zs2_1);
             }
             // + a3[4]·W3[4, :]
             {
@@ -635,9 +661,9 @@ namespace MyApp
             // + a3[5]·W3[5, :]
             {
                 var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 5);
-                zs0 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, 15), zs0);
-                zs1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, 16), zs1);
-                zs2 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, 17), zs2);
+                zs0_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, 15), zs0_1);
+                zs1_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, 16), zs1_1);
+                zs2_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, 17), zs2_1);
             }
             // + a3[6]·W3[6, :]
             {
@@ -649,10 +675,13 @@ namespace MyApp
             // + a3[7]·W3[7, :]
             {
                 var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 7);
-                zs0 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, 21), zs0);
-                zs1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, 22), zs1);
-                zs2 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, 23), zs2);
+                zs0_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, 21), zs0_1);
+                zs1_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, 22), zs1_1);
+                zs2_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, 23), zs2_1);
             }
+            zs0 = zs0 + zs0_1;
+            zs1 = zs1 + zs1_1;
+            zs2 = zs2 + zs2_1;
             global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 0) = zs0;
             global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 1) = zs1;
             global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 2) = zs2;
@@ -858,17 +887,21 @@ namespace MyApp
         {
             ref float w3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W3Offset);
             ref float b3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, B3Offset);
-            for (nuint s = 0; s < 4; s++)
+            for (nuint j = 0; j < 3; j++)
             {
-                for (nuint j = 0; j < 3; j++)
+                float z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b3, j), z1 = z0, z2 = z0, z3 = z0;
+                for (nuint i = 0; i < 8; i++)
                 {
-                    float z = global::System.Runtime.CompilerServices.Unsafe.Add(ref b3, j);
-                    for (nuint i = 0; i < 8; i++)
-                    {
-                        z = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, s * 8 + i), global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, i * 3 + j), z);
-                    }
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, s * 3 + j) = z;
+                    float weight = global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, i * 3 + j);
+                    z0 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, i), weight, z0);
+                    z1 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, i + 8), weight, z1);
+                    z2 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, i + 16), weight, z2);
+                    z3 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, i + 24), weight, z3);
                 }
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, j) = z0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, j + 3) = z1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, j + 6) = z2;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, j + 9) = z3;
             }
         }
 

@@ -350,18 +350,20 @@ namespace MyApp
             var zv5 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b1, 80);
             var zv6 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b1, 96);
             var zv7 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b1, 112);
-            for (nuint i = 0; i < 784; i++)
+            for (nuint i = 0; i < 784; i += 1)
             {
-                var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i);
-                var xv = global::System.Runtime.Intrinsics.Vector512.Create(x);
-                zv0 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w1, i * 128), xv, zv0);
-                zv1 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w1, i * 128 + 16), xv, zv1);
-                zv2 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w1, i * 128 + 32), xv, zv2);
-                zv3 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w1, i * 128 + 48), xv, zv3);
-                zv4 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w1, i * 128 + 64), xv, zv4);
-                zv5 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w1, i * 128 + 80), xv, zv5);
-                zv6 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w1, i * 128 + 96), xv, zv6);
-                zv7 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w1, i * 128 + 112), xv, zv7);
+                {
+                    var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i);
+                    var xv = global::System.Runtime.Intrinsics.Vector512.Create(x);
+                    zv0 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w1, i * 128), xv, zv0);
+                    zv1 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w1, i * 128 + 16), xv, zv1);
+                    zv2 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w1, i * 128 + 32), xv, zv2);
+                    zv3 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w1, i * 128 + 48), xv, zv3);
+                    zv4 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w1, i * 128 + 64), xv, zv4);
+                    zv5 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w1, i * 128 + 80), xv, zv5);
+                    zv6 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w1, i * 128 + 96), xv, zv6);
+                    zv7 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w1, i * 128 + 112), xv, zv7);
+                }
             }
             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(zv0), ref a2, 0);
             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(zv1), ref a2, 16);
@@ -385,18 +387,37 @@ namespace MyApp
             for (nuint j = 0; j < 128; j += 32)
             {
                 var zv0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b1, j);
+                var zv0_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                 var zv1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b1, j + 8);
+                var zv1_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                 var zv2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b1, j + 16);
+                var zv2_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
                 var zv3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b1, j + 24);
-                for (nuint i = 0; i < 784; i++)
+                var zv3_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
+                // Row i goes to partial sum i mod 2: independent chains of multiply-adds.
+                for (nuint i = 0; i < 784; i += 2)
                 {
-                    var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i);
-                    var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
-                    zv0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w1, i * 128 + j), xv, zv0);
-                    zv1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w1, i * 128 + j + 8), xv, zv1);
-                    zv2 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w1, i * 128 + j + 16), xv, zv2);
-                    zv3 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w1, i * 128 + j + 24), xv, zv3);
+                    {
+                        var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i);
+                        var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
+                        zv0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w1, i * 128 + j), xv, zv0);
+                        zv1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w1, i * 128 + j + 8), xv, zv1);
+                        zv2 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w1, i * 128 + j + 16), xv, zv2);
+                        zv3 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w1, i * 128 + j + 24), xv, zv3);
+                    }
+                    {
+                        var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 1);
+                        var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
+                        zv0_1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w1, i * 128 + j + 128), xv, zv0_1);
+                        zv1_1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w1, i * 128 + j + 136), xv, zv1_1);
+                        zv2_1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w1, i * 128 + j + 144), xv, zv2_1);
+                        zv3_1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w1, i * 128 + j + 152), xv, zv3_1);
+                    }
                 }
+                zv0 = zv0 + zv0_1;
+                zv1 = zv1 + zv1_1;
+                zv2 = zv2 + zv2_1;
+                zv3 = zv3 + zv3_1;
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(zv0), ref a2, j);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(zv1), ref a2, j + 8);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(zv2), ref a2, j + 16);
@@ -416,18 +437,37 @@ namespace MyApp
             for (nuint j = 0; j < 128; j += 16)
             {
                 var zv0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b1, j);
+                var zv0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                 var zv1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b1, j + 4);
+                var zv1_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                 var zv2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b1, j + 8);
+                var zv2_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                 var zv3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b1, j + 12);
-                for (nuint i = 0; i < 784; i++)
+                var zv3_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                // Row i goes to partial sum i mod 2: independent chains of multiply-adds.
+                for (nuint i = 0; i < 784; i += 2)
                 {
-                    var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i);
-                    var xv = global::System.Runtime.Intrinsics.Vector128.Create(x);
-                    zv0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w1, i * 128 + j), xv, zv0);
-                    zv1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w1, i * 128 + j + 4), xv, zv1);
-                    zv2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w1, i * 128 + j + 8), xv, zv2);
-                    zv3 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w1, i * 128 + j + 12), xv, zv3);
+                    {
+                        var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i);
+                        var xv = global::System.Runtime.Intrinsics.Vector128.Create(x);
+                        zv0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w1, i * 128 + j), xv, zv0);
+                        zv1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w1, i * 128 + j + 4), xv, zv1);
+                        zv2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w1, i * 128 + j + 8), xv, zv2);
+                        zv3 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w1, i * 128 + j + 12), xv, zv3);
+                    }
+                    {
+                        var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 1);
+                        var xv = global::System.Runtime.Intrinsics.Vector128.Create(x);
+                        zv0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w1, i * 128 + j + 128), xv, zv0_1);
+                        zv1_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w1, i * 128 + j + 132), xv, zv1_1);
+                        zv2_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w1, i * 128 + j + 136), xv, zv2_1);
+                        zv3_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w1, i * 128 + j + 140), xv, zv3_1);
+                    }
                 }
+                zv0 = zv0 + zv0_1;
+                zv1 = zv1 + zv1_1;
+                zv2 = zv2 + zv2_1;
+                zv3 = zv3 + zv3_1;
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(zv0), ref a2, j);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(zv1), ref a2, j + 4);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(zv2), ref a2, j + 8);
@@ -460,16 +500,32 @@ namespace MyApp
             // z3 = a2·W2 + b2: row i of W2, scaled by a2[i], is added to the outputs;
             // then a3 = z3.
             var zv0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b2, 0);
+            var zv0_1 = global::System.Runtime.Intrinsics.Vector256<float>.Zero;
             float zs0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 8);
+            float zs0_1 = 0f;
             float zs1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 9);
-            for (nuint i = 0; i < 128; i++)
+            float zs1_1 = 0f;
+            // Row i goes to partial sum i mod 2: independent chains of multiply-adds.
+            for (nuint i = 0; i < 128; i += 2)
             {
-                var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i);
-                var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
-                zv0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w2, i * 10), xv, zv0);
-                zs0 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 10 + 8), zs0);
-                zs1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 10 + 9), zs1);
+                {
+                    var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i);
+                    var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
+                    zv0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w2, i * 10), xv, zv0);
+                    zs0 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 10 + 8), zs0);
+                    zs1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 10 + 9), zs1);
+                }
+                {
+                    var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 1);
+                    var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
+                    zv0_1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w2, i * 10 + 10), xv, zv0_1);
+                    zs0_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 10 + 18), zs0_1);
+                    zs1_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 10 + 19), zs1_1);
+                }
             }
+            zv0 = zv0 + zv0_1;
+            zs0 = zs0 + zs0_1;
+            zs1 = zs1 + zs1_1;
             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(zv0, ref a3, 0);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 8) = zs0;
             global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 9) = zs1;
@@ -485,18 +541,37 @@ namespace MyApp
             // z3 = a2·W2 + b2: row i of W2, scaled by a2[i], is added to the outputs;
             // then a3 = z3.
             var zv0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b2, 0);
+            var zv0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
             var zv1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b2, 4);
+            var zv1_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
             float zs0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 8);
+            float zs0_1 = 0f;
             float zs1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 9);
-            for (nuint i = 0; i < 128; i++)
+            float zs1_1 = 0f;
+            // Row i goes to partial sum i mod 2: independent chains of multiply-adds.
+            for (nuint i = 0; i < 128; i += 2)
             {
-                var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i);
-                var xv = global::System.Runtime.Intrinsics.Vector128.Create(x);
-                zv0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w2, i * 10), xv, zv0);
-                zv1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w2, i * 10 + 4), xv, zv1);
-                zs0 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 10 + 8), zs0);
-                zs1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 10 + 9), zs1);
+                {
+                    var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i);
+                    var xv = global::System.Runtime.Intrinsics.Vector128.Create(x);
+                    zv0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w2, i * 10), xv, zv0);
+                    zv1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w2, i * 10 + 4), xv, zv1);
+                    zs0 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 10 + 8), zs0);
+                    zs1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 10 + 9), zs1);
+                }
+                {
+                    var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 1);
+                    var xv = global::System.Runtime.Intrinsics.Vector128.Create(x);
+                    zv0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w2, i * 10 + 10), xv, zv0_1);
+                    zv1_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w2, i * 10 + 14), xv, zv1_1);
+                    zs0_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 10 + 18), zs0_1);
+                    zs1_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 10 + 19), zs1_1);
+                }
             }
+            zv0 = zv0 + zv0_1;
+            zv1 = zv1 + zv1_1;
+            zs0 = zs0 + zs0_1;
+            zs1 = zs1 + zs1_1;
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(zv0, ref a3, 0);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(zv1, ref a3, 4);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 8) = zs0;
@@ -710,17 +785,21 @@ namespace MyApp
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(z2_0, ref a3, 20);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(z3_0, ref a3, 30);
             }
-            for (nuint s = 0; s < 4; s++)
+            for (nuint j = 8; j < 10; j++)
             {
-                for (nuint j = 8; j < 10; j++)
+                float z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, j), z1 = z0, z2 = z0, z3 = z0;
+                for (nuint i = 0; i < 128; i++)
                 {
-                    float z = global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, j);
-                    for (nuint i = 0; i < 128; i++)
-                    {
-                        z = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, s * 128 + i), global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 10 + j), z);
-                    }
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, s * 10 + j) = z;
+                    float weight = global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 10 + j);
+                    z0 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i), weight, z0);
+                    z1 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 128), weight, z1);
+                    z2 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 256), weight, z2);
+                    z3 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 384), weight, z3);
                 }
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j) = z0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 10) = z1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 20) = z2;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 30) = z3;
             }
         }
 
@@ -766,17 +845,21 @@ namespace MyApp
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(z3_0, ref a3, j + 30);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(z3_1, ref a3, j + 34);
             }
-            for (nuint s = 0; s < 4; s++)
+            for (nuint j = 8; j < 10; j++)
             {
-                for (nuint j = 8; j < 10; j++)
+                float z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, j), z1 = z0, z2 = z0, z3 = z0;
+                for (nuint i = 0; i < 128; i++)
                 {
-                    float z = global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, j);
-                    for (nuint i = 0; i < 128; i++)
-                    {
-                        z = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, s * 128 + i), global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 10 + j), z);
-                    }
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, s * 10 + j) = z;
+                    float weight = global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 10 + j);
+                    z0 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i), weight, z0);
+                    z1 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 128), weight, z1);
+                    z2 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 256), weight, z2);
+                    z3 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 384), weight, z3);
                 }
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j) = z0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 10) = z1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 20) = z2;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 30) = z3;
             }
         }
 

@@ -353,6 +353,8 @@ namespace MyApp
                 // z3 = a2·W2 + b2: row i of W2, scaled by a2[i], is added to the outputs;
                 // then a3 = σ(z3).
                 float zs0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 0);
+                float zs0_1 = 0f;
+                // Row i goes to partial sum i mod 2: independent chains of multiply-adds.
                 // + a2[0]·W2[0, :]
                 {
                     var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 0);
@@ -361,7 +363,7 @@ namespace MyApp
                 // + a2[1]·W2[1, :]
                 {
                     var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 1);
-                    zs0 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 1), zs0);
+                    zs0_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 1), zs0_1);
                 }
                 // + a2[2]·W2[2, :]
                 {
@@ -371,8 +373,9 @@ namespace MyApp
                 // + a2[3]·W2[3, :]
                 {
                     var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 3);
-                    zs0 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 3), zs0);
+                    zs0_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 3), zs0_1);
                 }
+                zs0 = zs0 + zs0_1;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 0) = global::NetGen.Kernels.ActivationFunctions.Sigmoid(zs0);
             }
 
@@ -425,17 +428,22 @@ namespace MyApp
             {
                 ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W2Offset);
                 ref float b2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, B2Offset);
-                for (nuint s = 0; s < 4; s++)
+                for (nuint j = 0; j < 1; j++)
                 {
-                    for (nuint j = 0; j < 1; j++)
+                    float z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, j), z1 = z0, z2 = z0, z3 = z0;
+                    for (nuint i = 0; i < 4; i++)
                     {
-                        float z = global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, j);
-                        for (nuint i = 0; i < 4; i++)
-                        {
-                            z = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, s * 4 + i), global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 1 + j), z);
-                        }
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, s * 1 + j) = global::NetGen.Kernels.ActivationFunctions.Sigmoid(z);
+                        float weight = global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 1 + j);
+                        z0 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i), weight, z0);
+                        z1 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 4), weight, z1);
+                        z2 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 8), weight, z2);
+                        z3 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 12), weight, z3);
                     }
+                    var f = global::NetGen.Kernels.ActivationFunctions.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z0, z1, z2, z3));
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j) = global::System.Runtime.Intrinsics.Vector128.GetElement(f, 0);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 1) = global::System.Runtime.Intrinsics.Vector128.GetElement(f, 1);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 2) = global::System.Runtime.Intrinsics.Vector128.GetElement(f, 2);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 3) = global::System.Runtime.Intrinsics.Vector128.GetElement(f, 3);
                 }
             }
 

@@ -444,8 +444,12 @@ namespace MyApp
             // z3 = a2·W2 + b2: row i of W2, scaled by a2[i], is added to the outputs;
             // then a3 = LeakyReLU(z3).
             var zv0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b2, 0);
+            var zv0_1 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
             float zs0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 4);
+            float zs0_1 = 0f;
             float zs1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 5);
+            float zs1_1 = 0f;
+            // Row i goes to partial sum i mod 2: independent chains of multiply-adds.
             // + a2[0]·W2[0, :]
             {
                 var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 0);
@@ -458,9 +462,9 @@ namespace MyApp
             {
                 var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 1);
                 var xv = global::System.Runtime.Intrinsics.Vector128.Create(x);
-                zv0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w2, 6), xv, zv0);
-                zs0 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 10), zs0);
-                zs1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 11), zs1);
+                zv0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w2, 6), xv, zv0_1);
+                zs0_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 10), zs0_1);
+                zs1_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 11), zs1_1);
             }
             // + a2[2]·W2[2, :]
             {
@@ -474,9 +478,9 @@ namespace MyApp
             {
                 var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 3);
                 var xv = global::System.Runtime.Intrinsics.Vector128.Create(x);
-                zv0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w2, 18), xv, zv0);
-                zs0 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 22), zs0);
-                zs1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 23), zs1);
+                zv0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w2, 18), xv, zv0_1);
+                zs0_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 22), zs0_1);
+                zs1_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 23), zs1_1);
             }
             // + a2[4]·W2[4, :]
             {
@@ -490,9 +494,9 @@ namespace MyApp
             {
                 var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 5);
                 var xv = global::System.Runtime.Intrinsics.Vector128.Create(x);
-                zv0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w2, 30), xv, zv0);
-                zs0 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 34), zs0);
-                zs1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 35), zs1);
+                zv0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w2, 30), xv, zv0_1);
+                zs0_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 34), zs0_1);
+                zs1_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 35), zs1_1);
             }
             // + a2[6]·W2[6, :]
             {
@@ -506,10 +510,13 @@ namespace MyApp
             {
                 var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 7);
                 var xv = global::System.Runtime.Intrinsics.Vector128.Create(x);
-                zv0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w2, 42), xv, zv0);
-                zs0 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 46), zs0);
-                zs1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 47), zs1);
+                zv0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w2, 42), xv, zv0_1);
+                zs0_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 46), zs0_1);
+                zs1_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 47), zs1_1);
             }
+            zv0 = zv0 + zv0_1;
+            zs0 = zs0 + zs0_1;
+            zs1 = zs1 + zs1_1;
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.LeakyReLU(zv0, 0.05f), ref a3, 0);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 4) = global::NetGen.Kernels.ActivationFunctions.LeakyReLU(zs0, 0.05f);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 5) = global::NetGen.Kernels.ActivationFunctions.LeakyReLU(zs1, 0.05f);
@@ -526,7 +533,12 @@ namespace MyApp
             // z4 = a3·W3 + b3: row i of W3, scaled by a3[i], is added to the outputs;
             // then a4 = σ(z4).
             float zs0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b3, 0);
+            float zs0_1 = 0f;
+            float zs0_2 = 0f;
             float zs1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b3, 1);
+            float zs1_1 = 0f;
+            float zs1_2 = 0f;
+            // Row i goes to partial sum i mod 3: independent chains of multiply-adds.
             // + a3[0]·W3[0, :]
             {
                 var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 0);
@@ -536,14 +548,14 @@ namespace MyApp
             // + a3[1]·W3[1, :]
             {
                 var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 1);
-                zs0 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, 2), zs0);
-                zs1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, 3), zs1);
+                zs0_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, 2), zs0_1);
+                zs1_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, 3), zs1_1);
             }
             // + a3[2]·W3[2, :]
             {
                 var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 2);
-                zs0 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, 4), zs0);
-                zs1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, 5), zs1);
+                zs0_2 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, 4), zs0_2);
+                zs1_2 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, 5), zs1_2);
             }
             // + a3[3]·W3[3, :]
             {
@@ -554,17 +566,21 @@ namespace MyApp
             // + a3[4]·W3[4, :]
             {
                 var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 4);
-                zs0 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, 8), zs0);
-                zs1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, 9), zs1);
+                zs0_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, 8), zs0_1);
+                zs1_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, 9), zs1_1);
             }
             // + a3[5]·W3[5, :]
             {
                 var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 5);
-                zs0 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, 10), zs0);
-                zs1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, 11), zs1);
+                zs0_2 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, 10), zs0_2);
+                zs1_2 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, 11), zs1_2);
             }
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 0) = global::NetGen.Kernels.ActivationFunctions.Sigmoid(zs0);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 1) = global::NetGen.Kernels.ActivationFunctions.Sigmoid(zs1);
+            zs0 = zs0 + (zs0_1 + zs0_2);
+            zs1 = zs1 + (zs1_1 + zs1_2);
+            // sigmoid of the scalar columns through Vector128, up to four at a time.
+            var fs0 = global::NetGen.Kernels.ActivationFunctions.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(zs0, zs1, 0f, 0f));
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 0) = global::System.Runtime.Intrinsics.Vector128.GetElement(fs0, 0);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 1) = global::System.Runtime.Intrinsics.Vector128.GetElement(fs0, 1);
         }
 
         /// <summary>Forward for 4 samples (row-major rows of <paramref name="inputs"/> and <paramref name="outputs"/>); lengths are the caller's to check.</summary>
@@ -700,17 +716,21 @@ namespace MyApp
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.LeakyReLU(z2_0, 0.05f), ref a3, 12);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.LeakyReLU(z3_0, 0.05f), ref a3, 18);
             }
-            for (nuint s = 0; s < 4; s++)
+            for (nuint j = 4; j < 6; j++)
             {
-                for (nuint j = 4; j < 6; j++)
+                float z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, j), z1 = z0, z2 = z0, z3 = z0;
+                for (nuint i = 0; i < 8; i++)
                 {
-                    float z = global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, j);
-                    for (nuint i = 0; i < 8; i++)
-                    {
-                        z = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, s * 8 + i), global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 6 + j), z);
-                    }
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, s * 6 + j) = global::NetGen.Kernels.ActivationFunctions.LeakyReLU(z, 0.05f);
+                    float weight = global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 6 + j);
+                    z0 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i), weight, z0);
+                    z1 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 8), weight, z1);
+                    z2 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 16), weight, z2);
+                    z3 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 24), weight, z3);
                 }
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j) = global::NetGen.Kernels.ActivationFunctions.LeakyReLU(z0, 0.05f);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 6) = global::NetGen.Kernels.ActivationFunctions.LeakyReLU(z1, 0.05f);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 12) = global::NetGen.Kernels.ActivationFunctions.LeakyReLU(z2, 0.05f);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 18) = global::NetGen.Kernels.ActivationFunctions.LeakyReLU(z3, 0.05f);
             }
         }
 
@@ -720,17 +740,22 @@ namespace MyApp
         {
             ref float w3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W3Offset);
             ref float b3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, B3Offset);
-            for (nuint s = 0; s < 4; s++)
+            for (nuint j = 0; j < 2; j++)
             {
-                for (nuint j = 0; j < 2; j++)
+                float z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b3, j), z1 = z0, z2 = z0, z3 = z0;
+                for (nuint i = 0; i < 6; i++)
                 {
-                    float z = global::System.Runtime.CompilerServices.Unsafe.Add(ref b3, j);
-                    for (nuint i = 0; i < 6; i++)
-                    {
-                        z = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, s * 6 + i), global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, i * 2 + j), z);
-                    }
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, s * 2 + j) = global::NetGen.Kernels.ActivationFunctions.Sigmoid(z);
+                    float weight = global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, i * 2 + j);
+                    z0 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, i), weight, z0);
+                    z1 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, i + 6), weight, z1);
+                    z2 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, i + 12), weight, z2);
+                    z3 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, i + 18), weight, z3);
                 }
+                var f = global::NetGen.Kernels.ActivationFunctions.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z0, z1, z2, z3));
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, j) = global::System.Runtime.Intrinsics.Vector128.GetElement(f, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, j + 2) = global::System.Runtime.Intrinsics.Vector128.GetElement(f, 1);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, j + 4) = global::System.Runtime.Intrinsics.Vector128.GetElement(f, 2);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, j + 6) = global::System.Runtime.Intrinsics.Vector128.GetElement(f, 3);
             }
         }
 
