@@ -127,6 +127,7 @@ internal static class QuickMode
             $"ns per call: median of {IterationCount} iterations of ~{IterationMilliseconds} ms (BenchmarkDotNet, in-process, one process " +
             $"per network, after a warmup). ratio = NetGen ns / baseline ns (below 1: NetGen is faster).");
         Console.WriteLine($"Alloc: NetGen's bytes allocated per call (on the calling thread). {DescribeBaselineAllocations(results)}");
+        PrintFmaPeak(results);
         Console.WriteLine($"Quick mode took {wall.Elapsed.TotalSeconds:F1} s.");
         bool complete = types.Length > 0 && results.Count == 14 * types.Length && results.Values.All(r => r.Nanoseconds is not null);
         return errors.Count == 0 && complete ? 0 : 1;
@@ -318,6 +319,23 @@ internal static class QuickMode
             $"ONNX Runtime {OnnxRuntimeMlp.Version} (CPU provider, 1 thread, IOBinding), System.Numerics.Tensors " +
             typeof(System.Numerics.Tensors.TensorPrimitives).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]);
         Console.WriteLine();
+    }
+
+    /// <summary>The core's measured FMA peak, and the share of it that (d)'s ForwardBatch reaches.</summary>
+    private static void PrintFmaPeak(Dictionary<(Type, string, string), Measurement> results)
+    {
+        // FLOPs per row of (d) 784-128-10: a multiply and an add per weight, 2·(784·128 + 128·10) = 203,264
+        // (biases and activations ignored).
+        const double FlopsPerRow = 2.0 * (784 * 128 + 128 * 10);
+        (double peak, int bits) = FmaPeak.Measure();
+        string line = string.Create(CultureInfo.InvariantCulture, $"FMA peak of this core (measured, {bits}-bit): {peak:F0} GFLOP/s");
+        if (results.GetValueOrDefault((typeof(Relu_784_128_10_Benchmarks), Operations.ForwardBatch, NetGen)).Nanoseconds is double batch)
+        {
+            double gflops = FlopsPerRow / (batch / StandardNetworkBenchmarks.BatchRows);   // FLOPs per ns = GFLOP/s
+            line += string.Create(CultureInfo.InvariantCulture, $"; ForwardBatch (d): {gflops:F1} GFLOP/s = {100 * gflops / peak:F0}% of peak");
+        }
+
+        Console.WriteLine(line);
     }
 
     private static string CpuName()

@@ -1,0 +1,12 @@
+using BenchmarkDotNet.Running;
+using NetGen.Generator.Benchmarks;
+
+// dotnet run -c Release --project benchmarks/NetGen.Generator.Benchmarks -- --quick        short job, one compact table
+// dotnet run -c Release --project benchmarks/NetGen.Generator.Benchmarks -- --filter '*'   BenchmarkDotNet's default job
+if (args is ["--quick"])
+{
+    return QuickRun.Run();
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(GeneratorBenchmarks).Assembly).Run(args);
+return 0;
