@@ -14,8 +14,11 @@ internal static class BatchForwardEmitter
     /// <summary>Samples per pass.</summary>
     public const int Samples = 4;
 
-    /// <summary>Vectors of output columns per pass: 4 samples × 2 vectors of accumulators fit 16 registers with the weights.</summary>
-    private const int ColumnVectors = 2;
+    /// <summary>
+    /// Vectors of output columns per pass: 4 samples × 2 vectors of accumulators fit the 16 vector registers of SSE and
+    /// AVX2 with the weights; AVX-512's 32 registers hold 4 × 4, so each broadcast input feeds four FMAs.
+    /// </summary>
+    private static int ColumnVectors(LayerPlan p) => p.Simd == SimdWidth.V512 ? 4 : 2;
 
     public static void EmitForward4(SourceWriter w, List<LayerPlan> plans)
     {
@@ -72,21 +75,22 @@ internal static class BatchForwardEmitter
                 w.Line($"ref {p.Type.Keyword} {p.B} = {Kernel.Offset("p", p.BOffset)};");
             }
 
-            int step = ColumnVectors * p.Width;
-            int paired = p.Vectors / ColumnVectors * step;
+            int columnVectors = ColumnVectors(p);
+            int step = columnVectors * p.Width;
+            int paired = p.Vectors / columnVectors * step;
             if (paired > 0)
             {
                 using (w.Block($"for (nuint j = 0; j < {paired}; j += {step})"))
                 {
-                    EmitColumns(w, p, "j", 0, ColumnVectors);
+                    EmitColumns(w, p, "j", 0, columnVectors);
                 }
             }
 
-            if (p.Vectors % ColumnVectors > 0)
+            if (p.Vectors % columnVectors > 0)
             {
                 using (w.Block())
                 {
-                    EmitColumns(w, p, null, paired, p.Vectors % ColumnVectors);
+                    EmitColumns(w, p, null, paired, p.Vectors % columnVectors);
                 }
             }
 

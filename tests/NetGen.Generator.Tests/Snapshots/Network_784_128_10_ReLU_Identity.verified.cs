@@ -616,41 +616,67 @@ namespace MyApp
         {
             ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W1Offset);
             ref float b1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, B1Offset);
-            for (nuint j = 0; j < 128; j += 32)
+            for (nuint j = 0; j < 128; j += 64)
             {
                 var z0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b1, j);
                 var z0_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b1, j + 16);
+                var z0_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b1, j + 32);
+                var z0_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b1, j + 48);
                 var z1_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b1, j);
                 var z1_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b1, j + 16);
+                var z1_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b1, j + 32);
+                var z1_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b1, j + 48);
                 var z2_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b1, j);
                 var z2_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b1, j + 16);
+                var z2_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b1, j + 32);
+                var z2_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b1, j + 48);
                 var z3_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b1, j);
                 var z3_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b1, j + 16);
+                var z3_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b1, j + 32);
+                var z3_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b1, j + 48);
                 for (nuint i = 0; i < 784; i++)
                 {
                     var wv0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w1, i * 128 + j);
                     var wv1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w1, i * 128 + j + 16);
+                    var wv2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w1, i * 128 + j + 32);
+                    var wv3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w1, i * 128 + j + 48);
                     var x0 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i));
                     z0_0 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(wv0, x0, z0_0);
                     z0_1 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(wv1, x0, z0_1);
+                    z0_2 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(wv2, x0, z0_2);
+                    z0_3 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(wv3, x0, z0_3);
                     var x1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 784));
                     z1_0 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(wv0, x1, z1_0);
                     z1_1 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(wv1, x1, z1_1);
+                    z1_2 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(wv2, x1, z1_2);
+                    z1_3 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(wv3, x1, z1_3);
                     var x2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 1568));
                     z2_0 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(wv0, x2, z2_0);
                     z2_1 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(wv1, x2, z2_1);
+                    z2_2 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(wv2, x2, z2_2);
+                    z2_3 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(wv3, x2, z2_3);
                     var x3 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 2352));
                     z3_0 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(wv0, x3, z3_0);
                     z3_1 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(wv1, x3, z3_1);
+                    z3_2 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(wv2, x3, z3_2);
+                    z3_3 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(wv3, x3, z3_3);
                 }
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(z0_0), ref a2, j);
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(z0_1), ref a2, j + 16);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(z0_2), ref a2, j + 32);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(z0_3), ref a2, j + 48);
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(z1_0), ref a2, j + 128);
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(z1_1), ref a2, j + 144);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(z1_2), ref a2, j + 160);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(z1_3), ref a2, j + 176);
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(z2_0), ref a2, j + 256);
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(z2_1), ref a2, j + 272);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(z2_2), ref a2, j + 288);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(z2_3), ref a2, j + 304);
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(z3_0), ref a2, j + 384);
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(z3_1), ref a2, j + 400);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(z3_2), ref a2, j + 416);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(z3_3), ref a2, j + 432);
             }
         }
 
