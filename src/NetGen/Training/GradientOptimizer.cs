@@ -63,6 +63,16 @@ public abstract class GradientOptimizer<T>
 
     /// <summary>Zero where |x| is below <paramref name="threshold"/>, else x.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private protected static Vector256<T> Flush(Vector256<T> x, Vector256<T> threshold) =>
+        Vector256.ConditionalSelect(Vector256.LessThan(Vector256.Abs(x), threshold), Vector256<T>.Zero, x);
+
+    /// <summary>Zero where |x| is below <paramref name="threshold"/>, else x.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private protected static Vector512<T> Flush(Vector512<T> x, Vector512<T> threshold) =>
+        Vector512.ConditionalSelect(Vector512.LessThan(Vector512.Abs(x), threshold), Vector512<T>.Zero, x);
+
+    /// <summary>Zero where |x| is below <paramref name="threshold"/>, else x.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private protected static T Flush(T x, T threshold) => T.Abs(x) < threshold ? T.Zero : x;
 
     /// <summary>The flush threshold: the smallest normal value, or 0 (flush nothing) when flushing is off.</summary>

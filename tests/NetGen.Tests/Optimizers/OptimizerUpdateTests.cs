@@ -10,7 +10,8 @@ namespace NetGen.Tests.Optimizers;
 /// <summary>
 /// Every optimizer, step by step, against <see cref="ReferenceOptimizer"/>: parameters, state and StepCount after
 /// each of 20 steps, float and double, 13 parameters (a vector loop plus a scalar tail for both vector widths,
-/// 4 floats and 2 doubles) and 16 (vector loop only), default and non-default hyperparameters.
+/// 4 floats and 2 doubles), 16 (vector loop only) and 61 (Adam and RMSProp: the widest vector loop the hardware
+/// runs, then 128-bit vectors and a scalar tail), default and non-default hyperparameters.
 /// </summary>
 public sealed class OptimizerUpdateTests(ITestOutputHelper output)
 {
@@ -27,7 +28,7 @@ public sealed class OptimizerUpdateTests(ITestOutputHelper output)
                 {
                     foreach (bool nonDefault in new[] { false, true })
                     {
-                        foreach (int count in new[] { 13, 16 })
+                        foreach (int count in new[] { 13, 16, 61 })
                         {
                             data.Add(type, kind, nonDefault, count);
                         }
