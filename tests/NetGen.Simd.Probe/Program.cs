@@ -6,7 +6,7 @@ using NetGen.Simd.Probe;
 // Modes (one per run; the test project starts this program as a child process):
 //   hardware            prints the "hardware ..." line only
 //   numbers <file|->    the hardware line, then every network's data and results (ProbeNetwork.WriteResults),
-//                       then the vector activations at every width (ActivationProbe)
+//                       then the vector activations at every width (ActivationProbe) and optimizer steps (OptimizerProbe)
 //   warm [seconds]      runs every network's operations for that long (default 2 s), for DOTNET_JitStdOutFile checks
 //   firstcall <forward|trainstep>   times the first calls of F784_128_10 in this fresh process, then steady state
 string mode = args.Length > 0 ? args[0] : "hardware";
@@ -26,6 +26,7 @@ switch (mode)
             }
 
             ActivationProbe.Write(writer);
+            OptimizerProbe.Write(writer);
         }
 
         return 0;

@@ -9,11 +9,12 @@ namespace NetGen.Simd.Tests.Probe;
 public sealed class ProbeOutput
 {
     private ProbeOutput(IReadOnlyDictionary<string, string> hardware, IReadOnlyDictionary<string, NetworkOutput> networks,
-        IReadOnlyDictionary<string, double[]> activations)
+        IReadOnlyDictionary<string, double[]> activations, IReadOnlyDictionary<string, double[]> optimizers)
     {
         Hardware = hardware;
         Networks = networks;
         Activations = activations;
+        Optimizers = optimizers;
     }
 
     /// <summary>The "hardware Key=Value …" line as a dictionary (Vector128, Vector256, Vector512, Fma, …).</summary>
@@ -27,11 +28,15 @@ public sealed class ProbeOutput
     /// </summary>
     public IReadOnlyDictionary<string, double[]> Activations { get; }
 
+    /// <summary>The parameters after each optimizer step, by "Kind.Single|Double" (Adam, AdamW, RmsProp).</summary>
+    public IReadOnlyDictionary<string, double[]> Optimizers { get; }
+
     public static ProbeOutput Read(string path)
     {
         var hardware = new Dictionary<string, string>(StringComparer.Ordinal);
         var networks = new Dictionary<string, NetworkOutput>(StringComparer.Ordinal);
         var activations = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        var optimizers = new Dictionary<string, double[]>(StringComparer.Ordinal);
         NetworkOutput? current = null;
         foreach (string line in File.ReadLines(path))
         {
@@ -54,6 +59,10 @@ public sealed class ProbeOutput
                     int next = line.IndexOf(' ', space + 1);
                     activations.Add(line[(space + 1)..next], ParseValues(line.AsSpan(next)));
                     break;
+                case "optimizer":
+                    int end = line.IndexOf(' ', space + 1);
+                    optimizers.Add(line[(space + 1)..end], ParseValues(line.AsSpan(end)));
+                    break;
                 case "arguments.Single" or "arguments.Double":
                     activations.Add(key, ParseValues(line.AsSpan(space)));
                     break;
@@ -68,12 +77,12 @@ public sealed class ProbeOutput
             }
         }
 
-        if (hardware.Count == 0 || networks.Count == 0 || activations.Count == 0)
+        if (hardware.Count == 0 || networks.Count == 0 || activations.Count == 0 || optimizers.Count == 0)
         {
-            throw new FormatException($"{path}: no hardware line, networks or activations.");
+            throw new FormatException($"{path}: no hardware line, networks, activations or optimizers.");
         }
 
-        return new ProbeOutput(hardware, networks, activations);
+        return new ProbeOutput(hardware, networks, activations, optimizers);
     }
 
     /// <summary>Parses a "hardware Key=Value …" line.</summary>
