@@ -31,9 +31,9 @@ internal static class Inference
 
         Report.Section("Forward, float 3-5-4-2 LeakyReLU/ELU/Softplus, Hellinger");
         var hellinger = new HellingerNet();
-        float[] hInputs = SampleData.Uniform<float>(5 * HellingerNet.InputSize, seed: 11, low: -2, high: 2);
-        float[] hTargets = SampleData.Uniform<float>(5 * HellingerNet.OutputSize, seed: 12, low: 0.05, high: 1);
-        var hOutputs = new float[5 * HellingerNet.OutputSize];
+        float[] hInputs = SampleData.Uniform<float>(7 * HellingerNet.InputSize, seed: 11, low: -2, high: 2);
+        float[] hTargets = SampleData.Uniform<float>(7 * HellingerNet.OutputSize, seed: 12, low: 0.05, high: 1);
+        var hOutputs = new float[7 * HellingerNet.OutputSize];
         hellinger.ForwardBatch(hInputs, hOutputs);
         Report.Values("forward batch", (ReadOnlySpan<float>)hOutputs);
         Report.Number("cost batch", hellinger.CostBatch(hInputs, hTargets));

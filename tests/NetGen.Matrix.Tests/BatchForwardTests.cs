@@ -6,12 +6,12 @@ using Xunit;
 namespace NetGen.Matrix.Tests;
 
 /// <summary>
-/// ForwardBatch, which runs four rows at a time through separate kernels, against row-by-row Forward for every
-/// matrix network: 9 rows give two four-row passes and one single row.
+/// ForwardBatch, which runs six rows at a time through separate kernels, against row-by-row Forward for every
+/// matrix network: 13 rows give two six-row passes and one single row.
 /// </summary>
 public sealed class BatchForwardTests
 {
-    private const int Rows = 9;
+    private const int Rows = 13;
 
     public static TheoryData<string> Networks => MatrixCatalog.Names;
 

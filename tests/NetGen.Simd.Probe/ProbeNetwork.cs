@@ -13,8 +13,8 @@ internal abstract class ProbeNetwork
     /// <summary>η of the TrainStep calls; a power of two, so that it is the same number in float and double.</summary>
     public const double LearningRate = 0.0625;
 
-    /// <summary>Samples per network: inputs and targets are rows 0 … SampleCount − 1.</summary>
-    public const int SampleCount = 5;
+    /// <summary>Samples per network: inputs and targets are rows 0 … SampleCount − 1 (ForwardBatch: one six-row block and one row).</summary>
+    public const int SampleCount = 7;
 
     protected ProbeNetwork(string name) => Name = name;
 
@@ -103,7 +103,7 @@ internal abstract class ProbeNetwork
             Write(writer, "grad", gradients);
 
             gradients.AsSpan().Clear();
-            T batchCost = net.AccumulateGradientsBatch(inputs.AsSpan(2 * n), targets.AsSpan(2 * m), gradients);
+            T batchCost = net.AccumulateGradientsBatch(inputs.AsSpan(2 * n, 3 * n), targets.AsSpan(2 * m, 3 * m), gradients);
             Write(writer, "gradbatchcost", [batchCost]);
             Write(writer, "gradbatch", gradients);
 

@@ -51,7 +51,7 @@ public sealed class AllocationTests
     public void Operation_AllocatesNothing(string name, Operation operation)
     {
         NetworkCase c = NetworkCases.Create(name);
-        var buffers = new Buffers(c, rows: 4);
+        var buffers = new Buffers(c, rows: 7);
         int iterations = c.Spec.ParameterCount > 10_000 ? Iterations / 10 : Iterations;
 
         // The first run pays for JIT compilation, tiering and type loading; the next must allocate nothing.

@@ -11,7 +11,7 @@ internal static class BatchEmitter
         w.Line();
         w.Line("/// <summary>");
         w.Line("/// Computes ŷ for each row of <paramref name=\"inputs\"/> (row-major, InputSize per row) into the rows of");
-        w.Line("/// <paramref name=\"outputs\"/>: four rows at a time, each weight loaded once for all four, then one by one.");
+        w.Line($"/// <paramref name=\"outputs\"/>: {BatchForwardEmitter.Samples} rows at a time, each weight loaded once for all of them, then one by one.");
         w.Line("/// </summary>");
         NetworkEmitter.EmitMemberAttributes(w);
         using (w.Block($"public void ForwardBatch({readOnlySpan}<{t}> inputs, {span}<{t}> outputs)"))
@@ -19,9 +19,10 @@ internal static class BatchEmitter
             w.Line($"int rows = {checks}.RowCount(inputs, InputSize, nameof(inputs));");
             w.Line($"{checks}.ThrowIfLengthIsNot(outputs, rows * OutputSize, nameof(outputs));");
             w.Line("int r = 0;");
-            using (w.Block("for (; r + 4 <= rows; r += 4)"))
+            int samples = BatchForwardEmitter.Samples;
+            using (w.Block($"for (; r + {samples} <= rows; r += {samples})"))
             {
-                w.Line("Forward4(inputs.Slice(r * InputSize, 4 * InputSize), outputs.Slice(r * OutputSize, 4 * OutputSize));");
+                w.Line($"{BatchForwardEmitter.BlockName}(inputs.Slice(r * InputSize, {samples} * InputSize), outputs.Slice(r * OutputSize, {samples} * OutputSize));");
             }
 
             using (w.Block("for (; r < rows; r++)"))

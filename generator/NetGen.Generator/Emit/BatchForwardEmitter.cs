@@ -5,29 +5,32 @@ using NetGen.Generator.Model;
 namespace NetGen.Generator.Emit;
 
 /// <summary>
-/// Emits the forward pass for four samples at once, used by <c>ForwardBatch</c>: each layer loads every weight
-/// vector once and multiply-adds it into the accumulators of all four samples, so a weight load feeds four FMAs
-/// instead of one. Activations are four row-major rows per layer, on the stack.
+/// Emits the forward pass for <see cref="Samples"/> samples at once, used by <c>ForwardBatch</c>: each layer loads
+/// every weight vector once and multiply-adds it into the accumulators of all the samples, so a weight load feeds
+/// several FMAs instead of one. Activations are row-major rows per layer, on the stack.
 /// </summary>
 internal static class BatchForwardEmitter
 {
     /// <summary>Samples per pass.</summary>
-    public const int Samples = 4;
+    public const int Samples = 6;
+
+    /// <summary>The method that runs one block of <see cref="Samples"/> rows.</summary>
+    public static string BlockName => $"Forward{Samples}";
 
     /// <summary>
-    /// Vectors of output columns per pass: 4 samples × 2 vectors of accumulators fit the 16 vector registers of SSE and
-    /// AVX2 with the weights; AVX-512's 32 registers hold 4 × 4, so each broadcast input feeds four FMAs.
+    /// Vectors of output columns per pass: 6 samples × 2 vectors of accumulators fit the 16 vector registers of SSE and
+    /// AVX2 with the weights; AVX-512's 32 registers hold 6 × 4, so each broadcast input feeds four FMAs.
     /// </summary>
     private static int ColumnVectors(LayerPlan p) => p.Simd == SimdWidth.V512 ? 4 : 2;
 
-    public static void EmitForward4(SourceWriter w, List<LayerPlan> plans)
+    public static void EmitBlock(SourceWriter w, List<LayerPlan> plans)
     {
         string t = plans[0].Type.Keyword;
         LayerPlan last = plans[plans.Count - 1];
         w.Line();
         w.Line($"/// <summary>Forward for {Samples} samples (row-major rows of <paramref name=\"inputs\"/> and <paramref name=\"outputs\"/>); lengths are the caller's to check.</summary>");
         NetworkEmitter.EmitMemberAttributes(w);
-        using (w.Block($"private void Forward{Samples}(global::System.ReadOnlySpan<{t}> inputs, global::System.Span<{t}> outputs)"))
+        using (w.Block($"private void {BlockName}(global::System.ReadOnlySpan<{t}> inputs, global::System.Span<{t}> outputs)"))
         {
             w.Line($"ref var p = ref {Kernel.MemoryMarshal}.GetArrayDataReference(_parameters);");
             w.Line($"ref var {plans[0].In} = {Kernel.First("inputs")};");
@@ -152,8 +155,8 @@ internal static class BatchForwardEmitter
     }
 
     /// <summary>
-    /// Columns after the last whole vector, one at a time: a scalar accumulator per sample (four independent chains),
-    /// then f, through one Vector128 for the four samples where <see cref="ForwardEmitter.PacksScalars"/>.
+    /// Columns after the last whole vector, one at a time: a scalar accumulator per sample (independent chains),
+    /// then f, through Vector128s of four samples where <see cref="ForwardEmitter.PacksScalars"/>.
     /// </summary>
     private static void EmitScalarTail(SourceWriter w, LayerPlan p)
     {
@@ -162,7 +165,13 @@ internal static class BatchForwardEmitter
         using (w.Block($"for (nuint j = {first}; j < {p.Outputs}; j++)"))
         {
             string init = p.HasBias ? Kernel.Element(p.B, "j") : p.Type.Literal(0);
-            w.Line($"{t} z0 = {init}, z1 = z0, z2 = z0, z3 = z0;");
+            var rest = new List<string>();
+            for (int s = 1; s < Samples; s++)
+            {
+                rest.Add($"z{s} = z0");
+            }
+
+            w.Line($"{t} z0 = {init}, {string.Join(", ", rest)};");
             using (w.Block($"for (nuint i = 0; i < {p.Inputs}; i++)"))
             {
                 w.Line($"{t} weight = {Kernel.Element(p.W, $"i * {p.Outputs} + j")};");
@@ -173,16 +182,23 @@ internal static class BatchForwardEmitter
                 }
             }
 
-            if (ForwardEmitter.PacksScalars(p))
-            {
-                string packed = $"{SimdWidth.V128.Class}.Create(z0, z1, z2, z3)";
-                w.Line($"var f = {ActivationSyntax.Apply(p.Activation, packed, p.Slope)};");
-            }
-
+            bool packs = ForwardEmitter.PacksScalars(p);
             for (int s = 0; s < Samples; s++)
             {
-                string value = ForwardEmitter.PacksScalars(p)
-                    ? $"{SimdWidth.V128.Class}.GetElement(f, {Literal(s)})"
+                if (packs && s % 4 == 0)
+                {
+                    var lanes = new List<string>();
+                    for (int lane = s; lane < s + 4; lane++)
+                    {
+                        lanes.Add(lane < Samples ? $"z{lane}" : p.Type.Literal(0));
+                    }
+
+                    string packed = $"{SimdWidth.V128.Class}.Create({string.Join(", ", lanes)})";
+                    w.Line($"var f{s / 4} = {ActivationSyntax.Apply(p.Activation, packed, p.Slope)};");
+                }
+
+                string value = packs
+                    ? $"{SimdWidth.V128.Class}.GetElement(f{s / 4}, {Literal(s % 4)})"
                     : ActivationSyntax.Apply(p.Activation, $"z{s}", p.Slope);
                 w.Line($"{Kernel.Element(p.Out, Kernel.Index(s * p.Outputs, ("j", 1)))} = {value};");
             }

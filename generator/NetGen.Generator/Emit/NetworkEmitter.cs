@@ -53,7 +53,7 @@ internal static class NetworkEmitter
                 }
             }
 
-            BatchForwardEmitter.EmitForward4(w, plans);
+            BatchForwardEmitter.EmitBlock(w, plans);
             foreach (LayerPlan plan in plans)
             {
                 List<LayerPlan> variants = plan.Variants();
@@ -61,7 +61,7 @@ internal static class NetworkEmitter
                 {
                     w.Line();
                     DispatchEmitter.Emit(w, variants, BatchForwardEmitter.Name(plan), BatchForwardEmitter.Parameters(plan),
-                        BatchForwardEmitter.Arguments(plan), $"Layer {plan.Index} forward for four samples");
+                        BatchForwardEmitter.Arguments(plan), $"Layer {plan.Index} forward for {BatchForwardEmitter.Samples} samples");
                 }
 
                 foreach (LayerPlan variant in variants)

@@ -188,7 +188,7 @@ namespace MyApp
 
         /// <summary>
         /// Computes ŷ for each row of <paramref name="inputs"/> (row-major, InputSize per row) into the rows of
-        /// <paramref name="outputs"/>: four rows at a time, each weight loaded once for all four, then one by one.
+        /// <paramref name="outputs"/>: 6 rows at a time, each weight loaded once for all of them, then one by one.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public void ForwardBatch(global::System.ReadOnlySpan<double> inputs, global::System.Span<double> outputs)
@@ -196,9 +196,9 @@ namespace MyApp
             int rows = global::NetGen.SpanChecks.RowCount(inputs, InputSize, nameof(inputs));
             global::NetGen.SpanChecks.ThrowIfLengthIsNot(outputs, rows * OutputSize, nameof(outputs));
             int r = 0;
-            for (; r + 4 <= rows; r += 4)
+            for (; r + 6 <= rows; r += 6)
             {
-                Forward4(inputs.Slice(r * InputSize, 4 * InputSize), outputs.Slice(r * OutputSize, 4 * OutputSize));
+                Forward6(inputs.Slice(r * InputSize, 6 * InputSize), outputs.Slice(r * OutputSize, 6 * OutputSize));
             }
             for (; r < rows; r++)
             {
@@ -373,22 +373,22 @@ namespace MyApp
             global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 0) = global::NetGen.Kernels.ActivationFunctions.Sigmoid(zs0);
         }
 
-        /// <summary>Forward for 4 samples (row-major rows of <paramref name="inputs"/> and <paramref name="outputs"/>); lengths are the caller's to check.</summary>
+        /// <summary>Forward for 6 samples (row-major rows of <paramref name="inputs"/> and <paramref name="outputs"/>); lengths are the caller's to check.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
-        private void Forward4(global::System.ReadOnlySpan<double> inputs, global::System.Span<double> outputs)
+        private void Forward6(global::System.ReadOnlySpan<double> inputs, global::System.Span<double> outputs)
         {
             ref var p = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
             ref var a1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
-            global::System.Span<double> a2Buffer = stackalloc double[12];
+            global::System.Span<double> a2Buffer = stackalloc double[18];
             ref var a2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a2Buffer);
             ref var a3 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs);
-            ForwardLayer1x4(ref p, ref a1, ref a2);
-            ForwardLayer2x4(ref p, ref a2, ref a3);
+            ForwardLayer1x6(ref p, ref a1, ref a2);
+            ForwardLayer2x6(ref p, ref a2, ref a3);
         }
 
-        /// <summary>Layer 1 for 4 samples: z2 = a1·W1 + b1, a2 = σ(z2), each weight vector loaded once for all samples.</summary>
+        /// <summary>Layer 1 for 6 samples: z2 = a1·W1 + b1, a2 = σ(z2), each weight vector loaded once for all samples.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
-        private static void ForwardLayer1x4(ref double p, ref double a1, ref double a2)
+        private static void ForwardLayer1x6(ref double p, ref double a1, ref double a2)
         {
             ref double w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W1Offset);
             ref double b1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, B1Offset);
@@ -397,6 +397,8 @@ namespace MyApp
                 var z1_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b1, 0);
                 var z2_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b1, 0);
                 var z3_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b1, 0);
+                var z4_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b1, 0);
+                var z5_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b1, 0);
                 for (nuint i = 0; i < 2; i++)
                 {
                     var wv0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w1, i * 3);
@@ -408,15 +410,21 @@ namespace MyApp
                     z2_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wv0, x2, z2_0);
                     var x3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 6));
                     z3_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wv0, x3, z3_0);
+                    var x4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 8));
+                    z4_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wv0, x4, z4_0);
+                    var x5 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 10));
+                    z5_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wv0, x5, z5_0);
                 }
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.Sigmoid(z0_0), ref a2, 0);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.Sigmoid(z1_0), ref a2, 3);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.Sigmoid(z2_0), ref a2, 6);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.Sigmoid(z3_0), ref a2, 9);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.Sigmoid(z4_0), ref a2, 12);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.Sigmoid(z5_0), ref a2, 15);
             }
             for (nuint j = 2; j < 3; j++)
             {
-                double z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b1, j), z1 = z0, z2 = z0, z3 = z0;
+                double z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b1, j), z1 = z0, z2 = z0, z3 = z0, z4 = z0, z5 = z0;
                 for (nuint i = 0; i < 2; i++)
                 {
                     double weight = global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * 3 + j);
@@ -424,23 +432,27 @@ namespace MyApp
                     z1 = double.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 2), weight, z1);
                     z2 = double.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 4), weight, z2);
                     z3 = double.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 6), weight, z3);
+                    z4 = double.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 8), weight, z4);
+                    z5 = double.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 10), weight, z5);
                 }
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, j) = global::NetGen.Kernels.ActivationFunctions.Sigmoid(z0);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, j + 3) = global::NetGen.Kernels.ActivationFunctions.Sigmoid(z1);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, j + 6) = global::NetGen.Kernels.ActivationFunctions.Sigmoid(z2);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, j + 9) = global::NetGen.Kernels.ActivationFunctions.Sigmoid(z3);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, j + 12) = global::NetGen.Kernels.ActivationFunctions.Sigmoid(z4);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, j + 15) = global::NetGen.Kernels.ActivationFunctions.Sigmoid(z5);
             }
         }
 
-        /// <summary>Layer 2 for 4 samples: z3 = a2·W2 + b2, a3 = σ(z3), each weight vector loaded once for all samples.</summary>
+        /// <summary>Layer 2 for 6 samples: z3 = a2·W2 + b2, a3 = σ(z3), each weight vector loaded once for all samples.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
-        private static void ForwardLayer2x4(ref double p, ref double a2, ref double a3)
+        private static void ForwardLayer2x6(ref double p, ref double a2, ref double a3)
         {
             ref double w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W2Offset);
             ref double b2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, B2Offset);
             for (nuint j = 0; j < 1; j++)
             {
-                double z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, j), z1 = z0, z2 = z0, z3 = z0;
+                double z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, j), z1 = z0, z2 = z0, z3 = z0, z4 = z0, z5 = z0;
                 for (nuint i = 0; i < 3; i++)
                 {
                     double weight = global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 1 + j);
@@ -448,11 +460,15 @@ namespace MyApp
                     z1 = double.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 3), weight, z1);
                     z2 = double.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 6), weight, z2);
                     z3 = double.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 9), weight, z3);
+                    z4 = double.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 12), weight, z4);
+                    z5 = double.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 15), weight, z5);
                 }
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j) = global::NetGen.Kernels.ActivationFunctions.Sigmoid(z0);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 1) = global::NetGen.Kernels.ActivationFunctions.Sigmoid(z1);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 2) = global::NetGen.Kernels.ActivationFunctions.Sigmoid(z2);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 3) = global::NetGen.Kernels.ActivationFunctions.Sigmoid(z3);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 4) = global::NetGen.Kernels.ActivationFunctions.Sigmoid(z4);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 5) = global::NetGen.Kernels.ActivationFunctions.Sigmoid(z5);
             }
         }
 

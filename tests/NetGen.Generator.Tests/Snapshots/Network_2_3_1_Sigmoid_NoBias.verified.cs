@@ -184,7 +184,7 @@ namespace MyApp
 
         /// <summary>
         /// Computes ŷ for each row of <paramref name="inputs"/> (row-major, InputSize per row) into the rows of
-        /// <paramref name="outputs"/>: four rows at a time, each weight loaded once for all four, then one by one.
+        /// <paramref name="outputs"/>: 6 rows at a time, each weight loaded once for all of them, then one by one.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
@@ -192,9 +192,9 @@ namespace MyApp
             int rows = global::NetGen.SpanChecks.RowCount(inputs, InputSize, nameof(inputs));
             global::NetGen.SpanChecks.ThrowIfLengthIsNot(outputs, rows * OutputSize, nameof(outputs));
             int r = 0;
-            for (; r + 4 <= rows; r += 4)
+            for (; r + 6 <= rows; r += 6)
             {
-                Forward4(inputs.Slice(r * InputSize, 4 * InputSize), outputs.Slice(r * OutputSize, 4 * OutputSize));
+                Forward6(inputs.Slice(r * InputSize, 6 * InputSize), outputs.Slice(r * OutputSize, 6 * OutputSize));
             }
             for (; r < rows; r++)
             {
@@ -371,27 +371,27 @@ namespace MyApp
             global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 0) = global::NetGen.Kernels.ActivationFunctions.Sigmoid(zs0);
         }
 
-        /// <summary>Forward for 4 samples (row-major rows of <paramref name="inputs"/> and <paramref name="outputs"/>); lengths are the caller's to check.</summary>
+        /// <summary>Forward for 6 samples (row-major rows of <paramref name="inputs"/> and <paramref name="outputs"/>); lengths are the caller's to check.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
-        private void Forward4(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
+        private void Forward6(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
         {
             ref var p = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
             ref var a1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
-            global::System.Span<float> a2Buffer = stackalloc float[12];
+            global::System.Span<float> a2Buffer = stackalloc float[18];
             ref var a2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a2Buffer);
             ref var a3 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs);
-            ForwardLayer1x4(ref p, ref a1, ref a2);
-            ForwardLayer2x4(ref p, ref a2, ref a3);
+            ForwardLayer1x6(ref p, ref a1, ref a2);
+            ForwardLayer2x6(ref p, ref a2, ref a3);
         }
 
-        /// <summary>Layer 1 for 4 samples: z2 = a1·W1, a2 = σ(z2), each weight vector loaded once for all samples.</summary>
+        /// <summary>Layer 1 for 6 samples: z2 = a1·W1, a2 = σ(z2), each weight vector loaded once for all samples.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
-        private static void ForwardLayer1x4(ref float p, ref float a1, ref float a2)
+        private static void ForwardLayer1x6(ref float p, ref float a1, ref float a2)
         {
             ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W1Offset);
             for (nuint j = 0; j < 3; j++)
             {
-                float z0 = 0f, z1 = z0, z2 = z0, z3 = z0;
+                float z0 = 0f, z1 = z0, z2 = z0, z3 = z0, z4 = z0, z5 = z0;
                 for (nuint i = 0; i < 2; i++)
                 {
                     float weight = global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * 3 + j);
@@ -399,23 +399,28 @@ namespace MyApp
                     z1 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 2), weight, z1);
                     z2 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 4), weight, z2);
                     z3 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 6), weight, z3);
+                    z4 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 8), weight, z4);
+                    z5 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 10), weight, z5);
                 }
-                var f = global::NetGen.Kernels.ActivationFunctions.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z0, z1, z2, z3));
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, j) = global::System.Runtime.Intrinsics.Vector128.GetElement(f, 0);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, j + 3) = global::System.Runtime.Intrinsics.Vector128.GetElement(f, 1);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, j + 6) = global::System.Runtime.Intrinsics.Vector128.GetElement(f, 2);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, j + 9) = global::System.Runtime.Intrinsics.Vector128.GetElement(f, 3);
+                var f0 = global::NetGen.Kernels.ActivationFunctions.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z0, z1, z2, z3));
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, j) = global::System.Runtime.Intrinsics.Vector128.GetElement(f0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, j + 3) = global::System.Runtime.Intrinsics.Vector128.GetElement(f0, 1);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, j + 6) = global::System.Runtime.Intrinsics.Vector128.GetElement(f0, 2);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, j + 9) = global::System.Runtime.Intrinsics.Vector128.GetElement(f0, 3);
+                var f1 = global::NetGen.Kernels.ActivationFunctions.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z4, z5, 0f, 0f));
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, j + 12) = global::System.Runtime.Intrinsics.Vector128.GetElement(f1, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, j + 15) = global::System.Runtime.Intrinsics.Vector128.GetElement(f1, 1);
             }
         }
 
-        /// <summary>Layer 2 for 4 samples: z3 = a2·W2, a3 = σ(z3), each weight vector loaded once for all samples.</summary>
+        /// <summary>Layer 2 for 6 samples: z3 = a2·W2, a3 = σ(z3), each weight vector loaded once for all samples.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
-        private static void ForwardLayer2x4(ref float p, ref float a2, ref float a3)
+        private static void ForwardLayer2x6(ref float p, ref float a2, ref float a3)
         {
             ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W2Offset);
             for (nuint j = 0; j < 1; j++)
             {
-                float z0 = 0f, z1 = z0, z2 = z0, z3 = z0;
+                float z0 = 0f, z1 = z0, z2 = z0, z3 = z0, z4 = z0, z5 = z0;
                 for (nuint i = 0; i < 3; i++)
                 {
                     float weight = global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 1 + j);
@@ -423,12 +428,17 @@ namespace MyApp
                     z1 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 3), weight, z1);
                     z2 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 6), weight, z2);
                     z3 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 9), weight, z3);
+                    z4 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 12), weight, z4);
+                    z5 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 15), weight, z5);
                 }
-                var f = global::NetGen.Kernels.ActivationFunctions.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z0, z1, z2, z3));
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j) = global::System.Runtime.Intrinsics.Vector128.GetElement(f, 0);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 1) = global::System.Runtime.Intrinsics.Vector128.GetElement(f, 1);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 2) = global::System.Runtime.Intrinsics.Vector128.GetElement(f, 2);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 3) = global::System.Runtime.Intrinsics.Vector128.GetElement(f, 3);
+                var f0 = global::NetGen.Kernels.ActivationFunctions.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z0, z1, z2, z3));
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j) = global::System.Runtime.Intrinsics.Vector128.GetElement(f0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 1) = global::System.Runtime.Intrinsics.Vector128.GetElement(f0, 1);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 2) = global::System.Runtime.Intrinsics.Vector128.GetElement(f0, 2);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 3) = global::System.Runtime.Intrinsics.Vector128.GetElement(f0, 3);
+                var f1 = global::NetGen.Kernels.ActivationFunctions.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z4, z5, 0f, 0f));
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 4) = global::System.Runtime.Intrinsics.Vector128.GetElement(f1, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(f1, 1);
             }
         }
 

@@ -188,7 +188,7 @@ namespace MyApp
 
         /// <summary>
         /// Computes ŷ for each row of <paramref name="inputs"/> (row-major, InputSize per row) into the rows of
-        /// <paramref name="outputs"/>: four rows at a time, each weight loaded once for all four, then one by one.
+        /// <paramref name="outputs"/>: 6 rows at a time, each weight loaded once for all of them, then one by one.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
@@ -196,9 +196,9 @@ namespace MyApp
             int rows = global::NetGen.SpanChecks.RowCount(inputs, InputSize, nameof(inputs));
             global::NetGen.SpanChecks.ThrowIfLengthIsNot(outputs, rows * OutputSize, nameof(outputs));
             int r = 0;
-            for (; r + 4 <= rows; r += 4)
+            for (; r + 6 <= rows; r += 6)
             {
-                Forward4(inputs.Slice(r * InputSize, 4 * InputSize), outputs.Slice(r * OutputSize, 4 * OutputSize));
+                Forward6(inputs.Slice(r * InputSize, 6 * InputSize), outputs.Slice(r * OutputSize, 6 * OutputSize));
             }
             for (; r < rows; r++)
             {
@@ -402,22 +402,22 @@ namespace MyApp
             global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 1) = global::NetGen.Kernels.ActivationFunctions.ReLU(zs1);
         }
 
-        /// <summary>Forward for 4 samples (row-major rows of <paramref name="inputs"/> and <paramref name="outputs"/>); lengths are the caller's to check.</summary>
+        /// <summary>Forward for 6 samples (row-major rows of <paramref name="inputs"/> and <paramref name="outputs"/>); lengths are the caller's to check.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
-        private void Forward4(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
+        private void Forward6(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
         {
             ref var p = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
             ref var a1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
-            global::System.Span<float> a2Buffer = stackalloc float[20];
+            global::System.Span<float> a2Buffer = stackalloc float[30];
             ref var a2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a2Buffer);
             ref var a3 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs);
-            ForwardLayer1x4(ref p, ref a1, ref a2);
-            ForwardLayer2x4(ref p, ref a2, ref a3);
+            ForwardLayer1x6(ref p, ref a1, ref a2);
+            ForwardLayer2x6(ref p, ref a2, ref a3);
         }
 
-        /// <summary>Layer 1 for 4 samples: z2 = a1·W1 + b1, a2 = ReLU(z2), each weight vector loaded once for all samples.</summary>
+        /// <summary>Layer 1 for 6 samples: z2 = a1·W1 + b1, a2 = ReLU(z2), each weight vector loaded once for all samples.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
-        private static void ForwardLayer1x4(ref float p, ref float a1, ref float a2)
+        private static void ForwardLayer1x6(ref float p, ref float a1, ref float a2)
         {
             ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W1Offset);
             ref float b1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, B1Offset);
@@ -426,6 +426,8 @@ namespace MyApp
                 var z1_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b1, 0);
                 var z2_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b1, 0);
                 var z3_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b1, 0);
+                var z4_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b1, 0);
+                var z5_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b1, 0);
                 for (nuint i = 0; i < 3; i++)
                 {
                     var wv0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w1, i * 5);
@@ -437,15 +439,21 @@ namespace MyApp
                     z2_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wv0, x2, z2_0);
                     var x3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 9));
                     z3_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wv0, x3, z3_0);
+                    var x4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 12));
+                    z4_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wv0, x4, z4_0);
+                    var x5 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 15));
+                    z5_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wv0, x5, z5_0);
                 }
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(z0_0), ref a2, 0);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(z1_0), ref a2, 5);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(z2_0), ref a2, 10);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(z3_0), ref a2, 15);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(z4_0), ref a2, 20);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(z5_0), ref a2, 25);
             }
             for (nuint j = 4; j < 5; j++)
             {
-                float z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b1, j), z1 = z0, z2 = z0, z3 = z0;
+                float z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b1, j), z1 = z0, z2 = z0, z3 = z0, z4 = z0, z5 = z0;
                 for (nuint i = 0; i < 3; i++)
                 {
                     float weight = global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * 5 + j);
@@ -453,23 +461,27 @@ namespace MyApp
                     z1 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 3), weight, z1);
                     z2 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 6), weight, z2);
                     z3 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 9), weight, z3);
+                    z4 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 12), weight, z4);
+                    z5 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 15), weight, z5);
                 }
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, j) = global::NetGen.Kernels.ActivationFunctions.ReLU(z0);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, j + 5) = global::NetGen.Kernels.ActivationFunctions.ReLU(z1);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, j + 10) = global::NetGen.Kernels.ActivationFunctions.ReLU(z2);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, j + 15) = global::NetGen.Kernels.ActivationFunctions.ReLU(z3);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, j + 20) = global::NetGen.Kernels.ActivationFunctions.ReLU(z4);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, j + 25) = global::NetGen.Kernels.ActivationFunctions.ReLU(z5);
             }
         }
 
-        /// <summary>Layer 2 for 4 samples: z3 = a2·W2 + b2, a3 = ReLU(z3), each weight vector loaded once for all samples.</summary>
+        /// <summary>Layer 2 for 6 samples: z3 = a2·W2 + b2, a3 = ReLU(z3), each weight vector loaded once for all samples.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
-        private static void ForwardLayer2x4(ref float p, ref float a2, ref float a3)
+        private static void ForwardLayer2x6(ref float p, ref float a2, ref float a3)
         {
             ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W2Offset);
             ref float b2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, B2Offset);
             for (nuint j = 0; j < 2; j++)
             {
-                float z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, j), z1 = z0, z2 = z0, z3 = z0;
+                float z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, j), z1 = z0, z2 = z0, z3 = z0, z4 = z0, z5 = z0;
                 for (nuint i = 0; i < 5; i++)
                 {
                     float weight = global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 2 + j);
@@ -477,11 +489,15 @@ namespace MyApp
                     z1 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 5), weight, z1);
                     z2 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 10), weight, z2);
                     z3 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 15), weight, z3);
+                    z4 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 20), weight, z4);
+                    z5 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 25), weight, z5);
                 }
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j) = global::NetGen.Kernels.ActivationFunctions.ReLU(z0);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 2) = global::NetGen.Kernels.ActivationFunctions.ReLU(z1);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 4) = global::NetGen.Kernels.ActivationFunctions.ReLU(z2);
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 6) = global::NetGen.Kernels.ActivationFunctions.ReLU(z3);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 8) = global::NetGen.Kernels.ActivationFunctions.ReLU(z4);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 10) = global::NetGen.Kernels.ActivationFunctions.ReLU(z5);
             }
         }
 

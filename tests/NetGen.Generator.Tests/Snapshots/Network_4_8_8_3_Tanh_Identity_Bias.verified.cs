@@ -210,7 +210,7 @@ namespace MyApp
 
         /// <summary>
         /// Computes ŷ for each row of <paramref name="inputs"/> (row-major, InputSize per row) into the rows of
-        /// <paramref name="outputs"/>: four rows at a time, each weight loaded once for all four, then one by one.
+        /// <paramref name="outputs"/>: 6 rows at a time, each weight loaded once for all of them, then one by one.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
@@ -218,9 +218,9 @@ namespace MyApp
             int rows = global::NetGen.SpanChecks.RowCount(inputs, InputSize, nameof(inputs));
             global::NetGen.SpanChecks.ThrowIfLengthIsNot(outputs, rows * OutputSize, nameof(outputs));
             int r = 0;
-            for (; r + 4 <= rows; r += 4)
+            for (; r + 6 <= rows; r += 6)
             {
-                Forward4(inputs.Slice(r * InputSize, 4 * InputSize), outputs.Slice(r * OutputSize, 4 * OutputSize));
+                Forward6(inputs.Slice(r * InputSize, 6 * InputSize), outputs.Slice(r * OutputSize, 6 * OutputSize));
             }
             for (; r < rows; r++)
             {
@@ -687,40 +687,40 @@ namespace MyApp
             global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 2) = zs2;
         }
 
-        /// <summary>Forward for 4 samples (row-major rows of <paramref name="inputs"/> and <paramref name="outputs"/>); lengths are the caller's to check.</summary>
+        /// <summary>Forward for 6 samples (row-major rows of <paramref name="inputs"/> and <paramref name="outputs"/>); lengths are the caller's to check.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
-        private void Forward4(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
+        private void Forward6(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
         {
             ref var p = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
             ref var a1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
-            global::System.Span<float> a2Buffer = stackalloc float[32];
+            global::System.Span<float> a2Buffer = stackalloc float[48];
             ref var a2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a2Buffer);
-            global::System.Span<float> a3Buffer = stackalloc float[32];
+            global::System.Span<float> a3Buffer = stackalloc float[48];
             ref var a3 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a3Buffer);
             ref var a4 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs);
-            ForwardLayer1x4(ref p, ref a1, ref a2);
-            ForwardLayer2x4(ref p, ref a2, ref a3);
-            ForwardLayer3x4(ref p, ref a3, ref a4);
+            ForwardLayer1x6(ref p, ref a1, ref a2);
+            ForwardLayer2x6(ref p, ref a2, ref a3);
+            ForwardLayer3x6(ref p, ref a3, ref a4);
         }
 
-        /// <summary>Layer 1 forward for four samples, with the widest vectors the hardware runs natively.</summary>
+        /// <summary>Layer 1 forward for 6 samples, with the widest vectors the hardware runs natively.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static void ForwardLayer1x4(ref float p, ref float a1, ref float a2)
+        private static void ForwardLayer1x6(ref float p, ref float a1, ref float a2)
         {
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                ForwardLayer1x4V256(ref p, ref a1, ref a2);
+                ForwardLayer1x6V256(ref p, ref a1, ref a2);
             }
             else
             {
-                ForwardLayer1x4V128(ref p, ref a1, ref a2);
+                ForwardLayer1x6V128(ref p, ref a1, ref a2);
             }
         }
 
-        /// <summary>Layer 1 for 4 samples: z2 = a1·W1 + b1, a2 = tanh(z2), each weight vector loaded once for all samples. Vector256 kernel.</summary>
+        /// <summary>Layer 1 for 6 samples: z2 = a1·W1 + b1, a2 = tanh(z2), each weight vector loaded once for all samples. Vector256 kernel.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
-        private static void ForwardLayer1x4V256(ref float p, ref float a1, ref float a2)
+        private static void ForwardLayer1x6V256(ref float p, ref float a1, ref float a2)
         {
             ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W1Offset);
             ref float b1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, B1Offset);
@@ -729,6 +729,8 @@ namespace MyApp
                 var z1_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b1, 0);
                 var z2_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b1, 0);
                 var z3_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b1, 0);
+                var z4_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b1, 0);
+                var z5_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b1, 0);
                 for (nuint i = 0; i < 4; i++)
                 {
                     var wv0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w1, i * 8);
@@ -740,17 +742,23 @@ namespace MyApp
                     z2_0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(wv0, x2, z2_0);
                     var x3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 12));
                     z3_0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(wv0, x3, z3_0);
+                    var x4 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 16));
+                    z4_0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(wv0, x4, z4_0);
+                    var x5 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 20));
+                    z5_0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(wv0, x5, z5_0);
                 }
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.Tanh(z0_0), ref a2, 0);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.Tanh(z1_0), ref a2, 8);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.Tanh(z2_0), ref a2, 16);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.Tanh(z3_0), ref a2, 24);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.Tanh(z4_0), ref a2, 32);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.Tanh(z5_0), ref a2, 40);
             }
         }
 
-        /// <summary>Layer 1 for 4 samples: z2 = a1·W1 + b1, a2 = tanh(z2), each weight vector loaded once for all samples. Vector128 kernel.</summary>
+        /// <summary>Layer 1 for 6 samples: z2 = a1·W1 + b1, a2 = tanh(z2), each weight vector loaded once for all samples. Vector128 kernel.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
-        private static void ForwardLayer1x4V128(ref float p, ref float a1, ref float a2)
+        private static void ForwardLayer1x6V128(ref float p, ref float a1, ref float a2)
         {
             ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W1Offset);
             ref float b1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, B1Offset);
@@ -764,6 +772,10 @@ namespace MyApp
                 var z2_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b1, j + 4);
                 var z3_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b1, j);
                 var z3_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b1, j + 4);
+                var z4_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b1, j);
+                var z4_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b1, j + 4);
+                var z5_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b1, j);
+                var z5_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b1, j + 4);
                 for (nuint i = 0; i < 4; i++)
                 {
                     var wv0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w1, i * 8 + j);
@@ -780,6 +792,12 @@ namespace MyApp
                     var x3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 12));
                     z3_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wv0, x3, z3_0);
                     z3_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wv1, x3, z3_1);
+                    var x4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 16));
+                    z4_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wv0, x4, z4_0);
+                    z4_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wv1, x4, z4_1);
+                    var x5 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 20));
+                    z5_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wv0, x5, z5_0);
+                    z5_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wv1, x5, z5_1);
                 }
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.Tanh(z0_0), ref a2, j);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.Tanh(z0_1), ref a2, j + 4);
@@ -789,27 +807,31 @@ namespace MyApp
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.Tanh(z2_1), ref a2, j + 20);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.Tanh(z3_0), ref a2, j + 24);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.Tanh(z3_1), ref a2, j + 28);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.Tanh(z4_0), ref a2, j + 32);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.Tanh(z4_1), ref a2, j + 36);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.Tanh(z5_0), ref a2, j + 40);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.Tanh(z5_1), ref a2, j + 44);
             }
         }
 
-        /// <summary>Layer 2 forward for four samples, with the widest vectors the hardware runs natively.</summary>
+        /// <summary>Layer 2 forward for 6 samples, with the widest vectors the hardware runs natively.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static void ForwardLayer2x4(ref float p, ref float a2, ref float a3)
+        private static void ForwardLayer2x6(ref float p, ref float a2, ref float a3)
         {
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                ForwardLayer2x4V256(ref p, ref a2, ref a3);
+                ForwardLayer2x6V256(ref p, ref a2, ref a3);
             }
             else
             {
-                ForwardLayer2x4V128(ref p, ref a2, ref a3);
+                ForwardLayer2x6V128(ref p, ref a2, ref a3);
             }
         }
 
-        /// <summary>Layer 2 for 4 samples: z3 = a2·W2 + b2, a3 = tanh(z3), each weight vector loaded once for all samples. Vector256 kernel.</summary>
+        /// <summary>Layer 2 for 6 samples: z3 = a2·W2 + b2, a3 = tanh(z3), each weight vector loaded once for all samples. Vector256 kernel.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
-        private static void ForwardLayer2x4V256(ref float p, ref float a2, ref float a3)
+        private static void ForwardLayer2x6V256(ref float p, ref float a2, ref float a3)
         {
             ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W2Offset);
             ref float b2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, B2Offset);
@@ -818,6 +840,8 @@ namespace MyApp
                 var z1_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b2, 0);
                 var z2_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b2, 0);
                 var z3_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b2, 0);
+                var z4_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b2, 0);
+                var z5_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b2, 0);
                 for (nuint i = 0; i < 8; i++)
                 {
                     var wv0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w2, i * 8);
@@ -829,17 +853,23 @@ namespace MyApp
                     z2_0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(wv0, x2, z2_0);
                     var x3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 24));
                     z3_0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(wv0, x3, z3_0);
+                    var x4 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 32));
+                    z4_0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(wv0, x4, z4_0);
+                    var x5 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 40));
+                    z5_0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(wv0, x5, z5_0);
                 }
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.Tanh(z0_0), ref a3, 0);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.Tanh(z1_0), ref a3, 8);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.Tanh(z2_0), ref a3, 16);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.Tanh(z3_0), ref a3, 24);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.Tanh(z4_0), ref a3, 32);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.Tanh(z5_0), ref a3, 40);
             }
         }
 
-        /// <summary>Layer 2 for 4 samples: z3 = a2·W2 + b2, a3 = tanh(z3), each weight vector loaded once for all samples. Vector128 kernel.</summary>
+        /// <summary>Layer 2 for 6 samples: z3 = a2·W2 + b2, a3 = tanh(z3), each weight vector loaded once for all samples. Vector128 kernel.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
-        private static void ForwardLayer2x4V128(ref float p, ref float a2, ref float a3)
+        private static void ForwardLayer2x6V128(ref float p, ref float a2, ref float a3)
         {
             ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W2Offset);
             ref float b2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, B2Offset);
@@ -853,6 +883,10 @@ namespace MyApp
                 var z2_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b2, j + 4);
                 var z3_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b2, j);
                 var z3_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b2, j + 4);
+                var z4_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b2, j);
+                var z4_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b2, j + 4);
+                var z5_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b2, j);
+                var z5_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b2, j + 4);
                 for (nuint i = 0; i < 8; i++)
                 {
                     var wv0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w2, i * 8 + j);
@@ -869,6 +903,12 @@ namespace MyApp
                     var x3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 24));
                     z3_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wv0, x3, z3_0);
                     z3_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wv1, x3, z3_1);
+                    var x4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 32));
+                    z4_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wv0, x4, z4_0);
+                    z4_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wv1, x4, z4_1);
+                    var x5 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 40));
+                    z5_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wv0, x5, z5_0);
+                    z5_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wv1, x5, z5_1);
                 }
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.Tanh(z0_0), ref a3, j);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.Tanh(z0_1), ref a3, j + 4);
@@ -878,18 +918,22 @@ namespace MyApp
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.Tanh(z2_1), ref a3, j + 20);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.Tanh(z3_0), ref a3, j + 24);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.Tanh(z3_1), ref a3, j + 28);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.Tanh(z4_0), ref a3, j + 32);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.Tanh(z4_1), ref a3, j + 36);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.Tanh(z5_0), ref a3, j + 40);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.Tanh(z5_1), ref a3, j + 44);
             }
         }
 
-        /// <summary>Layer 3 for 4 samples: z4 = a3·W3 + b3, a4 = z4, each weight vector loaded once for all samples.</summary>
+        /// <summary>Layer 3 for 6 samples: z4 = a3·W3 + b3, a4 = z4, each weight vector loaded once for all samples.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
-        private static void ForwardLayer3x4(ref float p, ref float a3, ref float a4)
+        private static void ForwardLayer3x6(ref float p, ref float a3, ref float a4)
         {
             ref float w3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W3Offset);
             ref float b3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, B3Offset);
             for (nuint j = 0; j < 3; j++)
             {
-                float z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b3, j), z1 = z0, z2 = z0, z3 = z0;
+                float z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b3, j), z1 = z0, z2 = z0, z3 = z0, z4 = z0, z5 = z0;
                 for (nuint i = 0; i < 8; i++)
                 {
                     float weight = global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, i * 3 + j);
@@ -897,11 +941,15 @@ namespace MyApp
                     z1 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, i + 8), weight, z1);
                     z2 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, i + 16), weight, z2);
                     z3 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, i + 24), weight, z3);
+                    z4 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, i + 32), weight, z4);
+                    z5 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, i + 40), weight, z5);
                 }
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, j) = z0;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, j + 3) = z1;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, j + 6) = z2;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, j + 9) = z3;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, j + 12) = z4;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, j + 15) = z5;
             }
         }
 

@@ -188,7 +188,7 @@ namespace MyApp
 
         /// <summary>
         /// Computes ŷ for each row of <paramref name="inputs"/> (row-major, InputSize per row) into the rows of
-        /// <paramref name="outputs"/>: four rows at a time, each weight loaded once for all four, then one by one.
+        /// <paramref name="outputs"/>: 6 rows at a time, each weight loaded once for all of them, then one by one.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
@@ -196,9 +196,9 @@ namespace MyApp
             int rows = global::NetGen.SpanChecks.RowCount(inputs, InputSize, nameof(inputs));
             global::NetGen.SpanChecks.ThrowIfLengthIsNot(outputs, rows * OutputSize, nameof(outputs));
             int r = 0;
-            for (; r + 4 <= rows; r += 4)
+            for (; r + 6 <= rows; r += 6)
             {
-                Forward4(inputs.Slice(r * InputSize, 4 * InputSize), outputs.Slice(r * OutputSize, 4 * OutputSize));
+                Forward6(inputs.Slice(r * InputSize, 6 * InputSize), outputs.Slice(r * OutputSize, 6 * OutputSize));
             }
             for (; r < rows; r++)
             {
@@ -578,41 +578,41 @@ namespace MyApp
             global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 9) = zs1;
         }
 
-        /// <summary>Forward for 4 samples (row-major rows of <paramref name="inputs"/> and <paramref name="outputs"/>); lengths are the caller's to check.</summary>
+        /// <summary>Forward for 6 samples (row-major rows of <paramref name="inputs"/> and <paramref name="outputs"/>); lengths are the caller's to check.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
-        private void Forward4(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
+        private void Forward6(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
         {
             ref var p = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_parameters);
             ref var a1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
-            global::System.Span<float> a2Buffer = stackalloc float[512];
+            global::System.Span<float> a2Buffer = stackalloc float[768];
             ref var a2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a2Buffer);
             ref var a3 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs);
-            ForwardLayer1x4(ref p, ref a1, ref a2);
-            ForwardLayer2x4(ref p, ref a2, ref a3);
+            ForwardLayer1x6(ref p, ref a1, ref a2);
+            ForwardLayer2x6(ref p, ref a2, ref a3);
         }
 
-        /// <summary>Layer 1 forward for four samples, with the widest vectors the hardware runs natively.</summary>
+        /// <summary>Layer 1 forward for 6 samples, with the widest vectors the hardware runs natively.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static void ForwardLayer1x4(ref float p, ref float a1, ref float a2)
+        private static void ForwardLayer1x6(ref float p, ref float a1, ref float a2)
         {
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                ForwardLayer1x4V512(ref p, ref a1, ref a2);
+                ForwardLayer1x6V512(ref p, ref a1, ref a2);
             }
             else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                ForwardLayer1x4V256(ref p, ref a1, ref a2);
+                ForwardLayer1x6V256(ref p, ref a1, ref a2);
             }
             else
             {
-                ForwardLayer1x4V128(ref p, ref a1, ref a2);
+                ForwardLayer1x6V128(ref p, ref a1, ref a2);
             }
         }
 
-        /// <summary>Layer 1 for 4 samples: z2 = a1·W1 + b1, a2 = ReLU(z2), each weight vector loaded once for all samples. Vector512 kernel.</summary>
+        /// <summary>Layer 1 for 6 samples: z2 = a1·W1 + b1, a2 = ReLU(z2), each weight vector loaded once for all samples. Vector512 kernel.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
-        private static void ForwardLayer1x4V512(ref float p, ref float a1, ref float a2)
+        private static void ForwardLayer1x6V512(ref float p, ref float a1, ref float a2)
         {
             ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W1Offset);
             ref float b1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, B1Offset);
@@ -634,6 +634,14 @@ namespace MyApp
                 var z3_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b1, j + 16);
                 var z3_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b1, j + 32);
                 var z3_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b1, j + 48);
+                var z4_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b1, j);
+                var z4_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b1, j + 16);
+                var z4_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b1, j + 32);
+                var z4_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b1, j + 48);
+                var z5_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b1, j);
+                var z5_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b1, j + 16);
+                var z5_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b1, j + 32);
+                var z5_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b1, j + 48);
                 for (nuint i = 0; i < 784; i++)
                 {
                     var wv0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w1, i * 128 + j);
@@ -660,6 +668,16 @@ namespace MyApp
                     z3_1 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(wv1, x3, z3_1);
                     z3_2 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(wv2, x3, z3_2);
                     z3_3 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(wv3, x3, z3_3);
+                    var x4 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 3136));
+                    z4_0 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(wv0, x4, z4_0);
+                    z4_1 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(wv1, x4, z4_1);
+                    z4_2 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(wv2, x4, z4_2);
+                    z4_3 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(wv3, x4, z4_3);
+                    var x5 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 3920));
+                    z5_0 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(wv0, x5, z5_0);
+                    z5_1 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(wv1, x5, z5_1);
+                    z5_2 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(wv2, x5, z5_2);
+                    z5_3 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(wv3, x5, z5_3);
                 }
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(z0_0), ref a2, j);
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(z0_1), ref a2, j + 16);
@@ -677,12 +695,20 @@ namespace MyApp
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(z3_1), ref a2, j + 400);
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(z3_2), ref a2, j + 416);
                 global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(z3_3), ref a2, j + 432);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(z4_0), ref a2, j + 512);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(z4_1), ref a2, j + 528);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(z4_2), ref a2, j + 544);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(z4_3), ref a2, j + 560);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(z5_0), ref a2, j + 640);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(z5_1), ref a2, j + 656);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(z5_2), ref a2, j + 672);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(z5_3), ref a2, j + 688);
             }
         }
 
-        /// <summary>Layer 1 for 4 samples: z2 = a1·W1 + b1, a2 = ReLU(z2), each weight vector loaded once for all samples. Vector256 kernel.</summary>
+        /// <summary>Layer 1 for 6 samples: z2 = a1·W1 + b1, a2 = ReLU(z2), each weight vector loaded once for all samples. Vector256 kernel.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
-        private static void ForwardLayer1x4V256(ref float p, ref float a1, ref float a2)
+        private static void ForwardLayer1x6V256(ref float p, ref float a1, ref float a2)
         {
             ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W1Offset);
             ref float b1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, B1Offset);
@@ -696,6 +722,10 @@ namespace MyApp
                 var z2_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b1, j + 8);
                 var z3_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b1, j);
                 var z3_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b1, j + 8);
+                var z4_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b1, j);
+                var z4_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b1, j + 8);
+                var z5_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b1, j);
+                var z5_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b1, j + 8);
                 for (nuint i = 0; i < 784; i++)
                 {
                     var wv0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w1, i * 128 + j);
@@ -712,6 +742,12 @@ namespace MyApp
                     var x3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 2352));
                     z3_0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(wv0, x3, z3_0);
                     z3_1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(wv1, x3, z3_1);
+                    var x4 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 3136));
+                    z4_0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(wv0, x4, z4_0);
+                    z4_1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(wv1, x4, z4_1);
+                    var x5 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 3920));
+                    z5_0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(wv0, x5, z5_0);
+                    z5_1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(wv1, x5, z5_1);
                 }
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(z0_0), ref a2, j);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(z0_1), ref a2, j + 8);
@@ -721,12 +757,16 @@ namespace MyApp
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(z2_1), ref a2, j + 264);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(z3_0), ref a2, j + 384);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(z3_1), ref a2, j + 392);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(z4_0), ref a2, j + 512);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(z4_1), ref a2, j + 520);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(z5_0), ref a2, j + 640);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(z5_1), ref a2, j + 648);
             }
         }
 
-        /// <summary>Layer 1 for 4 samples: z2 = a1·W1 + b1, a2 = ReLU(z2), each weight vector loaded once for all samples. Vector128 kernel.</summary>
+        /// <summary>Layer 1 for 6 samples: z2 = a1·W1 + b1, a2 = ReLU(z2), each weight vector loaded once for all samples. Vector128 kernel.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
-        private static void ForwardLayer1x4V128(ref float p, ref float a1, ref float a2)
+        private static void ForwardLayer1x6V128(ref float p, ref float a1, ref float a2)
         {
             ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W1Offset);
             ref float b1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, B1Offset);
@@ -740,6 +780,10 @@ namespace MyApp
                 var z2_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b1, j + 4);
                 var z3_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b1, j);
                 var z3_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b1, j + 4);
+                var z4_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b1, j);
+                var z4_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b1, j + 4);
+                var z5_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b1, j);
+                var z5_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b1, j + 4);
                 for (nuint i = 0; i < 784; i++)
                 {
                     var wv0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w1, i * 128 + j);
@@ -756,6 +800,12 @@ namespace MyApp
                     var x3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 2352));
                     z3_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wv0, x3, z3_0);
                     z3_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wv1, x3, z3_1);
+                    var x4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 3136));
+                    z4_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wv0, x4, z4_0);
+                    z4_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wv1, x4, z4_1);
+                    var x5 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 3920));
+                    z5_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wv0, x5, z5_0);
+                    z5_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wv1, x5, z5_1);
                 }
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(z0_0), ref a2, j);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(z0_1), ref a2, j + 4);
@@ -765,27 +815,31 @@ namespace MyApp
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(z2_1), ref a2, j + 260);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(z3_0), ref a2, j + 384);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(z3_1), ref a2, j + 388);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(z4_0), ref a2, j + 512);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(z4_1), ref a2, j + 516);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(z5_0), ref a2, j + 640);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(z5_1), ref a2, j + 644);
             }
         }
 
-        /// <summary>Layer 2 forward for four samples, with the widest vectors the hardware runs natively.</summary>
+        /// <summary>Layer 2 forward for 6 samples, with the widest vectors the hardware runs natively.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static void ForwardLayer2x4(ref float p, ref float a2, ref float a3)
+        private static void ForwardLayer2x6(ref float p, ref float a2, ref float a3)
         {
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                ForwardLayer2x4V256(ref p, ref a2, ref a3);
+                ForwardLayer2x6V256(ref p, ref a2, ref a3);
             }
             else
             {
-                ForwardLayer2x4V128(ref p, ref a2, ref a3);
+                ForwardLayer2x6V128(ref p, ref a2, ref a3);
             }
         }
 
-        /// <summary>Layer 2 for 4 samples: z3 = a2·W2 + b2, a3 = z3, each weight vector loaded once for all samples. Vector256 kernel.</summary>
+        /// <summary>Layer 2 for 6 samples: z3 = a2·W2 + b2, a3 = z3, each weight vector loaded once for all samples. Vector256 kernel.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
-        private static void ForwardLayer2x4V256(ref float p, ref float a2, ref float a3)
+        private static void ForwardLayer2x6V256(ref float p, ref float a2, ref float a3)
         {
             ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W2Offset);
             ref float b2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, B2Offset);
@@ -794,6 +848,8 @@ namespace MyApp
                 var z1_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b2, 0);
                 var z2_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b2, 0);
                 var z3_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b2, 0);
+                var z4_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b2, 0);
+                var z5_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b2, 0);
                 for (nuint i = 0; i < 128; i++)
                 {
                     var wv0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w2, i * 10);
@@ -805,15 +861,21 @@ namespace MyApp
                     z2_0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(wv0, x2, z2_0);
                     var x3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 384));
                     z3_0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(wv0, x3, z3_0);
+                    var x4 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 512));
+                    z4_0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(wv0, x4, z4_0);
+                    var x5 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 640));
+                    z5_0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(wv0, x5, z5_0);
                 }
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(z0_0, ref a3, 0);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(z1_0, ref a3, 10);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(z2_0, ref a3, 20);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(z3_0, ref a3, 30);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(z4_0, ref a3, 40);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(z5_0, ref a3, 50);
             }
             for (nuint j = 8; j < 10; j++)
             {
-                float z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, j), z1 = z0, z2 = z0, z3 = z0;
+                float z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, j), z1 = z0, z2 = z0, z3 = z0, z4 = z0, z5 = z0;
                 for (nuint i = 0; i < 128; i++)
                 {
                     float weight = global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 10 + j);
@@ -821,17 +883,21 @@ namespace MyApp
                     z1 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 128), weight, z1);
                     z2 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 256), weight, z2);
                     z3 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 384), weight, z3);
+                    z4 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 512), weight, z4);
+                    z5 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 640), weight, z5);
                 }
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j) = z0;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 10) = z1;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 20) = z2;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 30) = z3;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 40) = z4;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 50) = z5;
             }
         }
 
-        /// <summary>Layer 2 for 4 samples: z3 = a2·W2 + b2, a3 = z3, each weight vector loaded once for all samples. Vector128 kernel.</summary>
+        /// <summary>Layer 2 for 6 samples: z3 = a2·W2 + b2, a3 = z3, each weight vector loaded once for all samples. Vector128 kernel.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
-        private static void ForwardLayer2x4V128(ref float p, ref float a2, ref float a3)
+        private static void ForwardLayer2x6V128(ref float p, ref float a2, ref float a3)
         {
             ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W2Offset);
             ref float b2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, B2Offset);
@@ -845,6 +911,10 @@ namespace MyApp
                 var z2_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b2, j + 4);
                 var z3_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b2, j);
                 var z3_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b2, j + 4);
+                var z4_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b2, j);
+                var z4_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b2, j + 4);
+                var z5_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b2, j);
+                var z5_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b2, j + 4);
                 for (nuint i = 0; i < 128; i++)
                 {
                     var wv0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w2, i * 10 + j);
@@ -861,6 +931,12 @@ namespace MyApp
                     var x3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 384));
                     z3_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wv0, x3, z3_0);
                     z3_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wv1, x3, z3_1);
+                    var x4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 512));
+                    z4_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wv0, x4, z4_0);
+                    z4_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wv1, x4, z4_1);
+                    var x5 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 640));
+                    z5_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wv0, x5, z5_0);
+                    z5_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wv1, x5, z5_1);
                 }
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(z0_0, ref a3, j);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(z0_1, ref a3, j + 4);
@@ -870,10 +946,14 @@ namespace MyApp
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(z2_1, ref a3, j + 24);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(z3_0, ref a3, j + 30);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(z3_1, ref a3, j + 34);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(z4_0, ref a3, j + 40);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(z4_1, ref a3, j + 44);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(z5_0, ref a3, j + 50);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(z5_1, ref a3, j + 54);
             }
             for (nuint j = 8; j < 10; j++)
             {
-                float z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, j), z1 = z0, z2 = z0, z3 = z0;
+                float z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, j), z1 = z0, z2 = z0, z3 = z0, z4 = z0, z5 = z0;
                 for (nuint i = 0; i < 128; i++)
                 {
                     float weight = global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 10 + j);
@@ -881,11 +961,15 @@ namespace MyApp
                     z1 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 128), weight, z1);
                     z2 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 256), weight, z2);
                     z3 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 384), weight, z3);
+                    z4 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 512), weight, z4);
+                    z5 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 640), weight, z5);
                 }
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j) = z0;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 10) = z1;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 20) = z2;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 30) = z3;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 40) = z4;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 50) = z5;
             }
         }
 
