@@ -22,6 +22,11 @@ public sealed class AdamOptimizer<T> : GradientOptimizer<T>
     private T _epsilon = T.CreateTruncating(1e-8);
     private T _weightDecay;
 
+    // β1^t and β2^t for the bias corrections, carried from step to step in double (two multiplies instead of two
+    // calls to Pow per step); _powersStep is the t they belong to, −1 after β1 or β2 changes.
+    private double _beta1Power = 1, _beta2Power = 1;
+    private long _powersStep;
+
     /// <summary>Creates Adam (η = 0.001, β1 = 0.9, β2 = 0.999, ε = 1e-8) with the given decoupled weight decay.</summary>
     public AdamOptimizer(int parameterCount, double weightDecay = 0)
         : base(parameterCount, T.CreateTruncating(0.001))
@@ -35,14 +40,22 @@ public sealed class AdamOptimizer<T> : GradientOptimizer<T>
     public T Beta1
     {
         get => _beta1;
-        set => _beta1 = Decay(value, nameof(Beta1));
+        set
+        {
+            _beta1 = Decay(value, nameof(Beta1));
+            _powersStep = -1;
+        }
     }
 
     /// <summary>β2, the decay of the second moment, in [0, 1). Default 0.999.</summary>
     public T Beta2
     {
         get => _beta2;
-        set => _beta2 = Decay(value, nameof(Beta2));
+        set
+        {
+            _beta2 = Decay(value, nameof(Beta2));
+            _powersStep = -1;
+        }
     }
 
     /// <summary>ε, added to √v̂; finite and greater than zero. Default 1e-8.</summary>
@@ -82,12 +95,12 @@ public sealed class AdamOptimizer<T> : GradientOptimizer<T>
 
     private protected override void Update(Span<T> parameters, ReadOnlySpan<T> gradients)
     {
-        T t = T.CreateTruncating(StepCount);
         T b1 = _beta1, b2 = _beta2, c1 = T.One - b1, c2 = T.One - b2;
+        AdvancePowers();
 
         // θ ← θ·(1 − ηλ) − (η / (1 − β1^t))·m / (√v / √(1 − β2^t) + ε)
-        T rate = LearningRate / (T.One - T.Pow(b1, t));
-        T rootCorrection = T.One / T.Sqrt(T.One - T.Pow(b2, t));
+        T rate = LearningRate / (T.One - T.CreateTruncating(_beta1Power));
+        T rootCorrection = T.One / T.Sqrt(T.One - T.CreateTruncating(_beta2Power));
         T keep = T.One - LearningRate * _weightDecay, epsilon = _epsilon, threshold = Threshold(FlushDenormals);
 
         ref T p = ref MemoryMarshal.GetReference(parameters);
@@ -157,5 +170,19 @@ public sealed class AdamOptimizer<T> : GradientOptimizer<T>
             ref T pi = ref Unsafe.Add(ref p, i);
             pi = pi * keep - rate * mi / (T.Sqrt(vi) * rootCorrection + epsilon);
         }
+    }
+
+    /// <summary>Sets β1^t and β2^t for t = StepCount: one multiply each after the previous step, else computed afresh.</summary>
+    private void AdvancePowers()
+    {
+        if (_powersStep != StepCount - 1)
+        {
+            _beta1Power = Math.Pow(double.CreateTruncating(_beta1), StepCount - 1);
+            _beta2Power = Math.Pow(double.CreateTruncating(_beta2), StepCount - 1);
+        }
+
+        _beta1Power *= double.CreateTruncating(_beta1);
+        _beta2Power *= double.CreateTruncating(_beta2);
+        _powersStep = StepCount;
     }
 }
