@@ -38,7 +38,9 @@ internal static class LossEmitter
         w.Line(fused is null
             ? $"/// <summary>{d} = dJ/dŷ{prime}, with dJ/dŷ = {GradientFormula(spec.Loss)}; returns J.</summary>"
             : $"/// <summary>{d} = {FusedFormula(spec.Loss, activation)}, dJ/dŷ{prime} in fused form; returns J.</summary>");
-        NetworkEmitter.EmitMemberAttributes(w, inline: fused is not null);
+        // Fused kernels and squared error are a few operations per output: inlined, they stay off the call path
+        // between the forward and the backward pass.
+        NetworkEmitter.EmitMemberAttributes(w, inline: fused is not null || spec.Loss == LossKind.SquaredError);
         string z = output.KeepsPreActivation ? $"{readOnlySpan} z, " : "";
         using (w.Block($"private static {t} OutputDelta({readOnlySpan} output, {z}{readOnlySpan} target, {span} delta)"))
         {

@@ -1,5 +1,6 @@
 using System;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace NetGen.Kernels;
 
@@ -22,6 +23,7 @@ public static class LossFunctions<T>
     public static readonly T Tiny = T.CreateTruncating(typeof(T) == typeof(float) ? 1.17549435E-38 : 2.2250738585072014E-308);
 
     /// <summary>J = Σ ½(ŷ − y)².</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T SquaredError(ReadOnlySpan<T> output, ReadOnlySpan<T> target)
     {
         T sum = T.Zero;
@@ -35,6 +37,7 @@ public static class LossFunctions<T>
     }
 
     /// <summary>Writes dJ/dŷ = ŷ − y of squared error into <paramref name="gradient"/>; returns J.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T SquaredErrorGradient(ReadOnlySpan<T> output, ReadOnlySpan<T> target, Span<T> gradient)
     {
         T sum = T.Zero;

@@ -480,6 +480,7 @@ namespace MyApp
 
         /// <summary>δ3 = dJ/dŷ ⊙ σ′(z3), with dJ/dŷ = ŷ − y; returns J.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static double OutputDelta(global::System.ReadOnlySpan<double> output, global::System.ReadOnlySpan<double> target, global::System.Span<double> delta)
         {
             var cost = global::NetGen.Kernels.LossFunctions<double>.SquaredErrorGradient(output, target, delta);

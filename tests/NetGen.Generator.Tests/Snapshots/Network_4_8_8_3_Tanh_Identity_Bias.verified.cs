@@ -961,6 +961,7 @@ namespace MyApp
 
         /// <summary>δ4 = dJ/dŷ, with dJ/dŷ = ŷ − y; returns J.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static float OutputDelta(global::System.ReadOnlySpan<float> output, global::System.ReadOnlySpan<float> target, global::System.Span<float> delta)
         {
             var cost = global::NetGen.Kernels.LossFunctions<float>.SquaredErrorGradient(output, target, delta);
