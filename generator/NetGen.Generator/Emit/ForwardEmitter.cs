@@ -150,6 +150,7 @@ internal static class ForwardEmitter
 
         if (chains > 1)
         {
+            w.Line($"// {p.Z} = the partial sums, added pairwise.");
             for (int c = 0; c < vectors; c++)
             {
                 w.Line($"{Vector(c, 0)} = {PairwiseSum(k => Vector(c, k), 0, chains)};");

@@ -379,6 +379,7 @@ namespace MyApp
                 zs0_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 6), zs0_1);
                 zs1_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 7), zs1_1);
             }
+            // z3 = the partial sums, added pairwise.
             zs0 = zs0 + zs0_1;
             zs1 = zs1 + zs1_1;
             global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 0) = global::NetGen.Kernels.ActivationFunctions.Softplus(zs0);

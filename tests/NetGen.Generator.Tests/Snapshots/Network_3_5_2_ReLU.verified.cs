@@ -396,6 +396,7 @@ namespace MyApp
                 zs0 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 8), zs0);
                 zs1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 9), zs1);
             }
+            // z3 = the partial sums, added pairwise.
             zs0 = zs0 + zs0_1;
             zs1 = zs1 + zs1_1;
             global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 0) = global::NetGen.Kernels.ActivationFunctions.ReLU(zs0);

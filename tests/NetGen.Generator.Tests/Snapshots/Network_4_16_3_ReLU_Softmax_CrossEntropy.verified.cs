@@ -370,6 +370,7 @@ namespace MyApp
                 var xv = global::System.Runtime.Intrinsics.Vector512.Create(x);
                 zv0_1 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref w1, 48), xv, zv0_1);
             }
+            // z2 = the partial sums, added pairwise.
             zv0 = zv0 + zv0_1;
             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(zv0), ref a2, 0);
         }
@@ -417,6 +418,7 @@ namespace MyApp
                 zv0_1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w1, 48), xv, zv0_1);
                 zv1_1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w1, 56), xv, zv1_1);
             }
+            // z2 = the partial sums, added pairwise.
             zv0 = zv0 + zv0_1;
             zv1 = zv1 + zv1_1;
             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(zv0), ref a2, 0);
@@ -478,6 +480,7 @@ namespace MyApp
                 zv2_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w1, 56), xv, zv2_1);
                 zv3_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w1, 60), xv, zv3_1);
             }
+            // z2 = the partial sums, added pairwise.
             zv0 = zv0 + zv0_1;
             zv1 = zv1 + zv1_1;
             zv2 = zv2 + zv2_1;
@@ -617,6 +620,7 @@ namespace MyApp
                 zs1_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 46), zs1_1);
                 zs2_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 47), zs2_1);
             }
+            // z3 = the partial sums, added pairwise.
             zs0 = zs0 + zs0_1;
             zs1 = zs1 + zs1_1;
             zs2 = zs2 + zs2_1;

@@ -390,6 +390,7 @@ namespace MyApp
                 var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
                 zv0_1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w1, 24), xv, zv0_1);
             }
+            // z2 = the partial sums, added pairwise.
             zv0 = zv0 + zv0_1;
             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.Tanh(zv0), ref a2, 0);
         }
@@ -437,6 +438,7 @@ namespace MyApp
                 zv0_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w1, 24), xv, zv0_1);
                 zv1_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w1, 28), xv, zv1_1);
             }
+            // z2 = the partial sums, added pairwise.
             zv0 = zv0 + zv0_1;
             zv1 = zv1 + zv1_1;
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.Tanh(zv0), ref a2, 0);
@@ -521,6 +523,7 @@ namespace MyApp
                 var xv = global::System.Runtime.Intrinsics.Vector256.Create(x);
                 zv0_3 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w2, 56), xv, zv0_3);
             }
+            // z3 = the partial sums, added pairwise.
             zv0 = (zv0 + zv0_1) + (zv0_2 + zv0_3);
             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.Tanh(zv0), ref a3, 0);
         }
@@ -600,6 +603,7 @@ namespace MyApp
                 zv0_3 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w2, 56), xv, zv0_3);
                 zv1_3 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w2, 60), xv, zv1_3);
             }
+            // z3 = the partial sums, added pairwise.
             zv0 = (zv0 + zv0_1) + (zv0_2 + zv0_3);
             zv1 = (zv1 + zv1_1) + (zv1_2 + zv1_3);
             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.Tanh(zv0), ref a3, 0);
@@ -679,6 +683,7 @@ namespace MyApp
                 zs1_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, 22), zs1_1);
                 zs2_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, 23), zs2_1);
             }
+            // z4 = the partial sums, added pairwise.
             zs0 = zs0 + zs0_1;
             zs1 = zs1 + zs1_1;
             zs2 = zs2 + zs2_1;

@@ -414,6 +414,7 @@ namespace MyApp
                         zv3_1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w1, i * 128 + j + 152), xv, zv3_1);
                     }
                 }
+                // z2 = the partial sums, added pairwise.
                 zv0 = zv0 + zv0_1;
                 zv1 = zv1 + zv1_1;
                 zv2 = zv2 + zv2_1;
@@ -464,6 +465,7 @@ namespace MyApp
                         zv3_1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w1, i * 128 + j + 140), xv, zv3_1);
                     }
                 }
+                // z2 = the partial sums, added pairwise.
                 zv0 = zv0 + zv0_1;
                 zv1 = zv1 + zv1_1;
                 zv2 = zv2 + zv2_1;
@@ -523,6 +525,7 @@ namespace MyApp
                     zs1_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 10 + 19), zs1_1);
                 }
             }
+            // z3 = the partial sums, added pairwise.
             zv0 = zv0 + zv0_1;
             zs0 = zs0 + zs0_1;
             zs1 = zs1 + zs1_1;
@@ -568,6 +571,7 @@ namespace MyApp
                     zs1_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 10 + 19), zs1_1);
                 }
             }
+            // z3 = the partial sums, added pairwise.
             zv0 = zv0 + zv0_1;
             zv1 = zv1 + zv1_1;
             zs0 = zs0 + zs0_1;

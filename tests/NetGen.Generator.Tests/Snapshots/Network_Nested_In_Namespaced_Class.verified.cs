@@ -375,6 +375,7 @@ namespace MyApp
                     var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 3);
                     zs0_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 3), zs0_1);
                 }
+                // z3 = the partial sums, added pairwise.
                 zs0 = zs0 + zs0_1;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 0) = global::NetGen.Kernels.ActivationFunctions.Sigmoid(zs0);
             }

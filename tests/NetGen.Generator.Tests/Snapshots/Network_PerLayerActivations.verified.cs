@@ -514,6 +514,7 @@ namespace MyApp
                 zs0_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 46), zs0_1);
                 zs1_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 47), zs1_1);
             }
+            // z3 = the partial sums, added pairwise.
             zv0 = zv0 + zv0_1;
             zs0 = zs0 + zs0_1;
             zs1 = zs1 + zs1_1;
@@ -575,6 +576,7 @@ namespace MyApp
                 zs0_2 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, 10), zs0_2);
                 zs1_2 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, 11), zs1_2);
             }
+            // z4 = the partial sums, added pairwise.
             zs0 = zs0 + (zs0_1 + zs0_2);
             zs1 = zs1 + (zs1_1 + zs1_2);
             // sigmoid of the scalar columns through Vector128, up to four at a time.
