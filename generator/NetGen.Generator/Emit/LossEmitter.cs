@@ -4,9 +4,10 @@ namespace NetGen.Generator.Emit;
 
 /// <summary>
 /// Emits <c>OutputCost</c>, the cost J of one sample, and <c>OutputDelta</c>, the output delta
-/// δ(L+1) = dJ/dŷ ⊙ f′(z(L+1)) that starts backpropagation, both over the runtime's loss kernels. Where the
+/// δ(L+1) = dJ/dŷ ⊙ f′(z(L+1)) that starts backpropagation, over the runtime's loss kernels. Where the
 /// output activation cancels a division (cross entropy through sigmoid or softmax, Hellinger through sigmoid or
-/// softmax) the delta comes fused from one kernel; otherwise the kernel writes dJ/dŷ and f′ is applied here.
+/// softmax) the delta comes fused from one kernel; squared error with up to <see cref="UnrollOutputs"/> element-wise
+/// outputs is written out here; otherwise the kernel writes dJ/dŷ and f′ is applied here.
 /// </summary>
 internal static class LossEmitter
 {
@@ -50,6 +51,24 @@ internal static class LossEmitter
                 return;
             }
 
+            string? derivative = ActivationSyntax.Derivative(activation, "output[j]", "z[j]", output.Slope);
+            if (spec.Loss == LossKind.SquaredError && activation != ActivationKind.Softmax && output.Outputs <= UnrollOutputs)
+            {
+                // Written out: each δ is computed in registers rather than stored as ŷ − y and read back.
+                w.Line($"{t} sum = {output.Type.Literal(0)};");
+                EachOutput(w, output.Outputs, j =>
+                {
+                    using (w.Block())
+                    {
+                        w.Line($"var e = output[{j}] - target[{j}];");
+                        w.Line("sum += e * e;");
+                        w.Line(derivative is null ? $"delta[{j}] = e;" : $"delta[{j}] = e * {derivative.Replace("[j]", $"[{j}]")};");
+                    }
+                });
+                w.Line($"return {output.Type.Literal(0.5)} * sum;");
+                return;
+            }
+
             string gradient = spec.Loss switch
             {
                 LossKind.Exponential => $"ExponentialGradient(output, target, {tau}, delta)",
@@ -61,7 +80,7 @@ internal static class LossEmitter
             {
                 w.Line($"{Kernel.ActivationFunctions}.SoftmaxBackward<{t}>(output, delta);");
             }
-            else if (ActivationSyntax.Derivative(activation, "output[j]", "z[j]", output.Slope) is { } derivative)
+            else if (derivative is not null)
             {
                 EachOutput(w, output.Outputs, j => w.Line($"delta[{j}] *= {derivative.Replace("[j]", $"[{j}]")};"));
             }

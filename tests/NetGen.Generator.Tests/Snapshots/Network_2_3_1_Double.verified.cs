@@ -483,9 +483,13 @@ namespace MyApp
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static double OutputDelta(global::System.ReadOnlySpan<double> output, global::System.ReadOnlySpan<double> target, global::System.Span<double> delta)
         {
-            var cost = global::NetGen.Kernels.LossFunctions<double>.SquaredErrorGradient(output, target, delta);
-            delta[0] *= global::NetGen.Kernels.ActivationFunctions.SigmoidDerivative(output[0]);
-            return cost;
+            double sum = 0d;
+            {
+                var e = output[0] - target[0];
+                sum += e * e;
+                delta[0] = e * global::NetGen.Kernels.ActivationFunctions.SigmoidDerivative(output[0]);
+            }
+            return 0.5d * sum;
         }
 
         /// <summary>Layer 2 backward (3 → 1): δ2 = δ3·W2ᵀ ⊙ σ′(z2); ∂J/∂W2 += a2ᵀ·δ3; ∂J/∂b2 += δ3.</summary>

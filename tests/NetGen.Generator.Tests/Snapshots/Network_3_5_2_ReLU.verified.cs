@@ -513,10 +513,18 @@ namespace MyApp
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static float OutputDelta(global::System.ReadOnlySpan<float> output, global::System.ReadOnlySpan<float> target, global::System.Span<float> delta)
         {
-            var cost = global::NetGen.Kernels.LossFunctions<float>.SquaredErrorGradient(output, target, delta);
-            delta[0] *= global::NetGen.Kernels.ActivationFunctions.ReLUDerivative(output[0]);
-            delta[1] *= global::NetGen.Kernels.ActivationFunctions.ReLUDerivative(output[1]);
-            return cost;
+            float sum = 0f;
+            {
+                var e = output[0] - target[0];
+                sum += e * e;
+                delta[0] = e * global::NetGen.Kernels.ActivationFunctions.ReLUDerivative(output[0]);
+            }
+            {
+                var e = output[1] - target[1];
+                sum += e * e;
+                delta[1] = e * global::NetGen.Kernels.ActivationFunctions.ReLUDerivative(output[1]);
+            }
+            return 0.5f * sum;
         }
 
         /// <summary>Layer 2 backward (5 → 2): δ2 = δ3·W2ᵀ ⊙ ReLU′(z2); ∂J/∂W2 += a2ᵀ·δ3; ∂J/∂b2 += δ3.</summary>

@@ -969,8 +969,23 @@ namespace MyApp
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static float OutputDelta(global::System.ReadOnlySpan<float> output, global::System.ReadOnlySpan<float> target, global::System.Span<float> delta)
         {
-            var cost = global::NetGen.Kernels.LossFunctions<float>.SquaredErrorGradient(output, target, delta);
-            return cost;
+            float sum = 0f;
+            {
+                var e = output[0] - target[0];
+                sum += e * e;
+                delta[0] = e;
+            }
+            {
+                var e = output[1] - target[1];
+                sum += e * e;
+                delta[1] = e;
+            }
+            {
+                var e = output[2] - target[2];
+                sum += e * e;
+                delta[2] = e;
+            }
+            return 0.5f * sum;
         }
 
         /// <summary>Layer 3 backward (8 → 3): δ3 = δ4·W3ᵀ ⊙ tanh′(z3); ∂J/∂W3 += a3ᵀ·δ4; ∂J/∂b3 += δ4.</summary>

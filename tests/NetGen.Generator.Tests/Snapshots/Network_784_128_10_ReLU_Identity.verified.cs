@@ -988,8 +988,58 @@ namespace MyApp
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static float OutputDelta(global::System.ReadOnlySpan<float> output, global::System.ReadOnlySpan<float> target, global::System.Span<float> delta)
         {
-            var cost = global::NetGen.Kernels.LossFunctions<float>.SquaredErrorGradient(output, target, delta);
-            return cost;
+            float sum = 0f;
+            {
+                var e = output[0] - target[0];
+                sum += e * e;
+                delta[0] = e;
+            }
+            {
+                var e = output[1] - target[1];
+                sum += e * e;
+                delta[1] = e;
+            }
+            {
+                var e = output[2] - target[2];
+                sum += e * e;
+                delta[2] = e;
+            }
+            {
+                var e = output[3] - target[3];
+                sum += e * e;
+                delta[3] = e;
+            }
+            {
+                var e = output[4] - target[4];
+                sum += e * e;
+                delta[4] = e;
+            }
+            {
+                var e = output[5] - target[5];
+                sum += e * e;
+                delta[5] = e;
+            }
+            {
+                var e = output[6] - target[6];
+                sum += e * e;
+                delta[6] = e;
+            }
+            {
+                var e = output[7] - target[7];
+                sum += e * e;
+                delta[7] = e;
+            }
+            {
+                var e = output[8] - target[8];
+                sum += e * e;
+                delta[8] = e;
+            }
+            {
+                var e = output[9] - target[9];
+                sum += e * e;
+                delta[9] = e;
+            }
+            return 0.5f * sum;
         }
 
         /// <summary>Layer 2 backward, with the widest vectors the hardware runs natively.</summary>
