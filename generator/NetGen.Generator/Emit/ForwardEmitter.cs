@@ -15,8 +15,9 @@ internal static class ForwardEmitter
         string t = p.Type.Keyword;
         string bias = p.HasBias ? $" + b{p.Index}" : "";
         string f = ActivationSyntax.Formula(p.Layer.Activation, p.Z);
+        string purpose = p.ForSgdStep ? " For the SGD step: the scalar columns' activations one by one, for latency." : "";
         w.Line($"/// <summary>Layer {p.Index} ({p.Inputs} → {p.Outputs}, {ActivationSyntax.Name(p.Layer.Activation)}): " +
-               $"{p.Z} = {p.In}·W{p.Index}{bias}, {p.Out} = {f}.{Width(p)}</summary>");
+               $"{p.Z} = {p.In}·W{p.Index}{bias}, {p.Out} = {f}.{Width(p)}{purpose}</summary>");
         NetworkEmitter.EmitMemberAttributes(w, inline: p.UnrollRows);
         using (w.Block($"private static void {Name(p)}{p.Suffix}({Parameters(p)})"))
         {
@@ -49,7 +50,13 @@ internal static class ForwardEmitter
         }
     }
 
-    public static string Name(LayerPlan p) => $"ForwardLayer{p.Index}";
+    public static string Name(LayerPlan p) => p.ForSgdStep ? $"TrainForwardLayer{p.Index}" : $"ForwardLayer{p.Index}";
+
+    /// <summary>Whether some width's kernel of this layer packs scalar columns, so the SGD step needs kernels of its own.</summary>
+    public static bool HasSgdStepKernels(LayerPlan p) => p.Variants().Exists(v => PacksScalars(v) && v.Tail > 1);
+
+    /// <summary>The forward kernel a pass calls: the SGD step's own where the layer has one.</summary>
+    public static string NameFor(LayerPlan p, bool sgdStep) => Name(sgdStep && HasSgdStepKernels(p) ? p.ForTheSgdStep() : p);
 
     /// <summary>Names the vector width in the summary of a kernel that has variants.</summary>
     public static string Width(LayerPlan p) => p.Suffix.Length == 0 ? "" : $" Vector{p.Simd.Bits} kernel.";
@@ -193,10 +200,11 @@ internal static class ForwardEmitter
     /// <summary>
     /// Whether the scalar columns' activation goes through the Vector128 kernel: float sigmoid and tanh, whose vector
     /// forms are computed inline (one vector exponential for up to four columns) while the scalar forms call the
-    /// math library once per column.
+    /// math library once per column. That is more throughput but more latency (the inline exponential is a longer
+    /// chain than the library's), so the fused SGD step, where each step waits on the last one's updates, does not.
     /// </summary>
     public static bool PacksScalars(LayerPlan p) =>
-        p.Type == NumericType.Single && p.Activation is ActivationKind.Sigmoid or ActivationKind.Tanh;
+        !p.ForSgdStep && p.Type == NumericType.Single && p.Activation is ActivationKind.Sigmoid or ActivationKind.Tanh;
 
     /// <summary>f on the scalar columns, four at a time in a Vector128 whose unused lanes are 0.</summary>
     private static void EmitPackedScalarActivations(SourceWriter w, LayerPlan p, int scalars, System.Func<int, string> scalarIndex)

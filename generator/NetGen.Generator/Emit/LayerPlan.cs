@@ -29,8 +29,9 @@ internal sealed class LayerPlan
 
     private LayerPlan(
         LayerSpec layer, NumericType type, bool hasBias, string slope, int weightStart, ActivationKind? inputActivation,
-        SimdWidth simd, string suffix)
+        SimdWidth simd, string suffix, bool forSgdStep = false)
     {
+        ForSgdStep = forSgdStep;
         Layer = layer;
         Type = type;
         HasBias = hasBias;
@@ -46,6 +47,16 @@ internal sealed class LayerPlan
     /// <summary>The vector width this plan's kernels are written for.</summary>
     public SimdWidth Simd { get; }
 
+    /// <summary>
+    /// Whether the forward kernels are those of the fused SGD step, whose steps wait on each other's parameter
+    /// updates: there latency counts, not throughput (see <see cref="ForwardEmitter.PacksScalars"/>).
+    /// </summary>
+    public bool ForSgdStep { get; }
+
+    /// <summary>This layer's plan for the forward pass of the fused SGD step.</summary>
+    public LayerPlan ForTheSgdStep() =>
+        new(Layer, Type, HasBias, Slope, WeightStart, InputActivation, Simd, Suffix, forSgdStep: true);
+
     /// <summary>Appended to the kernels' names: empty when the layer has one variant, else e.g. <c>V256</c>.</summary>
     public string Suffix { get; }
 
@@ -60,7 +71,7 @@ internal sealed class LayerPlan
         {
             if (simd == SimdWidth.V128 || Outputs >= simd.Lanes(Type))
             {
-                variants.Add(new LayerPlan(Layer, Type, HasBias, Slope, WeightStart, InputActivation, simd, simd.Suffix));
+                variants.Add(new LayerPlan(Layer, Type, HasBias, Slope, WeightStart, InputActivation, simd, simd.Suffix, ForSgdStep));
             }
         }
 

@@ -125,7 +125,7 @@ internal static class MembersEmitter
         {
             Check(w, "input", "InputSize");
             Check(w, "target", "OutputSize");
-            EmitForwardPass(w, plans, t, outputFromSpan: null);
+            EmitForwardPass(w, plans, t, outputFromSpan: null, sgdStep: true);
             EmitBackwardPass(w, plans, t, "learningRate", "Update");
         }
 
@@ -134,7 +134,7 @@ internal static class MembersEmitter
     }
 
     /// <summary>Declares a(1) … a(L+1) (hidden ones on the stack) and runs every layer forward.</summary>
-    private static void EmitForwardPass(SourceWriter w, List<LayerPlan> plans, string t, string? outputFromSpan)
+    private static void EmitForwardPass(SourceWriter w, List<LayerPlan> plans, string t, string? outputFromSpan, bool sgdStep = false)
     {
         w.Line();
         w.Line($"ref var p = ref {Kernel.MemoryMarshal}.GetArrayDataReference(_parameters);");
@@ -163,7 +163,7 @@ internal static class MembersEmitter
         foreach (LayerPlan p in plans)
         {
             string z = p.KeepsPreActivation ? $"ref {p.Z}, " : "";
-            w.Line($"ForwardLayer{p.Index}(ref p, ref {p.In}, {z}ref {p.Out});");
+            w.Line($"{ForwardEmitter.NameFor(p, sgdStep)}(ref p, ref {p.In}, {z}ref {p.Out});");
         }
     }
 

@@ -38,18 +38,14 @@ internal static class NetworkEmitter
             MembersEmitter.EmitApi(w, spec, plans, type);
             foreach (LayerPlan plan in plans)
             {
-                List<LayerPlan> variants = plan.Variants();
-                if (variants.Count > 1)
-                {
-                    w.Line();
-                    DispatchEmitter.Emit(w, variants, ForwardEmitter.Name(plan), ForwardEmitter.Parameters(plan),
-                        ForwardEmitter.Arguments(plan), $"Layer {plan.Index} forward");
-                }
+                EmitForwardKernels(w, plan);
+            }
 
-                foreach (LayerPlan variant in variants)
+            foreach (LayerPlan plan in plans)
+            {
+                if (ForwardEmitter.HasSgdStepKernels(plan))
                 {
-                    w.Line();
-                    ForwardEmitter.EmitLayer(w, variant);
+                    EmitForwardKernels(w, plan.ForTheSgdStep());
                 }
             }
 
@@ -113,6 +109,25 @@ internal static class NetworkEmitter
         if (inline)
         {
             w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+        }
+    }
+
+    /// <summary>A layer's forward kernels, one per vector width, and the dispatcher between them.</summary>
+    private static void EmitForwardKernels(SourceWriter w, LayerPlan plan)
+    {
+        List<LayerPlan> variants = plan.Variants();
+        if (variants.Count > 1)
+        {
+            w.Line();
+            string purpose = plan.ForSgdStep ? " for the SGD step" : "";
+            DispatchEmitter.Emit(w, variants, ForwardEmitter.Name(plan), ForwardEmitter.Parameters(plan),
+                ForwardEmitter.Arguments(plan), $"Layer {plan.Index} forward{purpose}");
+        }
+
+        foreach (LayerPlan variant in variants)
+        {
+            w.Line();
+            ForwardEmitter.EmitLayer(w, variant);
         }
     }
 

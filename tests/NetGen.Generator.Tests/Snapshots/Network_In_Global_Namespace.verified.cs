@@ -171,7 +171,7 @@ partial class StudyScoreNet : global::NetGen.INetwork<float>
         global::System.Span<float> a3Buffer = stackalloc float[1];
         ref var a3 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a3Buffer);
 
-        ForwardLayer1(ref p, ref a1, ref a2);
+        TrainForwardLayer1(ref p, ref a1, ref a2);
         ForwardLayer2(ref p, ref a2, ref a3);
 
         global::System.Span<float> d3Buffer = stackalloc float[1];
@@ -373,6 +373,38 @@ partial class StudyScoreNet : global::NetGen.INetwork<float>
             zs0 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, 2), zs0);
         }
         global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 0) = global::NetGen.Kernels.ActivationFunctions.Sigmoid(zs0);
+    }
+
+    /// <summary>Layer 1 (2 → 3, sigmoid): z2 = a1·W1 + b1, a2 = σ(z2). For the SGD step: the scalar columns' activations one by one, for latency.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static void TrainForwardLayer1(ref float p, ref float a1, ref float a2)
+    {
+        ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W1Offset);
+        ref float b1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, B1Offset);
+
+        // z2 = a1·W1 + b1: row i of W1, scaled by a1[i], is added to the outputs;
+        // then a2 = σ(z2).
+        float zs0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b1, 0);
+        float zs1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b1, 1);
+        float zs2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b1, 2);
+        // + a1[0]·W1[0, :]
+        {
+            var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 0);
+            zs0 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, 0), zs0);
+            zs1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, 1), zs1);
+            zs2 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, 2), zs2);
+        }
+        // + a1[1]·W1[1, :]
+        {
+            var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, 1);
+            zs0 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, 3), zs0);
+            zs1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, 4), zs1);
+            zs2 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, 5), zs2);
+        }
+        global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 0) = global::NetGen.Kernels.ActivationFunctions.Sigmoid(zs0);
+        global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 1) = global::NetGen.Kernels.ActivationFunctions.Sigmoid(zs1);
+        global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 2) = global::NetGen.Kernels.ActivationFunctions.Sigmoid(zs2);
     }
 
     /// <summary>Forward for 6 samples (row-major rows of <paramref name="inputs"/> and <paramref name="outputs"/>); lengths are the caller's to check.</summary>

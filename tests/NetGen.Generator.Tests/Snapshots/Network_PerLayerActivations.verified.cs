@@ -201,7 +201,7 @@ namespace MyApp
 
             ForwardLayer1(ref p, ref a1, ref z2, ref a2);
             ForwardLayer2(ref p, ref a2, ref a3);
-            ForwardLayer3(ref p, ref a3, ref a4);
+            TrainForwardLayer3(ref p, ref a3, ref a4);
 
             global::System.Span<float> d4Buffer = stackalloc float[2];
             ref var d4 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(d4Buffer);
@@ -583,6 +583,66 @@ namespace MyApp
             var fs0 = global::NetGen.Kernels.ActivationFunctions.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(zs0, zs1, 0f, 0f));
             global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 0) = global::System.Runtime.Intrinsics.Vector128.GetElement(fs0, 0);
             global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 1) = global::System.Runtime.Intrinsics.Vector128.GetElement(fs0, 1);
+        }
+
+        /// <summary>Layer 3 (6 → 2, sigmoid): z4 = a3·W3 + b3, a4 = σ(z4). For the SGD step: the scalar columns' activations one by one, for latency.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static void TrainForwardLayer3(ref float p, ref float a3, ref float a4)
+        {
+            ref float w3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W3Offset);
+            ref float b3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, B3Offset);
+
+            // z4 = a3·W3 + b3: row i of W3, scaled by a3[i], is added to the outputs;
+            // then a4 = σ(z4).
+            float zs0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b3, 0);
+            float zs0_1 = 0f;
+            float zs0_2 = 0f;
+            float zs1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b3, 1);
+            float zs1_1 = 0f;
+            float zs1_2 = 0f;
+            // Row i goes to partial sum i mod 3: independent chains of multiply-adds.
+            // + a3[0]·W3[0, :]
+            {
+                var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 0);
+                zs0 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, 0), zs0);
+                zs1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, 1), zs1);
+            }
+            // + a3[1]·W3[1, :]
+            {
+                var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 1);
+                zs0_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, 2), zs0_1);
+                zs1_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, 3), zs1_1);
+            }
+            // + a3[2]·W3[2, :]
+            {
+                var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 2);
+                zs0_2 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, 4), zs0_2);
+                zs1_2 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, 5), zs1_2);
+            }
+            // + a3[3]·W3[3, :]
+            {
+                var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 3);
+                zs0 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, 6), zs0);
+                zs1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, 7), zs1);
+            }
+            // + a3[4]·W3[4, :]
+            {
+                var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 4);
+                zs0_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, 8), zs0_1);
+                zs1_1 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, 9), zs1_1);
+            }
+            // + a3[5]·W3[5, :]
+            {
+                var x = global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 5);
+                zs0_2 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, 10), zs0_2);
+                zs1_2 = float.MultiplyAddEstimate(x, global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, 11), zs1_2);
+            }
+            // z4 = the partial sums, added pairwise.
+            zs0 = zs0 + (zs0_1 + zs0_2);
+            zs1 = zs1 + (zs1_1 + zs1_2);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 0) = global::NetGen.Kernels.ActivationFunctions.Sigmoid(zs0);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 1) = global::NetGen.Kernels.ActivationFunctions.Sigmoid(zs1);
         }
 
         /// <summary>Forward for 6 samples (row-major rows of <paramref name="inputs"/> and <paramref name="outputs"/>); lengths are the caller's to check.</summary>
