@@ -156,7 +156,7 @@ internal static class BatchForwardEmitter
 
     /// <summary>
     /// Columns after the last whole vector, one at a time: a scalar accumulator per sample (independent chains),
-    /// then f, through Vector128s of four samples where <see cref="ForwardEmitter.PacksScalars"/>.
+    /// then f, through Vector128s of four samples where <see cref="PackedActivations.Applies"/>.
     /// </summary>
     private static void EmitScalarTail(SourceWriter w, LayerPlan p)
     {
@@ -182,7 +182,7 @@ internal static class BatchForwardEmitter
                 }
             }
 
-            bool packs = ForwardEmitter.PacksScalars(p);
+            bool packs = PackedActivations.Applies(p);
             for (int s = 0; s < Samples; s++)
             {
                 if (packs && s % 4 == 0)

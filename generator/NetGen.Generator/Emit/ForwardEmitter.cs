@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using NetGen.Generator.Model;
 
 namespace NetGen.Generator.Emit;
@@ -52,11 +51,9 @@ internal static class ForwardEmitter
 
     public static string Name(LayerPlan p) => p.ForSgdStep ? $"TrainForwardLayer{p.Index}" : $"ForwardLayer{p.Index}";
 
-    /// <summary>Whether some width's kernel of this layer packs scalar columns, so the SGD step needs kernels of its own.</summary>
-    public static bool HasSgdStepKernels(LayerPlan p) => p.Variants().Exists(v => PacksScalars(v) && v.Tail > 1);
 
     /// <summary>The forward kernel a pass calls: the SGD step's own where the layer has one.</summary>
-    public static string NameFor(LayerPlan p, bool sgdStep) => Name(sgdStep && HasSgdStepKernels(p) ? p.ForTheSgdStep() : p);
+    public static string NameFor(LayerPlan p, bool sgdStep) => Name(sgdStep && PackedActivations.HasSgdStepKernels(p) ? p.ForTheSgdStep() : p);
 
     /// <summary>Names the vector width in the summary of a kernel that has variants.</summary>
     public static string Width(LayerPlan p) => p.Suffix.Length == 0 ? "" : $" Vector{p.Simd.Bits} kernel.";
@@ -180,9 +177,9 @@ internal static class ForwardEmitter
             w.Line(Kernel.Store(p.Simd, ActivationSyntax.Apply(activation, Vector(c, 0), p.Slope), p.Out, VectorIndex(c)));
         }
 
-        if (PacksScalars(p) && scalars > 1)
+        if (PackedActivations.Applies(p) && scalars > 1)
         {
-            EmitPackedScalarActivations(w, p, scalars, ScalarIndex);
+            PackedActivations.Emit(w, p, scalars, ScalarIndex);
             return;
         }
 
@@ -197,37 +194,6 @@ internal static class ForwardEmitter
         }
     }
 
-    /// <summary>
-    /// Whether the scalar columns' activation goes through the Vector128 kernel: float sigmoid and tanh, whose vector
-    /// forms are computed inline (one vector exponential for up to four columns) while the scalar forms call the
-    /// math library once per column. That is more throughput but more latency (the inline exponential is a longer
-    /// chain than the library's), so the fused SGD step, where each step waits on the last one's updates, does not.
-    /// </summary>
-    public static bool PacksScalars(LayerPlan p) =>
-        !p.ForSgdStep && p.Type == NumericType.Single && p.Activation is ActivationKind.Sigmoid or ActivationKind.Tanh;
-
-    /// <summary>f on the scalar columns, four at a time in a Vector128 whose unused lanes are 0.</summary>
-    private static void EmitPackedScalarActivations(SourceWriter w, LayerPlan p, int scalars, System.Func<int, string> scalarIndex)
-    {
-        string v128 = SimdWidth.V128.Class;
-        w.Line($"// {ActivationSyntax.Name(p.Activation)} of the scalar columns through Vector128, up to four at a time.");
-        for (int first = 0, group = 0; first < scalars; first += 4, group++)
-        {
-            int count = System.Math.Min(4, scalars - first);
-            var lanes = new List<string>();
-            for (int lane = 0; lane < 4; lane++)
-            {
-                lanes.Add(lane < count ? Scalar(first + lane, 0) : p.Type.Literal(0));
-            }
-
-            string packed = count == 1 ? $"{v128}.CreateScalar({Scalar(first, 0)})" : $"{v128}.Create({string.Join(", ", lanes)})";
-            w.Line($"var fs{group} = {ActivationSyntax.Apply(p.Activation, packed, p.Slope)};");
-            for (int lane = 0; lane < count; lane++)
-            {
-                w.Line($"{Kernel.Element(p.Out, scalarIndex(first + lane))} = {v128}.GetElement(fs{group}, {lane});");
-            }
-        }
-    }
 
     /// <summary>The accumulator of vector <paramref name="c"/>, partial sum <paramref name="chain"/>.</summary>
     private static string Vector(int c, int chain) => chain == 0 ? $"zv{c}" : $"zv{c}_{chain}";

@@ -49,7 +49,7 @@ internal sealed class LayerPlan
 
     /// <summary>
     /// Whether the forward kernels are those of the fused SGD step, whose steps wait on each other's parameter
-    /// updates: there latency counts, not throughput (see <see cref="ForwardEmitter.PacksScalars"/>).
+    /// updates: there latency counts, not throughput (see <see cref="PackedActivations.Applies"/>).
     /// </summary>
     public bool ForSgdStep { get; }
 

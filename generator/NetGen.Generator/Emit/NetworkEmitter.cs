@@ -43,7 +43,7 @@ internal static class NetworkEmitter
 
             foreach (LayerPlan plan in plans)
             {
-                if (ForwardEmitter.HasSgdStepKernels(plan))
+                if (PackedActivations.HasSgdStepKernels(plan))
                 {
                     EmitForwardKernels(w, plan.ForTheSgdStep());
                 }
