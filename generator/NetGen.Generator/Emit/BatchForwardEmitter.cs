@@ -89,15 +89,20 @@ internal static class BatchForwardEmitter
                 }
             }
 
-            if (p.Vectors % columnVectors > 0)
+            // The columns after the last whole vector join the last pass over the inputs as Vector128 accumulators
+            // (or make a pass of their own) when the registers hold them; else they get a loop of their own.
+            int rest = p.Vectors % columnVectors;
+            int tailGroups = TailGroups(p);
+            bool tailInPass = tailGroups > 0 && Samples * (rest + tailGroups) <= RegisterBudget(p);
+            if (rest > 0 || tailInPass)
             {
                 using (w.Block())
                 {
-                    EmitColumns(w, p, null, paired, p.Vectors % columnVectors);
+                    EmitColumns(w, p, null, paired, rest, tailInPass ? tailGroups : 0);
                 }
             }
 
-            if (p.Tail > 0)
+            if (p.Tail > 0 && !tailInPass)
             {
                 EmitScalarTail(w, p);
             }
@@ -113,17 +118,40 @@ internal static class BatchForwardEmitter
         }
     }
 
-    /// <summary>Vector columns: accumulators for every sample × vector, one pass over the input rows.</summary>
-    private static void EmitColumns(SourceWriter w, LayerPlan p, string? columnVariable, int column, int vectors)
+    /// <summary>Vector accumulators one pass may hold: AVX-512 has 32 registers, SSE and AVX2 16 (a few go to weights and inputs).</summary>
+    private static int RegisterBudget(LayerPlan p) => p.Simd == SimdWidth.V512 ? 24 : 12;
+
+    /// <summary>Vector128s that hold the columns after the last whole vector (0 when there are none).</summary>
+    private static int TailGroups(LayerPlan p) => (p.Tail + Lanes128(p) - 1) / Lanes128(p);
+
+    private static int Lanes128(LayerPlan p) => SimdWidth.V128.Lanes(p.Type);
+
+    /// <summary>
+    /// Vector columns, and <paramref name="tailGroups"/> Vector128s of the columns after the last whole vector:
+    /// accumulators for every sample × vector, one pass over the input rows.
+    /// </summary>
+    private static void EmitColumns(SourceWriter w, LayerPlan p, string? columnVariable, int column, int vectors, int tailGroups = 0)
     {
         NumericType type = p.Type;
         string ColumnIndex(int c) => Kernel.Index(column + c * p.Width, (columnVariable, 1));
+        if (tailGroups > 0)
+        {
+            w.Line($"// Columns {Literal(p.Vectors * p.Width)}..{Literal(p.Outputs - 1)} (after the last whole vector) in this pass too: " +
+                   $"{Literal(tailGroups)} Vector128 per sample, lanes past the last column 0.");
+        }
+
         for (int s = 0; s < Samples; s++)
         {
             for (int c = 0; c < vectors; c++)
             {
                 string init = p.HasBias ? Kernel.Load(p.Simd, p.B, ColumnIndex(c)) : $"{p.Simd.VectorType(type)}.Zero";
                 w.Line($"var z{s}_{c} = {init};");
+            }
+
+            for (int g = 0; g < tailGroups; g++)
+            {
+                string init = p.HasBias ? TailVector(p, g, j => Kernel.Element(p.B, Literal(j))) : $"{SimdWidth.V128.VectorType(type)}.Zero";
+                w.Line($"var t{s}_{g} = {init};");
             }
         }
 
@@ -134,12 +162,30 @@ internal static class BatchForwardEmitter
                 w.Line($"var wv{c} = {Kernel.Load(p.Simd, p.W, Kernel.Index(column + c * p.Width, ("i", p.Outputs), (columnVariable, 1)))};");
             }
 
+            for (int g = 0; g < tailGroups; g++)
+            {
+                w.Line($"var wt{g} = {TailVector(p, g, j => Kernel.Element(p.W, Kernel.Index(j, ("i", p.Outputs))))};");
+            }
+
             for (int s = 0; s < Samples; s++)
             {
-                w.Line($"var x{s} = {Kernel.Broadcast(p.Simd, Kernel.Element(p.In, Kernel.Index(s * p.Inputs, ("i", 1))))};");
-                for (int c = 0; c < vectors; c++)
+                string x = Kernel.Element(p.In, Kernel.Index(s * p.Inputs, ("i", 1)));
+                if (vectors > 0)
                 {
-                    w.Line($"z{s}_{c} = {Kernel.MultiplyAdd(p.Simd, $"wv{c}", $"x{s}", $"z{s}_{c}")};");
+                    w.Line($"var x{s} = {Kernel.Broadcast(p.Simd, x)};");
+                    for (int c = 0; c < vectors; c++)
+                    {
+                        w.Line($"z{s}_{c} = {Kernel.MultiplyAdd(p.Simd, $"wv{c}", $"x{s}", $"z{s}_{c}")};");
+                    }
+                }
+
+                if (tailGroups > 0)
+                {
+                    w.Line($"var xt{s} = {(vectors > 0 ? LowerToVector128(p.Simd, $"x{s}") : Kernel.Broadcast(SimdWidth.V128, x))};");
+                    for (int g = 0; g < tailGroups; g++)
+                    {
+                        w.Line($"t{s}_{g} = {Kernel.MultiplyAdd(SimdWidth.V128, $"wt{g}", $"xt{s}", $"t{s}_{g}")};");
+                    }
                 }
             }
         }
@@ -151,8 +197,41 @@ internal static class BatchForwardEmitter
                 string index = Kernel.Index(s * p.Outputs + column + c * p.Width, (columnVariable, 1));
                 w.Line(Kernel.Store(p.Simd, ActivationSyntax.Apply(p.Activation, $"z{s}_{c}", p.Slope), p.Out, index));
             }
+
+            for (int g = 0; g < tailGroups; g++)
+            {
+                w.Line($"var f{s}_{g} = {ActivationSyntax.Apply(p.Activation, $"t{s}_{g}", p.Slope)};");
+                int first = p.Vectors * p.Width + g * Lanes128(p);
+                for (int lane = 0; lane < Lanes128(p) && first + lane < p.Outputs; lane++)
+                {
+                    string element = Kernel.Element(p.Out, Literal(s * p.Outputs + first + lane));
+                    w.Line($"{element} = {SimdWidth.V128.Class}.GetElement(f{s}_{g}, {Literal(lane)});");
+                }
+            }
         }
     }
+
+    /// <summary>
+    /// A Vector128 of tail group <paramref name="group"/>'s columns, built from <paramref name="element"/> of each
+    /// column index (lanes past the layer's last column are 0).
+    /// </summary>
+    private static string TailVector(LayerPlan p, int group, System.Func<int, string> element)
+    {
+        int first = p.Vectors * p.Width + group * Lanes128(p);
+        var lanes = new List<string>();
+        for (int lane = 0; lane < Lanes128(p); lane++)
+        {
+            lanes.Add(first + lane < p.Outputs ? element(first + lane) : p.Type.Literal(0));
+        }
+
+        return $"{SimdWidth.V128.Class}.Create({string.Join(", ", lanes)})";
+    }
+
+    /// <summary>The lowest 128 bits of a vector of width <paramref name="simd"/> (no instruction: a register's low part).</summary>
+    private static string LowerToVector128(SimdWidth simd, string vector) =>
+        simd == SimdWidth.V128 ? vector
+        : simd == SimdWidth.V256 ? $"{simd.Class}.GetLower({vector})"
+        : $"{SimdWidth.V256.Class}.GetLower({simd.Class}.GetLower({vector}))";
 
     /// <summary>
     /// Columns after the last whole vector, one at a time: a scalar accumulator per sample (independent chains),

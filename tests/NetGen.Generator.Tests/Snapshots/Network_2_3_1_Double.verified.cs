@@ -393,54 +393,66 @@ namespace MyApp
             ref double w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W1Offset);
             ref double b1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, B1Offset);
             {
+                // Columns 2..2 (after the last whole vector) in this pass too: 1 Vector128 per sample, lanes past the last column 0.
                 var z0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b1, 0);
+                var t0_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b1, 2), 0d);
                 var z1_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b1, 0);
+                var t1_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b1, 2), 0d);
                 var z2_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b1, 0);
+                var t2_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b1, 2), 0d);
                 var z3_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b1, 0);
+                var t3_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b1, 2), 0d);
                 var z4_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b1, 0);
+                var t4_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b1, 2), 0d);
                 var z5_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b1, 0);
+                var t5_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b1, 2), 0d);
                 for (nuint i = 0; i < 2; i++)
                 {
                     var wv0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w1, i * 3);
+                    var wt0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * 3 + 2), 0d);
                     var x0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i));
                     z0_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wv0, x0, z0_0);
+                    var xt0 = x0;
+                    t0_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt0, t0_0);
                     var x1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 2));
                     z1_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wv0, x1, z1_0);
+                    var xt1 = x1;
+                    t1_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt1, t1_0);
                     var x2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 4));
                     z2_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wv0, x2, z2_0);
+                    var xt2 = x2;
+                    t2_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt2, t2_0);
                     var x3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 6));
                     z3_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wv0, x3, z3_0);
+                    var xt3 = x3;
+                    t3_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt3, t3_0);
                     var x4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 8));
                     z4_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wv0, x4, z4_0);
+                    var xt4 = x4;
+                    t4_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt4, t4_0);
                     var x5 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 10));
                     z5_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wv0, x5, z5_0);
+                    var xt5 = x5;
+                    t5_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt5, t5_0);
                 }
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.Sigmoid(z0_0), ref a2, 0);
+                var f0_0 = global::NetGen.Kernels.ActivationFunctions.Sigmoid(t0_0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 2) = global::System.Runtime.Intrinsics.Vector128.GetElement(f0_0, 0);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.Sigmoid(z1_0), ref a2, 3);
+                var f1_0 = global::NetGen.Kernels.ActivationFunctions.Sigmoid(t1_0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(f1_0, 0);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.Sigmoid(z2_0), ref a2, 6);
+                var f2_0 = global::NetGen.Kernels.ActivationFunctions.Sigmoid(t2_0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 8) = global::System.Runtime.Intrinsics.Vector128.GetElement(f2_0, 0);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.Sigmoid(z3_0), ref a2, 9);
+                var f3_0 = global::NetGen.Kernels.ActivationFunctions.Sigmoid(t3_0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 11) = global::System.Runtime.Intrinsics.Vector128.GetElement(f3_0, 0);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.Sigmoid(z4_0), ref a2, 12);
+                var f4_0 = global::NetGen.Kernels.ActivationFunctions.Sigmoid(t4_0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 14) = global::System.Runtime.Intrinsics.Vector128.GetElement(f4_0, 0);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.Sigmoid(z5_0), ref a2, 15);
-            }
-            for (nuint j = 2; j < 3; j++)
-            {
-                double z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b1, j), z1 = z0, z2 = z0, z3 = z0, z4 = z0, z5 = z0;
-                for (nuint i = 0; i < 2; i++)
-                {
-                    double weight = global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * 3 + j);
-                    z0 = double.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i), weight, z0);
-                    z1 = double.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 2), weight, z1);
-                    z2 = double.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 4), weight, z2);
-                    z3 = double.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 6), weight, z3);
-                    z4 = double.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 8), weight, z4);
-                    z5 = double.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 10), weight, z5);
-                }
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, j) = global::NetGen.Kernels.ActivationFunctions.Sigmoid(z0);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, j + 3) = global::NetGen.Kernels.ActivationFunctions.Sigmoid(z1);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, j + 6) = global::NetGen.Kernels.ActivationFunctions.Sigmoid(z2);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, j + 9) = global::NetGen.Kernels.ActivationFunctions.Sigmoid(z3);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, j + 12) = global::NetGen.Kernels.ActivationFunctions.Sigmoid(z4);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, j + 15) = global::NetGen.Kernels.ActivationFunctions.Sigmoid(z5);
+                var f5_0 = global::NetGen.Kernels.ActivationFunctions.Sigmoid(t5_0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 17) = global::System.Runtime.Intrinsics.Vector128.GetElement(f5_0, 0);
             }
         }
 
@@ -450,25 +462,42 @@ namespace MyApp
         {
             ref double w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W2Offset);
             ref double b2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, B2Offset);
-            for (nuint j = 0; j < 1; j++)
             {
-                double z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, j), z1 = z0, z2 = z0, z3 = z0, z4 = z0, z5 = z0;
+                // Columns 0..0 (after the last whole vector) in this pass too: 1 Vector128 per sample, lanes past the last column 0.
+                var t0_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 0), 0d);
+                var t1_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 0), 0d);
+                var t2_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 0), 0d);
+                var t3_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 0), 0d);
+                var t4_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 0), 0d);
+                var t5_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 0), 0d);
                 for (nuint i = 0; i < 3; i++)
                 {
-                    double weight = global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 1 + j);
-                    z0 = double.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i), weight, z0);
-                    z1 = double.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 3), weight, z1);
-                    z2 = double.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 6), weight, z2);
-                    z3 = double.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 9), weight, z3);
-                    z4 = double.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 12), weight, z4);
-                    z5 = double.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 15), weight, z5);
+                    var wt0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i), 0d);
+                    var xt0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i));
+                    t0_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt0, t0_0);
+                    var xt1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 3));
+                    t1_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt1, t1_0);
+                    var xt2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 6));
+                    t2_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt2, t2_0);
+                    var xt3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 9));
+                    t3_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt3, t3_0);
+                    var xt4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 12));
+                    t4_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt4, t4_0);
+                    var xt5 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 15));
+                    t5_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt5, t5_0);
                 }
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j) = global::NetGen.Kernels.ActivationFunctions.Sigmoid(z0);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 1) = global::NetGen.Kernels.ActivationFunctions.Sigmoid(z1);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 2) = global::NetGen.Kernels.ActivationFunctions.Sigmoid(z2);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 3) = global::NetGen.Kernels.ActivationFunctions.Sigmoid(z3);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 4) = global::NetGen.Kernels.ActivationFunctions.Sigmoid(z4);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 5) = global::NetGen.Kernels.ActivationFunctions.Sigmoid(z5);
+                var f0_0 = global::NetGen.Kernels.ActivationFunctions.Sigmoid(t0_0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 0) = global::System.Runtime.Intrinsics.Vector128.GetElement(f0_0, 0);
+                var f1_0 = global::NetGen.Kernels.ActivationFunctions.Sigmoid(t1_0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 1) = global::System.Runtime.Intrinsics.Vector128.GetElement(f1_0, 0);
+                var f2_0 = global::NetGen.Kernels.ActivationFunctions.Sigmoid(t2_0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 2) = global::System.Runtime.Intrinsics.Vector128.GetElement(f2_0, 0);
+                var f3_0 = global::NetGen.Kernels.ActivationFunctions.Sigmoid(t3_0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 3) = global::System.Runtime.Intrinsics.Vector128.GetElement(f3_0, 0);
+                var f4_0 = global::NetGen.Kernels.ActivationFunctions.Sigmoid(t4_0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 4) = global::System.Runtime.Intrinsics.Vector128.GetElement(f4_0, 0);
+                var f5_0 = global::NetGen.Kernels.ActivationFunctions.Sigmoid(t5_0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(f5_0, 0);
             }
         }
 

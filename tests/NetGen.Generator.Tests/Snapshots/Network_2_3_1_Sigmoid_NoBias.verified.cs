@@ -420,27 +420,54 @@ namespace MyApp
         private static void ForwardLayer1x6(ref float p, ref float a1, ref float a2)
         {
             ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W1Offset);
-            for (nuint j = 0; j < 3; j++)
             {
-                float z0 = 0f, z1 = z0, z2 = z0, z3 = z0, z4 = z0, z5 = z0;
+                // Columns 0..2 (after the last whole vector) in this pass too: 1 Vector128 per sample, lanes past the last column 0.
+                var t0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                var t1_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                var t2_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                var t3_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                var t4_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                var t5_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                 for (nuint i = 0; i < 2; i++)
                 {
-                    float weight = global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * 3 + j);
-                    z0 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i), weight, z0);
-                    z1 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 2), weight, z1);
-                    z2 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 4), weight, z2);
-                    z3 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 6), weight, z3);
-                    z4 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 8), weight, z4);
-                    z5 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 10), weight, z5);
+                    var wt0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * 3 + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * 3 + 2), 0f);
+                    var xt0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i));
+                    t0_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt0, t0_0);
+                    var xt1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 2));
+                    t1_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt1, t1_0);
+                    var xt2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 4));
+                    t2_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt2, t2_0);
+                    var xt3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 6));
+                    t3_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt3, t3_0);
+                    var xt4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 8));
+                    t4_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt4, t4_0);
+                    var xt5 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 10));
+                    t5_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt5, t5_0);
                 }
-                var f0 = global::NetGen.Kernels.ActivationFunctions.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z0, z1, z2, z3));
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, j) = global::System.Runtime.Intrinsics.Vector128.GetElement(f0, 0);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, j + 3) = global::System.Runtime.Intrinsics.Vector128.GetElement(f0, 1);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, j + 6) = global::System.Runtime.Intrinsics.Vector128.GetElement(f0, 2);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, j + 9) = global::System.Runtime.Intrinsics.Vector128.GetElement(f0, 3);
-                var f1 = global::NetGen.Kernels.ActivationFunctions.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z4, z5, 0f, 0f));
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, j + 12) = global::System.Runtime.Intrinsics.Vector128.GetElement(f1, 0);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, j + 15) = global::System.Runtime.Intrinsics.Vector128.GetElement(f1, 1);
+                var f0_0 = global::NetGen.Kernels.ActivationFunctions.Sigmoid(t0_0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 0) = global::System.Runtime.Intrinsics.Vector128.GetElement(f0_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 1) = global::System.Runtime.Intrinsics.Vector128.GetElement(f0_0, 1);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 2) = global::System.Runtime.Intrinsics.Vector128.GetElement(f0_0, 2);
+                var f1_0 = global::NetGen.Kernels.ActivationFunctions.Sigmoid(t1_0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 3) = global::System.Runtime.Intrinsics.Vector128.GetElement(f1_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 4) = global::System.Runtime.Intrinsics.Vector128.GetElement(f1_0, 1);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(f1_0, 2);
+                var f2_0 = global::NetGen.Kernels.ActivationFunctions.Sigmoid(t2_0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 6) = global::System.Runtime.Intrinsics.Vector128.GetElement(f2_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 7) = global::System.Runtime.Intrinsics.Vector128.GetElement(f2_0, 1);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 8) = global::System.Runtime.Intrinsics.Vector128.GetElement(f2_0, 2);
+                var f3_0 = global::NetGen.Kernels.ActivationFunctions.Sigmoid(t3_0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 9) = global::System.Runtime.Intrinsics.Vector128.GetElement(f3_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 10) = global::System.Runtime.Intrinsics.Vector128.GetElement(f3_0, 1);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 11) = global::System.Runtime.Intrinsics.Vector128.GetElement(f3_0, 2);
+                var f4_0 = global::NetGen.Kernels.ActivationFunctions.Sigmoid(t4_0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 12) = global::System.Runtime.Intrinsics.Vector128.GetElement(f4_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 13) = global::System.Runtime.Intrinsics.Vector128.GetElement(f4_0, 1);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 14) = global::System.Runtime.Intrinsics.Vector128.GetElement(f4_0, 2);
+                var f5_0 = global::NetGen.Kernels.ActivationFunctions.Sigmoid(t5_0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 15) = global::System.Runtime.Intrinsics.Vector128.GetElement(f5_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 16) = global::System.Runtime.Intrinsics.Vector128.GetElement(f5_0, 1);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 17) = global::System.Runtime.Intrinsics.Vector128.GetElement(f5_0, 2);
             }
         }
 
@@ -449,27 +476,42 @@ namespace MyApp
         private static void ForwardLayer2x6(ref float p, ref float a2, ref float a3)
         {
             ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W2Offset);
-            for (nuint j = 0; j < 1; j++)
             {
-                float z0 = 0f, z1 = z0, z2 = z0, z3 = z0, z4 = z0, z5 = z0;
+                // Columns 0..0 (after the last whole vector) in this pass too: 1 Vector128 per sample, lanes past the last column 0.
+                var t0_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                var t1_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                var t2_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                var t3_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                var t4_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
+                var t5_0 = global::System.Runtime.Intrinsics.Vector128<float>.Zero;
                 for (nuint i = 0; i < 3; i++)
                 {
-                    float weight = global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 1 + j);
-                    z0 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i), weight, z0);
-                    z1 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 3), weight, z1);
-                    z2 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 6), weight, z2);
-                    z3 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 9), weight, z3);
-                    z4 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 12), weight, z4);
-                    z5 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 15), weight, z5);
+                    var wt0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i), 0f, 0f, 0f);
+                    var xt0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i));
+                    t0_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt0, t0_0);
+                    var xt1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 3));
+                    t1_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt1, t1_0);
+                    var xt2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 6));
+                    t2_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt2, t2_0);
+                    var xt3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 9));
+                    t3_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt3, t3_0);
+                    var xt4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 12));
+                    t4_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt4, t4_0);
+                    var xt5 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 15));
+                    t5_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt5, t5_0);
                 }
-                var f0 = global::NetGen.Kernels.ActivationFunctions.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z0, z1, z2, z3));
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j) = global::System.Runtime.Intrinsics.Vector128.GetElement(f0, 0);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 1) = global::System.Runtime.Intrinsics.Vector128.GetElement(f0, 1);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 2) = global::System.Runtime.Intrinsics.Vector128.GetElement(f0, 2);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 3) = global::System.Runtime.Intrinsics.Vector128.GetElement(f0, 3);
-                var f1 = global::NetGen.Kernels.ActivationFunctions.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z4, z5, 0f, 0f));
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 4) = global::System.Runtime.Intrinsics.Vector128.GetElement(f1, 0);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(f1, 1);
+                var f0_0 = global::NetGen.Kernels.ActivationFunctions.Sigmoid(t0_0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 0) = global::System.Runtime.Intrinsics.Vector128.GetElement(f0_0, 0);
+                var f1_0 = global::NetGen.Kernels.ActivationFunctions.Sigmoid(t1_0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 1) = global::System.Runtime.Intrinsics.Vector128.GetElement(f1_0, 0);
+                var f2_0 = global::NetGen.Kernels.ActivationFunctions.Sigmoid(t2_0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 2) = global::System.Runtime.Intrinsics.Vector128.GetElement(f2_0, 0);
+                var f3_0 = global::NetGen.Kernels.ActivationFunctions.Sigmoid(t3_0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 3) = global::System.Runtime.Intrinsics.Vector128.GetElement(f3_0, 0);
+                var f4_0 = global::NetGen.Kernels.ActivationFunctions.Sigmoid(t4_0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 4) = global::System.Runtime.Intrinsics.Vector128.GetElement(f4_0, 0);
+                var f5_0 = global::NetGen.Kernels.ActivationFunctions.Sigmoid(t5_0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(f5_0, 0);
             }
         }
 

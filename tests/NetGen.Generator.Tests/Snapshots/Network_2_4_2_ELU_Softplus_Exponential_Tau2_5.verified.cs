@@ -443,25 +443,48 @@ namespace MyApp
         {
             ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W2Offset);
             ref float b2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, B2Offset);
-            for (nuint j = 0; j < 2; j++)
             {
-                float z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, j), z1 = z0, z2 = z0, z3 = z0, z4 = z0, z5 = z0;
+                // Columns 0..1 (after the last whole vector) in this pass too: 1 Vector128 per sample, lanes past the last column 0.
+                var t0_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 1), 0f, 0f);
+                var t1_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 1), 0f, 0f);
+                var t2_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 1), 0f, 0f);
+                var t3_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 1), 0f, 0f);
+                var t4_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 1), 0f, 0f);
+                var t5_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 1), 0f, 0f);
                 for (nuint i = 0; i < 4; i++)
                 {
-                    float weight = global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 2 + j);
-                    z0 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i), weight, z0);
-                    z1 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 4), weight, z1);
-                    z2 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 8), weight, z2);
-                    z3 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 12), weight, z3);
-                    z4 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 16), weight, z4);
-                    z5 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 20), weight, z5);
+                    var wt0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 2 + 1), 0f, 0f);
+                    var xt0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i));
+                    t0_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt0, t0_0);
+                    var xt1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 4));
+                    t1_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt1, t1_0);
+                    var xt2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 8));
+                    t2_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt2, t2_0);
+                    var xt3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 12));
+                    t3_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt3, t3_0);
+                    var xt4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 16));
+                    t4_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt4, t4_0);
+                    var xt5 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 20));
+                    t5_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt5, t5_0);
                 }
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j) = global::NetGen.Kernels.ActivationFunctions.Softplus(z0);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 2) = global::NetGen.Kernels.ActivationFunctions.Softplus(z1);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 4) = global::NetGen.Kernels.ActivationFunctions.Softplus(z2);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 6) = global::NetGen.Kernels.ActivationFunctions.Softplus(z3);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 8) = global::NetGen.Kernels.ActivationFunctions.Softplus(z4);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 10) = global::NetGen.Kernels.ActivationFunctions.Softplus(z5);
+                var f0_0 = global::NetGen.Kernels.ActivationFunctions.Softplus(t0_0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 0) = global::System.Runtime.Intrinsics.Vector128.GetElement(f0_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 1) = global::System.Runtime.Intrinsics.Vector128.GetElement(f0_0, 1);
+                var f1_0 = global::NetGen.Kernels.ActivationFunctions.Softplus(t1_0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 2) = global::System.Runtime.Intrinsics.Vector128.GetElement(f1_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 3) = global::System.Runtime.Intrinsics.Vector128.GetElement(f1_0, 1);
+                var f2_0 = global::NetGen.Kernels.ActivationFunctions.Softplus(t2_0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 4) = global::System.Runtime.Intrinsics.Vector128.GetElement(f2_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(f2_0, 1);
+                var f3_0 = global::NetGen.Kernels.ActivationFunctions.Softplus(t3_0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 6) = global::System.Runtime.Intrinsics.Vector128.GetElement(f3_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 7) = global::System.Runtime.Intrinsics.Vector128.GetElement(f3_0, 1);
+                var f4_0 = global::NetGen.Kernels.ActivationFunctions.Softplus(t4_0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 8) = global::System.Runtime.Intrinsics.Vector128.GetElement(f4_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 9) = global::System.Runtime.Intrinsics.Vector128.GetElement(f4_0, 1);
+                var f5_0 = global::NetGen.Kernels.ActivationFunctions.Softplus(t5_0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 10) = global::System.Runtime.Intrinsics.Vector128.GetElement(f5_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 11) = global::System.Runtime.Intrinsics.Vector128.GetElement(f5_0, 1);
             }
         }
 

@@ -423,54 +423,66 @@ namespace MyApp
             ref float w1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W1Offset);
             ref float b1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, B1Offset);
             {
+                // Columns 4..4 (after the last whole vector) in this pass too: 1 Vector128 per sample, lanes past the last column 0.
                 var z0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b1, 0);
+                var t0_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b1, 4), 0f, 0f, 0f);
                 var z1_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b1, 0);
+                var t1_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b1, 4), 0f, 0f, 0f);
                 var z2_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b1, 0);
+                var t2_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b1, 4), 0f, 0f, 0f);
                 var z3_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b1, 0);
+                var t3_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b1, 4), 0f, 0f, 0f);
                 var z4_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b1, 0);
+                var t4_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b1, 4), 0f, 0f, 0f);
                 var z5_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b1, 0);
+                var t5_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b1, 4), 0f, 0f, 0f);
                 for (nuint i = 0; i < 3; i++)
                 {
                     var wv0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w1, i * 5);
+                    var wt0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * 5 + 4), 0f, 0f, 0f);
                     var x0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i));
                     z0_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wv0, x0, z0_0);
+                    var xt0 = x0;
+                    t0_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt0, t0_0);
                     var x1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 3));
                     z1_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wv0, x1, z1_0);
+                    var xt1 = x1;
+                    t1_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt1, t1_0);
                     var x2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 6));
                     z2_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wv0, x2, z2_0);
+                    var xt2 = x2;
+                    t2_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt2, t2_0);
                     var x3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 9));
                     z3_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wv0, x3, z3_0);
+                    var xt3 = x3;
+                    t3_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt3, t3_0);
                     var x4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 12));
                     z4_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wv0, x4, z4_0);
+                    var xt4 = x4;
+                    t4_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt4, t4_0);
                     var x5 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 15));
                     z5_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wv0, x5, z5_0);
+                    var xt5 = x5;
+                    t5_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt5, t5_0);
                 }
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(z0_0), ref a2, 0);
+                var f0_0 = global::NetGen.Kernels.ActivationFunctions.ReLU(t0_0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 4) = global::System.Runtime.Intrinsics.Vector128.GetElement(f0_0, 0);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(z1_0), ref a2, 5);
+                var f1_0 = global::NetGen.Kernels.ActivationFunctions.ReLU(t1_0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 9) = global::System.Runtime.Intrinsics.Vector128.GetElement(f1_0, 0);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(z2_0), ref a2, 10);
+                var f2_0 = global::NetGen.Kernels.ActivationFunctions.ReLU(t2_0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 14) = global::System.Runtime.Intrinsics.Vector128.GetElement(f2_0, 0);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(z3_0), ref a2, 15);
+                var f3_0 = global::NetGen.Kernels.ActivationFunctions.ReLU(t3_0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 19) = global::System.Runtime.Intrinsics.Vector128.GetElement(f3_0, 0);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(z4_0), ref a2, 20);
+                var f4_0 = global::NetGen.Kernels.ActivationFunctions.ReLU(t4_0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 24) = global::System.Runtime.Intrinsics.Vector128.GetElement(f4_0, 0);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.ReLU(z5_0), ref a2, 25);
-            }
-            for (nuint j = 4; j < 5; j++)
-            {
-                float z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b1, j), z1 = z0, z2 = z0, z3 = z0, z4 = z0, z5 = z0;
-                for (nuint i = 0; i < 3; i++)
-                {
-                    float weight = global::System.Runtime.CompilerServices.Unsafe.Add(ref w1, i * 5 + j);
-                    z0 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i), weight, z0);
-                    z1 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 3), weight, z1);
-                    z2 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 6), weight, z2);
-                    z3 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 9), weight, z3);
-                    z4 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 12), weight, z4);
-                    z5 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i + 15), weight, z5);
-                }
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, j) = global::NetGen.Kernels.ActivationFunctions.ReLU(z0);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, j + 5) = global::NetGen.Kernels.ActivationFunctions.ReLU(z1);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, j + 10) = global::NetGen.Kernels.ActivationFunctions.ReLU(z2);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, j + 15) = global::NetGen.Kernels.ActivationFunctions.ReLU(z3);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, j + 20) = global::NetGen.Kernels.ActivationFunctions.ReLU(z4);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, j + 25) = global::NetGen.Kernels.ActivationFunctions.ReLU(z5);
+                var f5_0 = global::NetGen.Kernels.ActivationFunctions.ReLU(t5_0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, 29) = global::System.Runtime.Intrinsics.Vector128.GetElement(f5_0, 0);
             }
         }
 
@@ -480,25 +492,48 @@ namespace MyApp
         {
             ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W2Offset);
             ref float b2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, B2Offset);
-            for (nuint j = 0; j < 2; j++)
             {
-                float z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, j), z1 = z0, z2 = z0, z3 = z0, z4 = z0, z5 = z0;
+                // Columns 0..1 (after the last whole vector) in this pass too: 1 Vector128 per sample, lanes past the last column 0.
+                var t0_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 1), 0f, 0f);
+                var t1_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 1), 0f, 0f);
+                var t2_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 1), 0f, 0f);
+                var t3_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 1), 0f, 0f);
+                var t4_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 1), 0f, 0f);
+                var t5_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 1), 0f, 0f);
                 for (nuint i = 0; i < 5; i++)
                 {
-                    float weight = global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 2 + j);
-                    z0 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i), weight, z0);
-                    z1 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 5), weight, z1);
-                    z2 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 10), weight, z2);
-                    z3 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 15), weight, z3);
-                    z4 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 20), weight, z4);
-                    z5 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 25), weight, z5);
+                    var wt0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 2 + 1), 0f, 0f);
+                    var xt0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i));
+                    t0_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt0, t0_0);
+                    var xt1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 5));
+                    t1_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt1, t1_0);
+                    var xt2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 10));
+                    t2_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt2, t2_0);
+                    var xt3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 15));
+                    t3_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt3, t3_0);
+                    var xt4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 20));
+                    t4_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt4, t4_0);
+                    var xt5 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 25));
+                    t5_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt5, t5_0);
                 }
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j) = global::NetGen.Kernels.ActivationFunctions.ReLU(z0);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 2) = global::NetGen.Kernels.ActivationFunctions.ReLU(z1);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 4) = global::NetGen.Kernels.ActivationFunctions.ReLU(z2);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 6) = global::NetGen.Kernels.ActivationFunctions.ReLU(z3);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 8) = global::NetGen.Kernels.ActivationFunctions.ReLU(z4);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 10) = global::NetGen.Kernels.ActivationFunctions.ReLU(z5);
+                var f0_0 = global::NetGen.Kernels.ActivationFunctions.ReLU(t0_0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 0) = global::System.Runtime.Intrinsics.Vector128.GetElement(f0_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 1) = global::System.Runtime.Intrinsics.Vector128.GetElement(f0_0, 1);
+                var f1_0 = global::NetGen.Kernels.ActivationFunctions.ReLU(t1_0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 2) = global::System.Runtime.Intrinsics.Vector128.GetElement(f1_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 3) = global::System.Runtime.Intrinsics.Vector128.GetElement(f1_0, 1);
+                var f2_0 = global::NetGen.Kernels.ActivationFunctions.ReLU(t2_0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 4) = global::System.Runtime.Intrinsics.Vector128.GetElement(f2_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(f2_0, 1);
+                var f3_0 = global::NetGen.Kernels.ActivationFunctions.ReLU(t3_0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 6) = global::System.Runtime.Intrinsics.Vector128.GetElement(f3_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 7) = global::System.Runtime.Intrinsics.Vector128.GetElement(f3_0, 1);
+                var f4_0 = global::NetGen.Kernels.ActivationFunctions.ReLU(t4_0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 8) = global::System.Runtime.Intrinsics.Vector128.GetElement(f4_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 9) = global::System.Runtime.Intrinsics.Vector128.GetElement(f4_0, 1);
+                var f5_0 = global::NetGen.Kernels.ActivationFunctions.ReLU(t5_0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 10) = global::System.Runtime.Intrinsics.Vector128.GetElement(f5_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 11) = global::System.Runtime.Intrinsics.Vector128.GetElement(f5_0, 1);
             }
         }
 

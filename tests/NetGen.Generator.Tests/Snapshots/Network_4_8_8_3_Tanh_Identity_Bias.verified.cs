@@ -936,25 +936,54 @@ namespace MyApp
         {
             ref float w3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W3Offset);
             ref float b3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, B3Offset);
-            for (nuint j = 0; j < 3; j++)
             {
-                float z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b3, j), z1 = z0, z2 = z0, z3 = z0, z4 = z0, z5 = z0;
+                // Columns 0..2 (after the last whole vector) in this pass too: 1 Vector128 per sample, lanes past the last column 0.
+                var t0_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b3, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b3, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b3, 2), 0f);
+                var t1_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b3, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b3, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b3, 2), 0f);
+                var t2_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b3, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b3, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b3, 2), 0f);
+                var t3_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b3, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b3, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b3, 2), 0f);
+                var t4_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b3, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b3, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b3, 2), 0f);
+                var t5_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b3, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b3, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref b3, 2), 0f);
                 for (nuint i = 0; i < 8; i++)
                 {
-                    float weight = global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, i * 3 + j);
-                    z0 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, i), weight, z0);
-                    z1 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, i + 8), weight, z1);
-                    z2 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, i + 16), weight, z2);
-                    z3 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, i + 24), weight, z3);
-                    z4 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, i + 32), weight, z4);
-                    z5 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, i + 40), weight, z5);
+                    var wt0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, i * 3), global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, i * 3 + 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, i * 3 + 2), 0f);
+                    var xt0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, i));
+                    t0_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt0, t0_0);
+                    var xt1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, i + 8));
+                    t1_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt1, t1_0);
+                    var xt2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, i + 16));
+                    t2_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt2, t2_0);
+                    var xt3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, i + 24));
+                    t3_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt3, t3_0);
+                    var xt4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, i + 32));
+                    t4_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt4, t4_0);
+                    var xt5 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, i + 40));
+                    t5_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt5, t5_0);
                 }
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, j) = z0;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, j + 3) = z1;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, j + 6) = z2;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, j + 9) = z3;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, j + 12) = z4;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, j + 15) = z5;
+                var f0_0 = t0_0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 0) = global::System.Runtime.Intrinsics.Vector128.GetElement(f0_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 1) = global::System.Runtime.Intrinsics.Vector128.GetElement(f0_0, 1);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 2) = global::System.Runtime.Intrinsics.Vector128.GetElement(f0_0, 2);
+                var f1_0 = t1_0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 3) = global::System.Runtime.Intrinsics.Vector128.GetElement(f1_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 4) = global::System.Runtime.Intrinsics.Vector128.GetElement(f1_0, 1);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(f1_0, 2);
+                var f2_0 = t2_0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 6) = global::System.Runtime.Intrinsics.Vector128.GetElement(f2_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 7) = global::System.Runtime.Intrinsics.Vector128.GetElement(f2_0, 1);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 8) = global::System.Runtime.Intrinsics.Vector128.GetElement(f2_0, 2);
+                var f3_0 = t3_0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 9) = global::System.Runtime.Intrinsics.Vector128.GetElement(f3_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 10) = global::System.Runtime.Intrinsics.Vector128.GetElement(f3_0, 1);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 11) = global::System.Runtime.Intrinsics.Vector128.GetElement(f3_0, 2);
+                var f4_0 = t4_0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 12) = global::System.Runtime.Intrinsics.Vector128.GetElement(f4_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 13) = global::System.Runtime.Intrinsics.Vector128.GetElement(f4_0, 1);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 14) = global::System.Runtime.Intrinsics.Vector128.GetElement(f4_0, 2);
+                var f5_0 = t5_0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 15) = global::System.Runtime.Intrinsics.Vector128.GetElement(f5_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 16) = global::System.Runtime.Intrinsics.Vector128.GetElement(f5_0, 1);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 17) = global::System.Runtime.Intrinsics.Vector128.GetElement(f5_0, 2);
             }
         }
 

@@ -848,54 +848,72 @@ namespace MyApp
             ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W2Offset);
             ref float b2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, B2Offset);
             {
+                // Columns 8..9 (after the last whole vector) in this pass too: 1 Vector128 per sample, lanes past the last column 0.
                 var z0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b2, 0);
+                var t0_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 9), 0f, 0f);
                 var z1_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b2, 0);
+                var t1_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 9), 0f, 0f);
                 var z2_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b2, 0);
+                var t2_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 9), 0f, 0f);
                 var z3_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b2, 0);
+                var t3_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 9), 0f, 0f);
                 var z4_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b2, 0);
+                var t4_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 9), 0f, 0f);
                 var z5_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b2, 0);
+                var t5_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 9), 0f, 0f);
                 for (nuint i = 0; i < 128; i++)
                 {
                     var wv0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref w2, i * 10);
+                    var wt0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 10 + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 10 + 9), 0f, 0f);
                     var x0 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i));
                     z0_0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(wv0, x0, z0_0);
+                    var xt0 = global::System.Runtime.Intrinsics.Vector256.GetLower(x0);
+                    t0_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt0, t0_0);
                     var x1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 128));
                     z1_0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(wv0, x1, z1_0);
+                    var xt1 = global::System.Runtime.Intrinsics.Vector256.GetLower(x1);
+                    t1_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt1, t1_0);
                     var x2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 256));
                     z2_0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(wv0, x2, z2_0);
+                    var xt2 = global::System.Runtime.Intrinsics.Vector256.GetLower(x2);
+                    t2_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt2, t2_0);
                     var x3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 384));
                     z3_0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(wv0, x3, z3_0);
+                    var xt3 = global::System.Runtime.Intrinsics.Vector256.GetLower(x3);
+                    t3_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt3, t3_0);
                     var x4 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 512));
                     z4_0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(wv0, x4, z4_0);
+                    var xt4 = global::System.Runtime.Intrinsics.Vector256.GetLower(x4);
+                    t4_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt4, t4_0);
                     var x5 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 640));
                     z5_0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(wv0, x5, z5_0);
+                    var xt5 = global::System.Runtime.Intrinsics.Vector256.GetLower(x5);
+                    t5_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt5, t5_0);
                 }
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(z0_0, ref a3, 0);
+                var f0_0 = t0_0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 8) = global::System.Runtime.Intrinsics.Vector128.GetElement(f0_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 9) = global::System.Runtime.Intrinsics.Vector128.GetElement(f0_0, 1);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(z1_0, ref a3, 10);
+                var f1_0 = t1_0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 18) = global::System.Runtime.Intrinsics.Vector128.GetElement(f1_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 19) = global::System.Runtime.Intrinsics.Vector128.GetElement(f1_0, 1);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(z2_0, ref a3, 20);
+                var f2_0 = t2_0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 28) = global::System.Runtime.Intrinsics.Vector128.GetElement(f2_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 29) = global::System.Runtime.Intrinsics.Vector128.GetElement(f2_0, 1);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(z3_0, ref a3, 30);
+                var f3_0 = t3_0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 38) = global::System.Runtime.Intrinsics.Vector128.GetElement(f3_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 39) = global::System.Runtime.Intrinsics.Vector128.GetElement(f3_0, 1);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(z4_0, ref a3, 40);
+                var f4_0 = t4_0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 48) = global::System.Runtime.Intrinsics.Vector128.GetElement(f4_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 49) = global::System.Runtime.Intrinsics.Vector128.GetElement(f4_0, 1);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(z5_0, ref a3, 50);
-            }
-            for (nuint j = 8; j < 10; j++)
-            {
-                float z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, j), z1 = z0, z2 = z0, z3 = z0, z4 = z0, z5 = z0;
-                for (nuint i = 0; i < 128; i++)
-                {
-                    float weight = global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 10 + j);
-                    z0 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i), weight, z0);
-                    z1 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 128), weight, z1);
-                    z2 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 256), weight, z2);
-                    z3 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 384), weight, z3);
-                    z4 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 512), weight, z4);
-                    z5 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 640), weight, z5);
-                }
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j) = z0;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 10) = z1;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 20) = z2;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 30) = z3;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 40) = z4;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 50) = z5;
+                var f5_0 = t5_0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 58) = global::System.Runtime.Intrinsics.Vector128.GetElement(f5_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 59) = global::System.Runtime.Intrinsics.Vector128.GetElement(f5_0, 1);
             }
         }
 
@@ -955,25 +973,48 @@ namespace MyApp
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(z5_0, ref a3, j + 50);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(z5_1, ref a3, j + 54);
             }
-            for (nuint j = 8; j < 10; j++)
             {
-                float z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, j), z1 = z0, z2 = z0, z3 = z0, z4 = z0, z5 = z0;
+                // Columns 8..9 (after the last whole vector) in this pass too: 1 Vector128 per sample, lanes past the last column 0.
+                var t0_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 9), 0f, 0f);
+                var t1_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 9), 0f, 0f);
+                var t2_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 9), 0f, 0f);
+                var t3_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 9), 0f, 0f);
+                var t4_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 9), 0f, 0f);
+                var t5_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 9), 0f, 0f);
                 for (nuint i = 0; i < 128; i++)
                 {
-                    float weight = global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 10 + j);
-                    z0 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i), weight, z0);
-                    z1 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 128), weight, z1);
-                    z2 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 256), weight, z2);
-                    z3 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 384), weight, z3);
-                    z4 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 512), weight, z4);
-                    z5 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 640), weight, z5);
+                    var wt0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 10 + 8), global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 10 + 9), 0f, 0f);
+                    var xt0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i));
+                    t0_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt0, t0_0);
+                    var xt1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 128));
+                    t1_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt1, t1_0);
+                    var xt2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 256));
+                    t2_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt2, t2_0);
+                    var xt3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 384));
+                    t3_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt3, t3_0);
+                    var xt4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 512));
+                    t4_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt4, t4_0);
+                    var xt5 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 640));
+                    t5_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt5, t5_0);
                 }
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j) = z0;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 10) = z1;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 20) = z2;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 30) = z3;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 40) = z4;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 50) = z5;
+                var f0_0 = t0_0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 8) = global::System.Runtime.Intrinsics.Vector128.GetElement(f0_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 9) = global::System.Runtime.Intrinsics.Vector128.GetElement(f0_0, 1);
+                var f1_0 = t1_0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 18) = global::System.Runtime.Intrinsics.Vector128.GetElement(f1_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 19) = global::System.Runtime.Intrinsics.Vector128.GetElement(f1_0, 1);
+                var f2_0 = t2_0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 28) = global::System.Runtime.Intrinsics.Vector128.GetElement(f2_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 29) = global::System.Runtime.Intrinsics.Vector128.GetElement(f2_0, 1);
+                var f3_0 = t3_0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 38) = global::System.Runtime.Intrinsics.Vector128.GetElement(f3_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 39) = global::System.Runtime.Intrinsics.Vector128.GetElement(f3_0, 1);
+                var f4_0 = t4_0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 48) = global::System.Runtime.Intrinsics.Vector128.GetElement(f4_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 49) = global::System.Runtime.Intrinsics.Vector128.GetElement(f4_0, 1);
+                var f5_0 = t5_0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 58) = global::System.Runtime.Intrinsics.Vector128.GetElement(f5_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 59) = global::System.Runtime.Intrinsics.Vector128.GetElement(f5_0, 1);
             }
         }
 

@@ -779,54 +779,72 @@ namespace MyApp
             ref float w2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W2Offset);
             ref float b2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, B2Offset);
             {
+                // Columns 4..5 (after the last whole vector) in this pass too: 1 Vector128 per sample, lanes past the last column 0.
                 var z0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b2, 0);
+                var t0_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 5), 0f, 0f);
                 var z1_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b2, 0);
+                var t1_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 5), 0f, 0f);
                 var z2_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b2, 0);
+                var t2_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 5), 0f, 0f);
                 var z3_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b2, 0);
+                var t3_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 5), 0f, 0f);
                 var z4_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b2, 0);
+                var t4_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 5), 0f, 0f);
                 var z5_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b2, 0);
+                var t5_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, 5), 0f, 0f);
                 for (nuint i = 0; i < 8; i++)
                 {
                     var wv0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref w2, i * 6);
+                    var wt0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 6 + 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 6 + 5), 0f, 0f);
                     var x0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i));
                     z0_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wv0, x0, z0_0);
+                    var xt0 = x0;
+                    t0_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt0, t0_0);
                     var x1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 8));
                     z1_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wv0, x1, z1_0);
+                    var xt1 = x1;
+                    t1_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt1, t1_0);
                     var x2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 16));
                     z2_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wv0, x2, z2_0);
+                    var xt2 = x2;
+                    t2_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt2, t2_0);
                     var x3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 24));
                     z3_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wv0, x3, z3_0);
+                    var xt3 = x3;
+                    t3_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt3, t3_0);
                     var x4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 32));
                     z4_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wv0, x4, z4_0);
+                    var xt4 = x4;
+                    t4_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt4, t4_0);
                     var x5 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 40));
                     z5_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wv0, x5, z5_0);
+                    var xt5 = x5;
+                    t5_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt5, t5_0);
                 }
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.LeakyReLU(z0_0, 0.05f), ref a3, 0);
+                var f0_0 = global::NetGen.Kernels.ActivationFunctions.LeakyReLU(t0_0, 0.05f);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 4) = global::System.Runtime.Intrinsics.Vector128.GetElement(f0_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(f0_0, 1);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.LeakyReLU(z1_0, 0.05f), ref a3, 6);
+                var f1_0 = global::NetGen.Kernels.ActivationFunctions.LeakyReLU(t1_0, 0.05f);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 10) = global::System.Runtime.Intrinsics.Vector128.GetElement(f1_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 11) = global::System.Runtime.Intrinsics.Vector128.GetElement(f1_0, 1);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.LeakyReLU(z2_0, 0.05f), ref a3, 12);
+                var f2_0 = global::NetGen.Kernels.ActivationFunctions.LeakyReLU(t2_0, 0.05f);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 16) = global::System.Runtime.Intrinsics.Vector128.GetElement(f2_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 17) = global::System.Runtime.Intrinsics.Vector128.GetElement(f2_0, 1);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.LeakyReLU(z3_0, 0.05f), ref a3, 18);
+                var f3_0 = global::NetGen.Kernels.ActivationFunctions.LeakyReLU(t3_0, 0.05f);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 22) = global::System.Runtime.Intrinsics.Vector128.GetElement(f3_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 23) = global::System.Runtime.Intrinsics.Vector128.GetElement(f3_0, 1);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.LeakyReLU(z4_0, 0.05f), ref a3, 24);
+                var f4_0 = global::NetGen.Kernels.ActivationFunctions.LeakyReLU(t4_0, 0.05f);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 28) = global::System.Runtime.Intrinsics.Vector128.GetElement(f4_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 29) = global::System.Runtime.Intrinsics.Vector128.GetElement(f4_0, 1);
                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::NetGen.Kernels.ActivationFunctions.LeakyReLU(z5_0, 0.05f), ref a3, 30);
-            }
-            for (nuint j = 4; j < 6; j++)
-            {
-                float z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b2, j), z1 = z0, z2 = z0, z3 = z0, z4 = z0, z5 = z0;
-                for (nuint i = 0; i < 8; i++)
-                {
-                    float weight = global::System.Runtime.CompilerServices.Unsafe.Add(ref w2, i * 6 + j);
-                    z0 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i), weight, z0);
-                    z1 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 8), weight, z1);
-                    z2 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 16), weight, z2);
-                    z3 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 24), weight, z3);
-                    z4 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 32), weight, z4);
-                    z5 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 40), weight, z5);
-                }
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j) = global::NetGen.Kernels.ActivationFunctions.LeakyReLU(z0, 0.05f);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 6) = global::NetGen.Kernels.ActivationFunctions.LeakyReLU(z1, 0.05f);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 12) = global::NetGen.Kernels.ActivationFunctions.LeakyReLU(z2, 0.05f);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 18) = global::NetGen.Kernels.ActivationFunctions.LeakyReLU(z3, 0.05f);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 24) = global::NetGen.Kernels.ActivationFunctions.LeakyReLU(z4, 0.05f);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, j + 30) = global::NetGen.Kernels.ActivationFunctions.LeakyReLU(z5, 0.05f);
+                var f5_0 = global::NetGen.Kernels.ActivationFunctions.LeakyReLU(t5_0, 0.05f);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 34) = global::System.Runtime.Intrinsics.Vector128.GetElement(f5_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 35) = global::System.Runtime.Intrinsics.Vector128.GetElement(f5_0, 1);
             }
         }
 
@@ -836,27 +854,48 @@ namespace MyApp
         {
             ref float w3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, W3Offset);
             ref float b3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, B3Offset);
-            for (nuint j = 0; j < 2; j++)
             {
-                float z0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b3, j), z1 = z0, z2 = z0, z3 = z0, z4 = z0, z5 = z0;
+                // Columns 0..1 (after the last whole vector) in this pass too: 1 Vector128 per sample, lanes past the last column 0.
+                var t0_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b3, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b3, 1), 0f, 0f);
+                var t1_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b3, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b3, 1), 0f, 0f);
+                var t2_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b3, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b3, 1), 0f, 0f);
+                var t3_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b3, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b3, 1), 0f, 0f);
+                var t4_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b3, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b3, 1), 0f, 0f);
+                var t5_0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref b3, 0), global::System.Runtime.CompilerServices.Unsafe.Add(ref b3, 1), 0f, 0f);
                 for (nuint i = 0; i < 6; i++)
                 {
-                    float weight = global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, i * 2 + j);
-                    z0 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, i), weight, z0);
-                    z1 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, i + 6), weight, z1);
-                    z2 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, i + 12), weight, z2);
-                    z3 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, i + 18), weight, z3);
-                    z4 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, i + 24), weight, z4);
-                    z5 = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, i + 30), weight, z5);
+                    var wt0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, i * 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref w3, i * 2 + 1), 0f, 0f);
+                    var xt0 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, i));
+                    t0_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt0, t0_0);
+                    var xt1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, i + 6));
+                    t1_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt1, t1_0);
+                    var xt2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, i + 12));
+                    t2_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt2, t2_0);
+                    var xt3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, i + 18));
+                    t3_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt3, t3_0);
+                    var xt4 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, i + 24));
+                    t4_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt4, t4_0);
+                    var xt5 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, i + 30));
+                    t5_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt5, t5_0);
                 }
-                var f0 = global::NetGen.Kernels.ActivationFunctions.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z0, z1, z2, z3));
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, j) = global::System.Runtime.Intrinsics.Vector128.GetElement(f0, 0);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, j + 2) = global::System.Runtime.Intrinsics.Vector128.GetElement(f0, 1);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, j + 4) = global::System.Runtime.Intrinsics.Vector128.GetElement(f0, 2);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, j + 6) = global::System.Runtime.Intrinsics.Vector128.GetElement(f0, 3);
-                var f1 = global::NetGen.Kernels.ActivationFunctions.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z4, z5, 0f, 0f));
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, j + 8) = global::System.Runtime.Intrinsics.Vector128.GetElement(f1, 0);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, j + 10) = global::System.Runtime.Intrinsics.Vector128.GetElement(f1, 1);
+                var f0_0 = global::NetGen.Kernels.ActivationFunctions.Sigmoid(t0_0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 0) = global::System.Runtime.Intrinsics.Vector128.GetElement(f0_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 1) = global::System.Runtime.Intrinsics.Vector128.GetElement(f0_0, 1);
+                var f1_0 = global::NetGen.Kernels.ActivationFunctions.Sigmoid(t1_0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 2) = global::System.Runtime.Intrinsics.Vector128.GetElement(f1_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 3) = global::System.Runtime.Intrinsics.Vector128.GetElement(f1_0, 1);
+                var f2_0 = global::NetGen.Kernels.ActivationFunctions.Sigmoid(t2_0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 4) = global::System.Runtime.Intrinsics.Vector128.GetElement(f2_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(f2_0, 1);
+                var f3_0 = global::NetGen.Kernels.ActivationFunctions.Sigmoid(t3_0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 6) = global::System.Runtime.Intrinsics.Vector128.GetElement(f3_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 7) = global::System.Runtime.Intrinsics.Vector128.GetElement(f3_0, 1);
+                var f4_0 = global::NetGen.Kernels.ActivationFunctions.Sigmoid(t4_0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 8) = global::System.Runtime.Intrinsics.Vector128.GetElement(f4_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 9) = global::System.Runtime.Intrinsics.Vector128.GetElement(f4_0, 1);
+                var f5_0 = global::NetGen.Kernels.ActivationFunctions.Sigmoid(t5_0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 10) = global::System.Runtime.Intrinsics.Vector128.GetElement(f5_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 11) = global::System.Runtime.Intrinsics.Vector128.GetElement(f5_0, 1);
             }
         }
 
