@@ -20,8 +20,9 @@ public static partial class ActivationFunctions
 
     /// <summary>
     /// tanh z, lane-wise, fully vectorized: an odd polynomial (Taylor series to z⁹) where |z| &lt; 0.3, else
-    /// sign(z)·(1 − 2/(e^(2|z|) + 1)) with e^x computed inline in float (<see cref="SingleExp"/>). Within 3.2e−7 relative of the exact value (about 3 ulp; the scalar
-    /// <see cref="float.Tanh"/> is within 1.6e−7), checked over 4 million points.
+    /// sign(z)·(1 − 2/(e^(2|z|) + 1)) with e^x computed inline in float (<see cref="SingleExp"/>). Within 3.2e−7
+    /// relative of the exact value (about 3 ulp; 2.44e−7 measured over every 97th float below |z| = 20; the scalar
+    /// <see cref="float.Tanh"/> is within 1.6e−7); the tests check 200,000 points against this bound.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Tanh(Vector512<float> z)

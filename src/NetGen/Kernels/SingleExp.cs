@@ -6,9 +6,9 @@ namespace NetGen.Kernels;
 /// <summary>
 /// e^x for float vectors, in float arithmetic (the runtime's vector Exp for float widens to double), for the sigmoid
 /// and tanh kernels. e^x = 2^n·e^r with n = round(x/ln 2) and r = x − n·ln 2 in two steps (|r| ≤ ½ln 2), e^r by its
-/// Taylor polynomial to r⁷ (truncation below 6e−9 relative), evaluated for latency, and 2^n applied as two powers of two so that results
-/// down to the subnormals round once. Within 2 ulp over the whole float range (overflow to +∞ above 88.73, 0 below
-/// −103.98, NaN stays NaN), checked against the double exponential in the tests.
+/// Taylor polynomial to r⁷ (truncation below 6e−9 relative) evaluated in few dependent steps, and 2^n applied as two
+/// powers of two so that results down to the subnormals round once. Within 2 ulp over the whole float range
+/// (overflow to +∞ above 88.73, 0 below −103.98, NaN stays NaN), checked against the double exponential in the tests.
 /// </summary>
 internal static class SingleExp
 {
@@ -37,20 +37,21 @@ internal static class SingleExp
         Vector128<float> n = shifted - Vector128.Create(RoundingShift);
         Vector128<float> r = Vector128.MultiplyAddEstimate(n, Vector128.Create(-Ln2High), x);
         r = Vector128.MultiplyAddEstimate(n, Vector128.Create(-Ln2Low), r);
-        // e^r = (1 + r) + r²(C2 + C3·r) + r⁴((C4 + C5·r) + r²(C6 + C7·r)): three multiply-adds deep (Estrin).
+        // e^r − 1 = r + r²(C2 + C3·r) + r⁴((C4 + C5·r) + r²(C6 + C7·r)): three multiply-adds deep (Estrin).
         Vector128<float> r2 = r * r;
         Vector128<float> c23 = Vector128.MultiplyAddEstimate(Vector128.Create(C3), r, Vector128.Create(C2));
         Vector128<float> c45 = Vector128.MultiplyAddEstimate(Vector128.Create(C5), r, Vector128.Create(C4));
         Vector128<float> c67 = Vector128.MultiplyAddEstimate(Vector128.Create(C7), r, Vector128.Create(C6));
-        Vector128<float> low = Vector128.MultiplyAddEstimate(c23, r2, r + Vector128<float>.One);
+        Vector128<float> low = Vector128.MultiplyAddEstimate(c23, r2, r);
         Vector128<float> high = Vector128.MultiplyAddEstimate(c67, r2, c45);
+        Vector128<float> expMinusOne = Vector128.MultiplyAddEstimate(high, r2 * r2, low);
         Vector128<int> k = shifted.AsInt32() - Vector128.Create(RoundingShiftBits);
         Vector128<int> half = Vector128.ShiftRightArithmetic(k, 1);
         Vector128<float> scale1 = Vector128.ShiftLeft(half + Vector128.Create(127), 23).AsSingle();
         Vector128<float> scale2 = Vector128.ShiftLeft(k - half + Vector128.Create(127), 23).AsSingle();
 
-        // e^x = (e^r·2^half)·2^(n − half), the first factor computed inside the last multiply-add.
-        Vector128<float> result = Vector128.MultiplyAddEstimate(high * scale1, r2 * r2, low * scale1) * scale2;
+        // e^x = ((e^r − 1)·2^half + 2^half)·2^(n − half): the 1 is added inside the multiply-add, so r keeps its low bits.
+        Vector128<float> result = Vector128.MultiplyAddEstimate(expMinusOne, scale1, scale1) * scale2;
 
         // Outside [Lowest, Highest] the reduction is meaningless: e^x is 0 or +∞ there. A NaN compares false and stays NaN.
         result = Vector128.AndNot(result, Vector128.LessThan(x, Vector128.Create(Lowest)));
@@ -65,20 +66,21 @@ internal static class SingleExp
         Vector256<float> n = shifted - Vector256.Create(RoundingShift);
         Vector256<float> r = Vector256.MultiplyAddEstimate(n, Vector256.Create(-Ln2High), x);
         r = Vector256.MultiplyAddEstimate(n, Vector256.Create(-Ln2Low), r);
-        // e^r = (1 + r) + r²(C2 + C3·r) + r⁴((C4 + C5·r) + r²(C6 + C7·r)): three multiply-adds deep (Estrin).
+        // e^r − 1 = r + r²(C2 + C3·r) + r⁴((C4 + C5·r) + r²(C6 + C7·r)): three multiply-adds deep (Estrin).
         Vector256<float> r2 = r * r;
         Vector256<float> c23 = Vector256.MultiplyAddEstimate(Vector256.Create(C3), r, Vector256.Create(C2));
         Vector256<float> c45 = Vector256.MultiplyAddEstimate(Vector256.Create(C5), r, Vector256.Create(C4));
         Vector256<float> c67 = Vector256.MultiplyAddEstimate(Vector256.Create(C7), r, Vector256.Create(C6));
-        Vector256<float> low = Vector256.MultiplyAddEstimate(c23, r2, r + Vector256<float>.One);
+        Vector256<float> low = Vector256.MultiplyAddEstimate(c23, r2, r);
         Vector256<float> high = Vector256.MultiplyAddEstimate(c67, r2, c45);
+        Vector256<float> expMinusOne = Vector256.MultiplyAddEstimate(high, r2 * r2, low);
         Vector256<int> k = shifted.AsInt32() - Vector256.Create(RoundingShiftBits);
         Vector256<int> half = Vector256.ShiftRightArithmetic(k, 1);
         Vector256<float> scale1 = Vector256.ShiftLeft(half + Vector256.Create(127), 23).AsSingle();
         Vector256<float> scale2 = Vector256.ShiftLeft(k - half + Vector256.Create(127), 23).AsSingle();
 
-        // e^x = (e^r·2^half)·2^(n − half), the first factor computed inside the last multiply-add.
-        Vector256<float> result = Vector256.MultiplyAddEstimate(high * scale1, r2 * r2, low * scale1) * scale2;
+        // e^x = ((e^r − 1)·2^half + 2^half)·2^(n − half): the 1 is added inside the multiply-add, so r keeps its low bits.
+        Vector256<float> result = Vector256.MultiplyAddEstimate(expMinusOne, scale1, scale1) * scale2;
 
         // Outside [Lowest, Highest] the reduction is meaningless: e^x is 0 or +∞ there. A NaN compares false and stays NaN.
         result = Vector256.AndNot(result, Vector256.LessThan(x, Vector256.Create(Lowest)));
@@ -93,20 +95,21 @@ internal static class SingleExp
         Vector512<float> n = shifted - Vector512.Create(RoundingShift);
         Vector512<float> r = Vector512.MultiplyAddEstimate(n, Vector512.Create(-Ln2High), x);
         r = Vector512.MultiplyAddEstimate(n, Vector512.Create(-Ln2Low), r);
-        // e^r = (1 + r) + r²(C2 + C3·r) + r⁴((C4 + C5·r) + r²(C6 + C7·r)): three multiply-adds deep (Estrin).
+        // e^r − 1 = r + r²(C2 + C3·r) + r⁴((C4 + C5·r) + r²(C6 + C7·r)): three multiply-adds deep (Estrin).
         Vector512<float> r2 = r * r;
         Vector512<float> c23 = Vector512.MultiplyAddEstimate(Vector512.Create(C3), r, Vector512.Create(C2));
         Vector512<float> c45 = Vector512.MultiplyAddEstimate(Vector512.Create(C5), r, Vector512.Create(C4));
         Vector512<float> c67 = Vector512.MultiplyAddEstimate(Vector512.Create(C7), r, Vector512.Create(C6));
-        Vector512<float> low = Vector512.MultiplyAddEstimate(c23, r2, r + Vector512<float>.One);
+        Vector512<float> low = Vector512.MultiplyAddEstimate(c23, r2, r);
         Vector512<float> high = Vector512.MultiplyAddEstimate(c67, r2, c45);
+        Vector512<float> expMinusOne = Vector512.MultiplyAddEstimate(high, r2 * r2, low);
         Vector512<int> k = shifted.AsInt32() - Vector512.Create(RoundingShiftBits);
         Vector512<int> half = Vector512.ShiftRightArithmetic(k, 1);
         Vector512<float> scale1 = Vector512.ShiftLeft(half + Vector512.Create(127), 23).AsSingle();
         Vector512<float> scale2 = Vector512.ShiftLeft(k - half + Vector512.Create(127), 23).AsSingle();
 
-        // e^x = (e^r·2^half)·2^(n − half), the first factor computed inside the last multiply-add.
-        Vector512<float> result = Vector512.MultiplyAddEstimate(high * scale1, r2 * r2, low * scale1) * scale2;
+        // e^x = ((e^r − 1)·2^half + 2^half)·2^(n − half): the 1 is added inside the multiply-add, so r keeps its low bits.
+        Vector512<float> result = Vector512.MultiplyAddEstimate(expMinusOne, scale1, scale1) * scale2;
 
         // Outside [Lowest, Highest] the reduction is meaningless: e^x is 0 or +∞ there. A NaN compares false and stays NaN.
         result = Vector512.AndNot(result, Vector512.LessThan(x, Vector512.Create(Lowest)));
