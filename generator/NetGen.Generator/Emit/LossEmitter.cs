@@ -39,9 +39,10 @@ internal static class LossEmitter
         w.Line(fused is null
             ? $"/// <summary>{d} = dJ/dŷ{prime}, with dJ/dŷ = {GradientFormula(spec.Loss)}; returns J.</summary>"
             : $"/// <summary>{d} = {FusedFormula(spec.Loss, activation)}, dJ/dŷ{prime} in fused form; returns J.</summary>");
-        // Fused kernels and squared error are a few operations per output: inlined, they stay off the call path
-        // between the forward and the backward pass.
-        NetworkEmitter.EmitMemberAttributes(w, inline: fused is not null || spec.Loss == LossKind.SquaredError);
+        // Squared error over few element-wise outputs is written out here (each δ computed in registers, not stored as
+        // ŷ − y and read back); inlined like the fused kernels, it stays off the call path between the passes.
+        bool writtenOut = spec.Loss == LossKind.SquaredError && activation != ActivationKind.Softmax && output.Outputs <= UnrollOutputs;
+        NetworkEmitter.EmitMemberAttributes(w, inline: fused is not null || writtenOut);
         string z = output.KeepsPreActivation ? $"{readOnlySpan} z, " : "";
         using (w.Block($"private static {t} OutputDelta({readOnlySpan} output, {z}{readOnlySpan} target, {span} delta)"))
         {
@@ -52,9 +53,8 @@ internal static class LossEmitter
             }
 
             string? derivative = ActivationSyntax.Derivative(activation, "output[j]", "z[j]", output.Slope);
-            if (spec.Loss == LossKind.SquaredError && activation != ActivationKind.Softmax && output.Outputs <= UnrollOutputs)
+            if (writtenOut)
             {
-                // Written out: each δ is computed in registers rather than stored as ŷ − y and read back.
                 w.Line($"{t} sum = {output.Type.Literal(0)};");
                 EachOutput(w, output.Outputs, j =>
                 {

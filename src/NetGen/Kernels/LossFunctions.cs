@@ -1,6 +1,5 @@
 using System;
 using System.Numerics;
-using System.Runtime.CompilerServices;
 
 namespace NetGen.Kernels;
 
@@ -23,7 +22,6 @@ public static class LossFunctions<T>
     public static readonly T Tiny = T.CreateTruncating(typeof(T) == typeof(float) ? 1.17549435E-38 : 2.2250738585072014E-308);
 
     /// <summary>J = Σ ½(ŷ − y)².</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T SquaredError(ReadOnlySpan<T> output, ReadOnlySpan<T> target)
     {
         T sum = T.Zero;
@@ -37,7 +35,6 @@ public static class LossFunctions<T>
     }
 
     /// <summary>Writes dJ/dŷ = ŷ − y of squared error into <paramref name="gradient"/>; returns J.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T SquaredErrorGradient(ReadOnlySpan<T> output, ReadOnlySpan<T> target, Span<T> gradient)
     {
         T sum = T.Zero;
