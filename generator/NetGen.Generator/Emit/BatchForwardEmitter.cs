@@ -219,12 +219,12 @@ internal static class BatchForwardEmitter
     {
         int first = p.Vectors * p.Width + group * Lanes128(p);
         var lanes = new List<string>();
-        for (int lane = 0; lane < Lanes128(p); lane++)
+        for (int lane = 0; lane < Lanes128(p) && first + lane < p.Outputs; lane++)
         {
-            lanes.Add(first + lane < p.Outputs ? element(first + lane) : p.Type.Literal(0));
+            lanes.Add(element(first + lane));
         }
 
-        return $"{SimdWidth.V128.Class}.Create({string.Join(", ", lanes)})";
+        return Kernel.Vector128Of(p.Type, lanes);
     }
 
     /// <summary>The lowest 128 bits of a vector of width <paramref name="simd"/> (no instruction: a register's low part).</summary>
@@ -267,12 +267,12 @@ internal static class BatchForwardEmitter
                 if (packs && s % 4 == 0)
                 {
                     var lanes = new List<string>();
-                    for (int lane = s; lane < s + 4; lane++)
+                    for (int lane = s; lane < s + 4 && lane < Samples; lane++)
                     {
-                        lanes.Add(lane < Samples ? $"z{lane}" : p.Type.Literal(0));
+                        lanes.Add($"z{lane}");
                     }
 
-                    string packed = $"{SimdWidth.V128.Class}.Create({string.Join(", ", lanes)})";
+                    string packed = Kernel.Vector128Of(p.Type, lanes);
                     w.Line($"var f{s / 4} = {ActivationSyntax.Apply(p.Activation, packed, p.Slope)};");
                 }
 

@@ -51,7 +51,6 @@ internal static class ForwardEmitter
 
     public static string Name(LayerPlan p) => p.ForSgdStep ? $"TrainForwardLayer{p.Index}" : $"ForwardLayer{p.Index}";
 
-
     /// <summary>The forward kernel a pass calls: the SGD step's own where the layer has one.</summary>
     public static string NameFor(LayerPlan p, bool sgdStep) => Name(sgdStep && PackedActivations.HasSgdStepKernels(p) ? p.ForTheSgdStep() : p);
 
@@ -177,7 +176,7 @@ internal static class ForwardEmitter
             w.Line(Kernel.Store(p.Simd, ActivationSyntax.Apply(activation, Vector(c, 0), p.Slope), p.Out, VectorIndex(c)));
         }
 
-        if (PackedActivations.Applies(p) && scalars > 1)
+        if (PackedActivations.PacksColumns(p, scalars))
         {
             PackedActivations.Emit(w, p, scalars, ScalarIndex);
             return;
@@ -193,7 +192,6 @@ internal static class ForwardEmitter
             w.Line($"{Kernel.Element(p.Out, ScalarIndex(s))} = {ActivationSyntax.Apply(activation, Scalar(s, 0), p.Slope)};");
         }
     }
-
 
     /// <summary>The accumulator of vector <paramref name="c"/>, partial sum <paramref name="chain"/>.</summary>
     private static string Vector(int c, int chain) => chain == 0 ? $"zv{c}" : $"zv{c}_{chain}";

@@ -54,6 +54,18 @@ internal static class Kernel
 
     public static string Broadcast(SimdWidth simd, string scalar) => $"{simd.Class}.Create({scalar})";
 
+    /// <summary>A Vector128 of <paramref name="values"/>, its remaining lanes 0.</summary>
+    public static string Vector128Of(NumericType type, IReadOnlyList<string> values)
+    {
+        var lanes = new List<string>(values);
+        while (lanes.Count < SimdWidth.V128.Lanes(type))
+        {
+            lanes.Add(type.Literal(0));
+        }
+
+        return $"{SimdWidth.V128.Class}.Create({string.Join(", ", lanes)})";
+    }
+
     /// <summary>a·b + c, fused where the hardware has FMA.</summary>
     public static string MultiplyAdd(SimdWidth simd, string a, string b, string c) => $"{simd.Class}.MultiplyAddEstimate({a}, {b}, {c})";
 

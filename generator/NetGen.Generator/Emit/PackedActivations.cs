@@ -15,8 +15,11 @@ internal static class PackedActivations
     public static bool Applies(LayerPlan p) =>
         !p.ForSgdStep && p.Type == NumericType.Single && p.Activation is ActivationKind.Sigmoid or ActivationKind.Tanh;
 
+    /// <summary>Whether a pass with <paramref name="columns"/> scalar columns activates them through Vector128s (two or more).</summary>
+    public static bool PacksColumns(LayerPlan p, int columns) => Applies(p) && columns > 1;
+
     /// <summary>Whether some width's kernel of this layer packs scalar columns, so the SGD step needs kernels of its own.</summary>
-    public static bool HasSgdStepKernels(LayerPlan p) => p.Variants().Exists(v => Applies(v) && v.Tail > 1);
+    public static bool HasSgdStepKernels(LayerPlan p) => p.Variants().Exists(v => PacksColumns(v, v.Tail));
 
     /// <summary>f on the scalar columns, four at a time in a Vector128 whose unused lanes are 0.</summary>
     public static void Emit(SourceWriter w, LayerPlan p, int scalars, System.Func<int, string> scalarIndex)
@@ -27,12 +30,12 @@ internal static class PackedActivations
         {
             int count = System.Math.Min(4, scalars - first);
             var lanes = new List<string>();
-            for (int lane = 0; lane < 4; lane++)
+            for (int lane = 0; lane < count; lane++)
             {
-                lanes.Add(lane < count ? $"zs{first + lane}" : p.Type.Literal(0));
+                lanes.Add($"zs{first + lane}");
             }
 
-            string packed = count == 1 ? $"{v128}.CreateScalar(zs{first})" : $"{v128}.Create({string.Join(", ", lanes)})";
+            string packed = count == 1 ? $"{v128}.CreateScalar(zs{first})" : Kernel.Vector128Of(p.Type, lanes);
             w.Line($"var fs{group} = {ActivationSyntax.Apply(p.Activation, packed, p.Slope)};");
             for (int lane = 0; lane < count; lane++)
             {
