@@ -101,17 +101,5 @@ internal static class ActivationProbe
     }
 
     private static void Line<T>(TextWriter writer, string key, T[] values)
-        where T : unmanaged
-    {
-        var line = new StringBuilder(key);
-        foreach (T value in values)
-        {
-            line.Append(' ');
-            line.Append(Unsafe.SizeOf<T>() == 4
-                ? Unsafe.BitCast<T, uint>(value).ToString("X8", System.Globalization.CultureInfo.InvariantCulture)
-                : Unsafe.BitCast<T, ulong>(value).ToString("X16", System.Globalization.CultureInfo.InvariantCulture));
-        }
-
-        writer.WriteLine(line);
-    }
+        where T : unmanaged => BitPatterns.WriteLine<T>(writer, key, values);
 }

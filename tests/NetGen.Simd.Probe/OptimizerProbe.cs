@@ -1,8 +1,6 @@
 using System;
 using System.IO;
 using System.Numerics;
-using System.Runtime.CompilerServices;
-using System.Text;
 using NetGen.Training;
 
 namespace NetGen.Simd.Probe;
@@ -43,7 +41,7 @@ internal static class OptimizerProbe
             parameters[i] = T.CreateChecked(Math.Sin(i + 1));
         }
 
-        var line = new StringBuilder($"optimizer {name}.{typeof(T).Name}");
+        var afterEachStep = new T[Steps * ParameterCount];
         for (int step = 0; step < Steps; step++)
         {
             for (int i = 0; i < ParameterCount; i++)
@@ -53,18 +51,9 @@ internal static class OptimizerProbe
             }
 
             optimizer.Step(parameters, gradients);
-            foreach (T value in parameters)
-            {
-                line.Append(' ').Append(Hex(value));
-            }
+            parameters.CopyTo(afterEachStep, step * ParameterCount);
         }
 
-        writer.WriteLine(line);
+        BitPatterns.WriteLine<T>(writer, $"optimizer {name}.{typeof(T).Name}", afterEachStep);
     }
-
-    private static string Hex<T>(T value)
-        where T : unmanaged =>
-        Unsafe.SizeOf<T>() == 4
-            ? Unsafe.BitCast<T, uint>(value).ToString("X8", System.Globalization.CultureInfo.InvariantCulture)
-            : Unsafe.BitCast<T, ulong>(value).ToString("X16", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -156,23 +156,7 @@ internal abstract class ProbeNetwork
             return (inputs, targets);
         }
 
-        private static void Write(TextWriter writer, string key, ReadOnlySpan<T> values)
-        {
-            var line = new StringBuilder(key, key.Length + (values.Length * 17));
-            foreach (T value in values)
-            {
-                line.Append(' ');
-                if (typeof(T) == typeof(float))
-                {
-                    line.Append(Unsafe.BitCast<T, uint>(value).ToString("X8", System.Globalization.CultureInfo.InvariantCulture));
-                }
-                else
-                {
-                    line.Append(Unsafe.BitCast<T, ulong>(value).ToString("X16", System.Globalization.CultureInfo.InvariantCulture));
-                }
-            }
-
-            writer.WriteLine(line);
-        }
+        private static void Write(TextWriter writer, string key, ReadOnlySpan<T> values) =>
+            BitPatterns.WriteLine(writer, key, values);
     }
 }
