@@ -2,9 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Numerics;
-using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
-using System.Text;
 using NetGen.Kernels;
 
 namespace NetGen.Simd.Probe;

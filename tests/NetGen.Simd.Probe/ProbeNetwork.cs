@@ -2,8 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Numerics;
-using System.Runtime.CompilerServices;
-using System.Text;
 
 namespace NetGen.Simd.Probe;
 
