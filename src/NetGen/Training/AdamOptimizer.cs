@@ -113,9 +113,9 @@ public sealed class AdamOptimizer<T> : GradientOptimizer<T>
         // vectors and scalars for the rest. Every path rounds alike: the same operations, none fused.
         if (Vector512.IsHardwareAccelerated)
         {
-            var b1V = Vector512.Create(b1); var b2V = Vector512.Create(b2); var c1V = Vector512.Create(c1); var c2V = Vector512.Create(c2);
-            var rateV = Vector512.Create(rate); var rootV = Vector512.Create(rootCorrection); var keepV = Vector512.Create(keep);
-            var epsilonV = Vector512.Create(epsilon); var thresholdV = Vector512.Create(threshold);
+            Vector512<T> b1V = Vector512.Create(b1), b2V = Vector512.Create(b2), c1V = Vector512.Create(c1), c2V = Vector512.Create(c2);
+            Vector512<T> rateV = Vector512.Create(rate), rootV = Vector512.Create(rootCorrection), keepV = Vector512.Create(keep);
+            Vector512<T> epsilonV = Vector512.Create(epsilon), thresholdV = Vector512.Create(threshold);
             for (; i + (nuint)Vector512<T>.Count <= n; i += (nuint)Vector512<T>.Count)
             {
                 var gi = Vector512.LoadUnsafe(ref g, i);
@@ -129,9 +129,9 @@ public sealed class AdamOptimizer<T> : GradientOptimizer<T>
         }
         else if (Vector256.IsHardwareAccelerated)
         {
-            var b1V = Vector256.Create(b1); var b2V = Vector256.Create(b2); var c1V = Vector256.Create(c1); var c2V = Vector256.Create(c2);
-            var rateV = Vector256.Create(rate); var rootV = Vector256.Create(rootCorrection); var keepV = Vector256.Create(keep);
-            var epsilonV = Vector256.Create(epsilon); var thresholdV = Vector256.Create(threshold);
+            Vector256<T> b1V = Vector256.Create(b1), b2V = Vector256.Create(b2), c1V = Vector256.Create(c1), c2V = Vector256.Create(c2);
+            Vector256<T> rateV = Vector256.Create(rate), rootV = Vector256.Create(rootCorrection), keepV = Vector256.Create(keep);
+            Vector256<T> epsilonV = Vector256.Create(epsilon), thresholdV = Vector256.Create(threshold);
             for (; i + (nuint)Vector256<T>.Count <= n; i += (nuint)Vector256<T>.Count)
             {
                 var gi = Vector256.LoadUnsafe(ref g, i);
@@ -145,9 +145,9 @@ public sealed class AdamOptimizer<T> : GradientOptimizer<T>
         }
 
         {
-            var b1V = Vector128.Create(b1); var b2V = Vector128.Create(b2); var c1V = Vector128.Create(c1); var c2V = Vector128.Create(c2);
-            var rateV = Vector128.Create(rate); var rootV = Vector128.Create(rootCorrection); var keepV = Vector128.Create(keep);
-            var epsilonV = Vector128.Create(epsilon); var thresholdV = Vector128.Create(threshold);
+            Vector128<T> b1V = Vector128.Create(b1), b2V = Vector128.Create(b2), c1V = Vector128.Create(c1), c2V = Vector128.Create(c2);
+            Vector128<T> rateV = Vector128.Create(rate), rootV = Vector128.Create(rootCorrection), keepV = Vector128.Create(keep);
+            Vector128<T> epsilonV = Vector128.Create(epsilon), thresholdV = Vector128.Create(threshold);
             for (; i + (nuint)Vector128<T>.Count <= n; i += (nuint)Vector128<T>.Count)
             {
                 var gi = Vector128.LoadUnsafe(ref g, i);

@@ -61,8 +61,8 @@ public sealed class RmsPropOptimizer<T> : GradientOptimizer<T>
         // vectors and scalars for the rest. Every path rounds alike: the same operations, none fused.
         if (Vector512.IsHardwareAccelerated)
         {
-            var rhoV = Vector512.Create(rho); var keepV = Vector512.Create(keep); var rateV = Vector512.Create(rate);
-            var epsilonV = Vector512.Create(epsilon); var thresholdV = Vector512.Create(threshold);
+            Vector512<T> rhoV = Vector512.Create(rho), keepV = Vector512.Create(keep), rateV = Vector512.Create(rate);
+            Vector512<T> epsilonV = Vector512.Create(epsilon), thresholdV = Vector512.Create(threshold);
             for (; i + (nuint)Vector512<T>.Count <= n; i += (nuint)Vector512<T>.Count)
             {
                 var gi = Vector512.LoadUnsafe(ref g, i);
@@ -73,8 +73,8 @@ public sealed class RmsPropOptimizer<T> : GradientOptimizer<T>
         }
         else if (Vector256.IsHardwareAccelerated)
         {
-            var rhoV = Vector256.Create(rho); var keepV = Vector256.Create(keep); var rateV = Vector256.Create(rate);
-            var epsilonV = Vector256.Create(epsilon); var thresholdV = Vector256.Create(threshold);
+            Vector256<T> rhoV = Vector256.Create(rho), keepV = Vector256.Create(keep), rateV = Vector256.Create(rate);
+            Vector256<T> epsilonV = Vector256.Create(epsilon), thresholdV = Vector256.Create(threshold);
             for (; i + (nuint)Vector256<T>.Count <= n; i += (nuint)Vector256<T>.Count)
             {
                 var gi = Vector256.LoadUnsafe(ref g, i);
@@ -85,8 +85,8 @@ public sealed class RmsPropOptimizer<T> : GradientOptimizer<T>
         }
 
         {
-            var rhoV = Vector128.Create(rho); var keepV = Vector128.Create(keep); var rateV = Vector128.Create(rate);
-            var epsilonV = Vector128.Create(epsilon); var thresholdV = Vector128.Create(threshold);
+            Vector128<T> rhoV = Vector128.Create(rho), keepV = Vector128.Create(keep), rateV = Vector128.Create(rate);
+            Vector128<T> epsilonV = Vector128.Create(epsilon), thresholdV = Vector128.Create(threshold);
             for (; i + (nuint)Vector128<T>.Count <= n; i += (nuint)Vector128<T>.Count)
             {
                 var gi = Vector128.LoadUnsafe(ref g, i);
