@@ -200,12 +200,19 @@ internal static class BatchForwardEmitter
 
             for (int g = 0; g < tailGroups; g++)
             {
-                w.Line($"var f{s}_{g} = {ActivationSyntax.Apply(p.Activation, $"t{s}_{g}", p.Slope)};");
+                // f applied once per Vector128 (identity and softmax leave z as it is here).
+                string z = $"t{s}_{g}", activated = ActivationSyntax.Apply(p.Activation, z, p.Slope), result = z;
+                if (activated != z)
+                {
+                    result = $"f{s}_{g}";
+                    w.Line($"var {result} = {activated};");
+                }
+
                 int first = p.Vectors * p.Width + g * Lanes128(p);
                 for (int lane = 0; lane < Lanes128(p) && first + lane < p.Outputs; lane++)
                 {
                     string element = Kernel.Element(p.Out, Literal(s * p.Outputs + first + lane));
-                    w.Line($"{element} = {SimdWidth.V128.Class}.GetElement(f{s}_{g}, {Literal(lane)});");
+                    w.Line($"{element} = {SimdWidth.V128.Class}.GetElement({result}, {Literal(lane)});");
                 }
             }
         }

@@ -960,30 +960,24 @@ namespace MyApp
                     var xt5 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, i + 40));
                     t5_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt5, t5_0);
                 }
-                var f0_0 = t0_0;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 0) = global::System.Runtime.Intrinsics.Vector128.GetElement(f0_0, 0);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 1) = global::System.Runtime.Intrinsics.Vector128.GetElement(f0_0, 1);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 2) = global::System.Runtime.Intrinsics.Vector128.GetElement(f0_0, 2);
-                var f1_0 = t1_0;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 3) = global::System.Runtime.Intrinsics.Vector128.GetElement(f1_0, 0);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 4) = global::System.Runtime.Intrinsics.Vector128.GetElement(f1_0, 1);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(f1_0, 2);
-                var f2_0 = t2_0;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 6) = global::System.Runtime.Intrinsics.Vector128.GetElement(f2_0, 0);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 7) = global::System.Runtime.Intrinsics.Vector128.GetElement(f2_0, 1);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 8) = global::System.Runtime.Intrinsics.Vector128.GetElement(f2_0, 2);
-                var f3_0 = t3_0;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 9) = global::System.Runtime.Intrinsics.Vector128.GetElement(f3_0, 0);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 10) = global::System.Runtime.Intrinsics.Vector128.GetElement(f3_0, 1);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 11) = global::System.Runtime.Intrinsics.Vector128.GetElement(f3_0, 2);
-                var f4_0 = t4_0;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 12) = global::System.Runtime.Intrinsics.Vector128.GetElement(f4_0, 0);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 13) = global::System.Runtime.Intrinsics.Vector128.GetElement(f4_0, 1);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 14) = global::System.Runtime.Intrinsics.Vector128.GetElement(f4_0, 2);
-                var f5_0 = t5_0;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 15) = global::System.Runtime.Intrinsics.Vector128.GetElement(f5_0, 0);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 16) = global::System.Runtime.Intrinsics.Vector128.GetElement(f5_0, 1);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 17) = global::System.Runtime.Intrinsics.Vector128.GetElement(f5_0, 2);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 0) = global::System.Runtime.Intrinsics.Vector128.GetElement(t0_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 1) = global::System.Runtime.Intrinsics.Vector128.GetElement(t0_0, 1);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 2) = global::System.Runtime.Intrinsics.Vector128.GetElement(t0_0, 2);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 3) = global::System.Runtime.Intrinsics.Vector128.GetElement(t1_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 4) = global::System.Runtime.Intrinsics.Vector128.GetElement(t1_0, 1);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 5) = global::System.Runtime.Intrinsics.Vector128.GetElement(t1_0, 2);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 6) = global::System.Runtime.Intrinsics.Vector128.GetElement(t2_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 7) = global::System.Runtime.Intrinsics.Vector128.GetElement(t2_0, 1);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 8) = global::System.Runtime.Intrinsics.Vector128.GetElement(t2_0, 2);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 9) = global::System.Runtime.Intrinsics.Vector128.GetElement(t3_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 10) = global::System.Runtime.Intrinsics.Vector128.GetElement(t3_0, 1);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 11) = global::System.Runtime.Intrinsics.Vector128.GetElement(t3_0, 2);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 12) = global::System.Runtime.Intrinsics.Vector128.GetElement(t4_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 13) = global::System.Runtime.Intrinsics.Vector128.GetElement(t4_0, 1);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 14) = global::System.Runtime.Intrinsics.Vector128.GetElement(t4_0, 2);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 15) = global::System.Runtime.Intrinsics.Vector128.GetElement(t5_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 16) = global::System.Runtime.Intrinsics.Vector128.GetElement(t5_0, 1);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a4, 17) = global::System.Runtime.Intrinsics.Vector128.GetElement(t5_0, 2);
             }
         }
 

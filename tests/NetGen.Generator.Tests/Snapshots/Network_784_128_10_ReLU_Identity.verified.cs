@@ -891,29 +891,23 @@ namespace MyApp
                     t5_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt5, t5_0);
                 }
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(z0_0, ref a3, 0);
-                var f0_0 = t0_0;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 8) = global::System.Runtime.Intrinsics.Vector128.GetElement(f0_0, 0);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 9) = global::System.Runtime.Intrinsics.Vector128.GetElement(f0_0, 1);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 8) = global::System.Runtime.Intrinsics.Vector128.GetElement(t0_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 9) = global::System.Runtime.Intrinsics.Vector128.GetElement(t0_0, 1);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(z1_0, ref a3, 10);
-                var f1_0 = t1_0;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 18) = global::System.Runtime.Intrinsics.Vector128.GetElement(f1_0, 0);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 19) = global::System.Runtime.Intrinsics.Vector128.GetElement(f1_0, 1);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 18) = global::System.Runtime.Intrinsics.Vector128.GetElement(t1_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 19) = global::System.Runtime.Intrinsics.Vector128.GetElement(t1_0, 1);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(z2_0, ref a3, 20);
-                var f2_0 = t2_0;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 28) = global::System.Runtime.Intrinsics.Vector128.GetElement(f2_0, 0);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 29) = global::System.Runtime.Intrinsics.Vector128.GetElement(f2_0, 1);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 28) = global::System.Runtime.Intrinsics.Vector128.GetElement(t2_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 29) = global::System.Runtime.Intrinsics.Vector128.GetElement(t2_0, 1);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(z3_0, ref a3, 30);
-                var f3_0 = t3_0;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 38) = global::System.Runtime.Intrinsics.Vector128.GetElement(f3_0, 0);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 39) = global::System.Runtime.Intrinsics.Vector128.GetElement(f3_0, 1);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 38) = global::System.Runtime.Intrinsics.Vector128.GetElement(t3_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 39) = global::System.Runtime.Intrinsics.Vector128.GetElement(t3_0, 1);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(z4_0, ref a3, 40);
-                var f4_0 = t4_0;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 48) = global::System.Runtime.Intrinsics.Vector128.GetElement(f4_0, 0);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 49) = global::System.Runtime.Intrinsics.Vector128.GetElement(f4_0, 1);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 48) = global::System.Runtime.Intrinsics.Vector128.GetElement(t4_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 49) = global::System.Runtime.Intrinsics.Vector128.GetElement(t4_0, 1);
                 global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(z5_0, ref a3, 50);
-                var f5_0 = t5_0;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 58) = global::System.Runtime.Intrinsics.Vector128.GetElement(f5_0, 0);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 59) = global::System.Runtime.Intrinsics.Vector128.GetElement(f5_0, 1);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 58) = global::System.Runtime.Intrinsics.Vector128.GetElement(t5_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 59) = global::System.Runtime.Intrinsics.Vector128.GetElement(t5_0, 1);
             }
         }
 
@@ -997,24 +991,18 @@ namespace MyApp
                     var xt5 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i + 640));
                     t5_0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(wt0, xt5, t5_0);
                 }
-                var f0_0 = t0_0;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 8) = global::System.Runtime.Intrinsics.Vector128.GetElement(f0_0, 0);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 9) = global::System.Runtime.Intrinsics.Vector128.GetElement(f0_0, 1);
-                var f1_0 = t1_0;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 18) = global::System.Runtime.Intrinsics.Vector128.GetElement(f1_0, 0);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 19) = global::System.Runtime.Intrinsics.Vector128.GetElement(f1_0, 1);
-                var f2_0 = t2_0;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 28) = global::System.Runtime.Intrinsics.Vector128.GetElement(f2_0, 0);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 29) = global::System.Runtime.Intrinsics.Vector128.GetElement(f2_0, 1);
-                var f3_0 = t3_0;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 38) = global::System.Runtime.Intrinsics.Vector128.GetElement(f3_0, 0);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 39) = global::System.Runtime.Intrinsics.Vector128.GetElement(f3_0, 1);
-                var f4_0 = t4_0;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 48) = global::System.Runtime.Intrinsics.Vector128.GetElement(f4_0, 0);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 49) = global::System.Runtime.Intrinsics.Vector128.GetElement(f4_0, 1);
-                var f5_0 = t5_0;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 58) = global::System.Runtime.Intrinsics.Vector128.GetElement(f5_0, 0);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 59) = global::System.Runtime.Intrinsics.Vector128.GetElement(f5_0, 1);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 8) = global::System.Runtime.Intrinsics.Vector128.GetElement(t0_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 9) = global::System.Runtime.Intrinsics.Vector128.GetElement(t0_0, 1);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 18) = global::System.Runtime.Intrinsics.Vector128.GetElement(t1_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 19) = global::System.Runtime.Intrinsics.Vector128.GetElement(t1_0, 1);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 28) = global::System.Runtime.Intrinsics.Vector128.GetElement(t2_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 29) = global::System.Runtime.Intrinsics.Vector128.GetElement(t2_0, 1);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 38) = global::System.Runtime.Intrinsics.Vector128.GetElement(t3_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 39) = global::System.Runtime.Intrinsics.Vector128.GetElement(t3_0, 1);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 48) = global::System.Runtime.Intrinsics.Vector128.GetElement(t4_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 49) = global::System.Runtime.Intrinsics.Vector128.GetElement(t4_0, 1);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 58) = global::System.Runtime.Intrinsics.Vector128.GetElement(t5_0, 0);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, 59) = global::System.Runtime.Intrinsics.Vector128.GetElement(t5_0, 1);
             }
         }
 
