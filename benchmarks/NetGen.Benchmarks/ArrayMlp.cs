@@ -97,7 +97,7 @@ public sealed class ArrayMlp
     }
 
     /// <summary>One SGD step on one sample: θ ← θ − η·∂J/∂θ, applied during backpropagation. Returns J before the update.</summary>
-    public float TrainStep(float[] input, float[] target, float learningRate)
+    public float SgdStep(float[] input, float[] target, float learningRate)
     {
         Array.Copy(input, _a[0], _sizes[0]);
         Propagate();

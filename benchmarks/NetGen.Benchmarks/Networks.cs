@@ -1,7 +1,7 @@
 namespace NetGen.Benchmarks;
 
 // The four standard float networks of the benchmark suite, all with biases and squared error. Each is declared
-// twice: with the default SGD optimizer (Forward, ForwardBatch and the fused TrainStep(x, y, η), which ignores the
+// twice: with the default SGD optimizer (Forward, ForwardBatch and the fused SgdStep(x, y, η), which ignores the
 // optimizer) and with Adam (TrainStep(x, y) = one Adam step on one sample). Both start from the same parameters:
 // initialization depends only on the sizes, activations, biases and seed. The 8-16-16-1 Adam network is
 // Tanh_8_16_16_1_Adam in OptimizerNetworks.cs.

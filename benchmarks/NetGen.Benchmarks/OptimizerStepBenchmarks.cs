@@ -4,7 +4,7 @@ namespace NetGen.Benchmarks;
 
 /// <summary>
 /// One TrainBatch of one sample on the 8-16-16-1 network (433 parameters) per optimizer kind: gradient of the
-/// objective into the instance buffer, then the optimizer's step. The fused SGD TrainStep(input, target, η),
+/// objective into the instance buffer, then the optimizer's step. The fused SGD SgdStep(input, target, η),
 /// which updates during backpropagation and needs no gradient buffer, is the baseline.
 /// </summary>
 [MemoryDiagnoser]
@@ -37,8 +37,8 @@ public class OptimizerStepBenchmarks
         _rmsProp.Optimizer.LearningRate = LearningRate;
     }
 
-    [Benchmark(Baseline = true, Description = "TrainStep(x, y, η), fused SGD")]
-    public float FusedSgd() => _fused.TrainStep(_input, _target, LearningRate);
+    [Benchmark(Baseline = true, Description = "SgdStep(x, y, η), fused SGD")]
+    public float FusedSgd() => _fused.SgdStep(_input, _target, LearningRate);
 
     [Benchmark(Description = "TrainBatch, SGD")]
     public float Sgd() => _sgd.TrainBatch(_input, _target);

@@ -73,7 +73,7 @@ internal static class QuickMode
     [
         (Operations.Forward, "Forward (1 row)"),
         (Operations.ForwardBatch, $"ForwardBatch ({StandardNetworkBenchmarks.BatchRows} rows)"),
-        (Operations.SgdStep, "TrainStep SGD"),
+        (Operations.SgdStep, "SgdStep"),
         (Operations.AdamStep, "TrainStep Adam"),
     ];
 

@@ -27,15 +27,15 @@ public class Relu_784_128_10_Benchmarks : StandardNetworkBenchmarks
         return BatchOutputs[0];
     }
 
-    [Benchmark(Description = "NetGen.TrainStep(x, y, η)")]
+    [Benchmark(Description = "NetGen.SgdStep(x, y, η)")]
     [BenchmarkCategory(Operations.SgdStep)]
-    public float NetGenSgdStep() => _sgd.TrainStep(Input, NextTarget(), LearningRate);
+    public float NetGenSgdStep() => _sgd.SgdStep(Input, NextTarget(), LearningRate);
 
     [Benchmark(Description = "NetGen.TrainStep(x, y), Adam")]
     [BenchmarkCategory(Operations.AdamStep)]
     public float NetGenAdamStep() => _adam.TrainStep(Input, NextTarget());
 
-    protected override INetwork<float> NewSgdNetwork() => new Relu_784_128_10();
+    protected override ITrainableNetwork<float> NewSgdNetwork() => new Relu_784_128_10();
 
-    protected override INetwork<float> NewAdamNetwork() => new Relu_784_128_10_Adam();
+    protected override ITrainableNetwork<float> NewAdamNetwork() => new Relu_784_128_10_Adam();
 }

@@ -13,7 +13,7 @@ namespace NetGen.Benchmarks;
 /// <list type="bullet">
 /// <item><c>Forward</c>: one sample (NetGen, <see cref="ArrayMlp"/>, <see cref="TensorPrimitivesMlp"/>, <see cref="OnnxRuntimeMlp"/>).</item>
 /// <item><c>ForwardBatch</c>: <see cref="BatchRows"/> rows in one call (same four); the "ns/sample" column divides by the rows.</item>
-/// <item><c>SgdStep</c>: one fused SGD step on one sample, TrainStep(x, y, η) (NetGen, ArrayMlp, TensorPrimitivesMlp).</item>
+/// <item><c>SgdStep</c>: one fused SGD step on one sample, SgdStep(x, y, η) (NetGen, ArrayMlp, TensorPrimitivesMlp).</item>
 /// <item><c>AdamStep</c>: one Adam step on one sample, TrainStep(x, y) on the Adam network (same three).</item>
 /// </list>
 /// Each subclass adds NetGen's four benchmarks on its generated classes, called directly (not through
@@ -56,8 +56,8 @@ public abstract class StandardNetworkBenchmarks
     private ArrayMlp _arrayMlp = null!;
     private TensorPrimitivesMlp _tensorMlp = null!;
     private OnnxRuntimeMlp _onnx = null!;
-    private INetwork<float> _sgdNetwork = null!;
-    private INetwork<float> _adamNetwork = null!;
+    private ITrainableNetwork<float> _sgdNetwork = null!;
+    private ITrainableNetwork<float> _adamNetwork = null!;
     private float[][] _targets = null!;   // y and 1 − y
     private int _trainingCalls;
 
@@ -70,16 +70,16 @@ public abstract class StandardNetworkBenchmarks
     protected float[] BatchOutputs { get; private set; } = null!;
 
     /// <summary>A new SGD network (default parameters), for the checks.</summary>
-    protected abstract INetwork<float> NewSgdNetwork();
+    protected abstract ITrainableNetwork<float> NewSgdNetwork();
 
     /// <summary>A new Adam network (default parameters), for the checks.</summary>
-    protected abstract INetwork<float> NewAdamNetwork();
+    protected abstract ITrainableNetwork<float> NewAdamNetwork();
 
     /// <summary>
     /// Builds every baseline with the parameters of <paramref name="sgd"/>, and checks that they compute what NetGen
     /// computes: Forward and ForwardBatch outputs, and the outputs after a few SGD and Adam steps.
     /// </summary>
-    protected void Setup(INetwork<float> sgd, INetwork<float> adam)
+    protected void Setup(ITrainableNetwork<float> sgd, ITrainableNetwork<float> adam)
     {
         if (!sgd.Parameters.SequenceEqual(adam.Parameters))
         {
@@ -121,7 +121,7 @@ public abstract class StandardNetworkBenchmarks
     public void Cleanup()
     {
         _onnx.Dispose();
-        foreach (INetwork<float> network in new[] { _sgdNetwork, _adamNetwork })
+        foreach (ITrainableNetwork<float> network in new[] { _sgdNetwork, _adamNetwork })
         {
             if (!TensorPrimitives.IsFiniteAll<float>(network.Parameters))
             {
@@ -184,13 +184,13 @@ public abstract class StandardNetworkBenchmarks
 
     // ---- One SGD step on one sample ----
 
-    [Benchmark(Baseline = true, Description = "ArrayMlp.TrainStep(x, y, η)")]
+    [Benchmark(Baseline = true, Description = "ArrayMlp.SgdStep(x, y, η)")]
     [BenchmarkCategory(Operations.SgdStep)]
-    public float ArrayMlpSgdStep() => _arrayMlp.TrainStep(Input, NextTarget(), LearningRate);
+    public float ArrayMlpSgdStep() => _arrayMlp.SgdStep(Input, NextTarget(), LearningRate);
 
-    [Benchmark(Description = "TensorPrimitivesMlp.TrainStep(x, y, η)")]
+    [Benchmark(Description = "TensorPrimitivesMlp.SgdStep(x, y, η)")]
     [BenchmarkCategory(Operations.SgdStep)]
-    public float TensorPrimitivesSgdStep() => _tensorMlp.TrainStep(Input, NextTarget(), LearningRate);
+    public float TensorPrimitivesSgdStep() => _tensorMlp.SgdStep(Input, NextTarget(), LearningRate);
 
     // ---- One Adam step on one sample ----
 
@@ -202,7 +202,7 @@ public abstract class StandardNetworkBenchmarks
     [BenchmarkCategory(Operations.AdamStep)]
     public float TensorPrimitivesAdamStep() => _tensorMlp.AdamStep(Input, NextTarget());
 
-    private void CheckForward(INetwork<float> network)
+    private void CheckForward(ITrainableNetwork<float> network)
     {
         int outputSize = network.OutputSize;
         float[] expected = new float[outputSize];
@@ -248,8 +248,8 @@ public abstract class StandardNetworkBenchmarks
     /// </summary>
     private void CheckTraining(int[] sizes, Activation[] activations)
     {
-        INetwork<float> sgd = NewSgdNetwork();
-        INetwork<float> adam = NewAdamNetwork();
+        ITrainableNetwork<float> sgd = NewSgdNetwork();
+        ITrainableNetwork<float> adam = NewAdamNetwork();
         AdamOptimizer<float> optimizer = (AdamOptimizer<float>)adam.Optimizer;
         optimizer.LearningRate = CheckAdamRate;
         AdamSettings settings = AdamSettings.From(optimizer);
@@ -266,9 +266,9 @@ public abstract class StandardNetworkBenchmarks
         const float tolerance = TrainingTolerance;
         for (int step = 0; step < CheckSteps; step++)
         {
-            float cost = sgd.TrainStep(Input, target, sgdRate);
-            TestData.EnsureSameOutput([cost], [arrayMlp.TrainStep(Input, target, sgdRate)], $"ArrayMlp, cost of SGD step {step}", tolerance);
-            TestData.EnsureSameOutput([cost], [tensorMlp.TrainStep(Input, target, sgdRate)], $"TensorPrimitivesMlp, cost of SGD step {step}", tolerance);
+            float cost = sgd.SgdStep(Input, target, sgdRate);
+            TestData.EnsureSameOutput([cost], [arrayMlp.SgdStep(Input, target, sgdRate)], $"ArrayMlp, cost of SGD step {step}", tolerance);
+            TestData.EnsureSameOutput([cost], [tensorMlp.SgdStep(Input, target, sgdRate)], $"TensorPrimitivesMlp, cost of SGD step {step}", tolerance);
 
             cost = adam.TrainStep(Input, target);
             TestData.EnsureSameOutput([cost], [arrayMlpAdam.AdamStep(Input, target)], $"ArrayMlp, cost of Adam step {step}", tolerance);

@@ -120,7 +120,7 @@ public sealed class TensorPrimitivesMlp
     }
 
     /// <summary>One SGD step on one sample: θ ← θ − η·∂J/∂θ, applied during backpropagation. Returns J before the update.</summary>
-    public float TrainStep(ReadOnlySpan<float> input, ReadOnlySpan<float> target, float learningRate)
+    public float SgdStep(ReadOnlySpan<float> input, ReadOnlySpan<float> target, float learningRate)
     {
         input.CopyTo(_a[0]);
         Propagate();

@@ -1,3 +1,5 @@
+extern alias NetGenRuntime;
+
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -49,7 +51,7 @@ internal static class UserCode
     private static readonly ImmutableArray<MetadataReference> References =
     [
         .. Basic.Reference.Assemblies.Net100.References.All,
-        MetadataReference.CreateFromFile(typeof(NetworkAttribute).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(NetGenRuntime::NetGen.NetworkAttribute).Assembly.Location),
     ];
 
     public static SyntaxTree Parse(string text, string path) => CSharpSyntaxTree.ParseText(text, ParseOptions, path);

@@ -1,15 +1,19 @@
 using System;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using NetGen.Generator.Diagnostics;
 using NetGen.Generator.Emit;
 using NetGen.Generator.Model;
 using NetGen.Generator.Parsing;
+using NetGen.Generator.Planning;
 
 namespace NetGen.Generator;
 
 /// <summary>
-/// Generates a dense neural network for every <c>partial class</c> marked with <c>[NetGen.Network]</c>:
-/// attribute → <see cref="NetworkSpec"/> (plain values, cacheable) → one source file per network.
+/// Generates a neural network for every <c>partial class</c> marked with <c>[NetGen.Network]</c>, in four stages:
+/// Parse (attribute and symbol → <see cref="ParseResult"/>), Model (<see cref="NetworkSpec"/>: plain values, so the
+/// pipeline caches), Plan (<see cref="NetworkPlan"/>: layer plans, kernel signatures, vector widths) and Emit (one
+/// source file per network).
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class NetworkGenerator : IIncrementalGenerator
@@ -40,18 +44,20 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .Select(static (result, _) => result.Spec!)
             .WithTrackingName(TrackingNames.Specs);
 
-        context.RegisterSourceOutput(specs, static (context, spec) =>
+        context.RegisterSourceOutput(specs, static (context, spec) => Emit(context, spec));
+    }
+
+    private static void Emit(SourceProductionContext context, NetworkSpec spec)
+    {
+        try
         {
-            try
-            {
-                context.AddSource(spec.FullName + ".g.cs", NetworkEmitter.Emit(spec));
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                // Never throw into the compiler: an emitter bug becomes NETGEN009 and no source.
-                context.ReportDiagnostic(Diagnostic.Create(
-                    Diagnostics.DiagnosticDescriptors.GeneratorFailure, Location.None, spec.ClassName, exception.Message));
-            }
-        });
+            context.AddSource(spec.FullName + ".g.cs", NetworkEmitter.Emit(NetworkPlan.For(spec)));
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Never throw into the compiler: a planning or emitter bug becomes NETGEN009 and no source.
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.GeneratorFailure, Location.None, spec.ClassName, exception.Message));
+        }
     }
 }

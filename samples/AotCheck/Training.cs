@@ -17,7 +17,7 @@ internal static class Training
 
     private static void FusedSgd()
     {
-        Report.Section("TrainStep (fused SGD), float 2-3-1 and 64-40-10");
+        Report.Section("SgdStep (fused SGD), float 2-3-1 and 64-40-10");
         var net = new ClassicFloatNet();
         float[] inputs = SampleData.ToSingle(SampleData.ClassicInputs);
         float[] targets = SampleData.ToSingle(SampleData.ClassicTargets);
@@ -25,7 +25,7 @@ internal static class Training
         for (int step = 0; step < 300; step++)
         {
             int row = step % 3;
-            float cost = net.TrainStep(inputs.AsSpan(row * 2, 2), targets.AsSpan(row, 1), learningRate: 0.5f);
+            float cost = net.SgdStep(inputs.AsSpan(row * 2, 2), targets.AsSpan(row, 1), learningRate: 0.5f);
             if (step % 60 == 0)
             {
                 costs[step / 60] = cost;
@@ -44,7 +44,7 @@ internal static class Training
         for (int step = 0; step < 40; step++)
         {
             int row = step % 4;
-            last = wide.TrainStep(
+            last = wide.SgdStep(
                 wInputs.AsSpan(row * WideNet.InputSize, WideNet.InputSize),
                 wTargets.AsSpan(row * WideNet.OutputSize, WideNet.OutputSize),
                 learningRate: 0.05f);

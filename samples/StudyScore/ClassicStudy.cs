@@ -26,7 +26,7 @@ internal static class ClassicStudy
     {
         CultureInfo inv = CultureInfo.InvariantCulture;
         var data = new ScoreData(Samples, Scaling.MaximaOf(Samples));
-        var network = new StudyScoreNet();   // starts from ParameterInitializer.DefaultSeed: deterministic
+        var network = new StudyScoreNet();   // starts from the same deterministic parameters every time
 
         Console.WriteLine(string.Create(inv,
             $"Part 1: the classic study, {data.Count} samples, full-batch L-BFGS on J = (1/N)·Σ ½(y − ŷ)², no L2"));

@@ -47,7 +47,7 @@ internal static class OverfittingStudy
         Console.WriteLine(string.Create(inv,
             $"Scaling by the training maxima: sleep / {scaling.SleepMax}, study / {scaling.StudyMax}, score / {Scaling.ScoreScale}"));
         Console.WriteLine(string.Create(inv,
-            $"Both runs start from the same parameters (seed {ParameterInitializer.DefaultSeed}) and minimize " +
+            $"Both runs start from the same parameters (a new network's, which are the same for every new instance) and minimize " +
             $"J = (1/N)·Σ ½(y − ŷ)² + (λ/2)·Σ W² over the training set with L-BFGS."));
         Console.WriteLine("\"cost\" below is the data term (1/N)·Σ ½(y − ŷ)² alone, without the L2 term, on either set.");
         Console.WriteLine();
@@ -79,8 +79,7 @@ internal static class OverfittingStudy
     /// </summary>
     private static RegularizationRun Train(string name, double lambda, ScoreData train, ScoreData test)
     {
-        var network = new StudyScoreNet();
-        network.InitializeParameters(ParameterInitializer.DefaultSeed);
+        var network = new StudyScoreNet();   // every new instance starts from the same parameters
         network.L2Regularization = lambda;
 
         var trainCosts = new List<double> { train.MeanCost(network) };

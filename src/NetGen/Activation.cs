@@ -1,7 +1,13 @@
+// Also compiled into the generator (linked), which reads the attribute through these very names and values.
 namespace NetGen;
 
 /// <summary>The activation function f applied to a layer's pre-activation z, giving a = f(z).</summary>
-public enum Activation
+#if NETGEN_GENERATOR
+internal
+#else
+public
+#endif
+enum Activation
 {
     /// <summary>f(z) = z; f′ = 1.</summary>
     Identity = 0,

@@ -11,7 +11,7 @@ public static class GradientCheck
 {
     /// <summary>
     /// Computes the analytic gradient g of the batch cost (the sum of
-    /// <see cref="INetwork{T}.AccumulateGradients"/> over the rows) and the numeric gradient
+    /// <see cref="ITrainableNetwork{T}.AccumulateGradients"/> over the rows) and the numeric gradient
     /// nᵢ = (J(θ + εeᵢ) − J(θ − εeᵢ)) / 2ε of the same cost, summed in <see cref="double"/>, for every
     /// parameter, and reports how far apart they are.
     /// </summary>
@@ -48,24 +48,24 @@ public static class GradientCheck
     /// <paramref name="epsilon"/> is not a finite number greater than zero, or is too small to change some parameter
     /// once rounded to <typeparamref name="T"/>.
     /// </exception>
-    public static GradientCheckResult Run<T>(INetwork<T> network, ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, double epsilon = 1e-4)
+    public static GradientCheckResult Run<T>(ITrainableNetwork<T> network, ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, double epsilon = 1e-4)
         where T : unmanaged, IFloatingPointIeee754<T> =>
         Check(network, inputs, targets, epsilon, objective: false);
 
     /// <summary>
-    /// Like <see cref="Run{T}"/>, but checks the training objective: <see cref="INetwork{T}.ObjectiveGradient"/>
-    /// against central differences of <see cref="INetwork{T}.Objective"/>, J = (1/N)·Σ J_row + (λ/2)·Σ W², so the
+    /// Like <see cref="Run{T}"/>, but checks the training objective: <see cref="ITrainableNetwork{T}.ObjectiveGradient"/>
+    /// against central differences of <see cref="ITrainableNetwork{T}.Objective"/>, J = (1/N)·Σ J_row + (λ/2)·Σ W², so the
     /// L2 penalty's gradient is checked too.
     /// </summary>
     /// <inheritdoc cref="Run{T}" path="/param"/>
     /// <inheritdoc cref="Run{T}" path="/returns"/>
     /// <inheritdoc cref="Run{T}" path="/exception"/>
-    public static GradientCheckResult RunObjective<T>(INetwork<T> network, ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, double epsilon = 1e-4)
+    public static GradientCheckResult RunObjective<T>(ITrainableNetwork<T> network, ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, double epsilon = 1e-4)
         where T : unmanaged, IFloatingPointIeee754<T> =>
         Check(network, inputs, targets, epsilon, objective: true);
 
     private static GradientCheckResult Check<T>(
-        INetwork<T> network, ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, double epsilon, bool objective)
+        ITrainableNetwork<T> network, ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, double epsilon, bool objective)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(network);
@@ -134,7 +134,7 @@ public static class GradientCheck
 
     /// <summary>(J(θᵢ + ε) − J(θᵢ − ε)) / (θᵢ⁺ − θᵢ⁻) with the perturbed values as stored in T; leaves θᵢ perturbed.</summary>
     private static double NumericDerivative<T>(
-        INetwork<T> network, int index, T original, double epsilon, ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, int rows, bool objective)
+        ITrainableNetwork<T> network, int index, T original, double epsilon, ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, int rows, bool objective)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         double center = double.CreateChecked(original);
@@ -156,7 +156,7 @@ public static class GradientCheck
     }
 
     /// <summary>Σ over rows of J, accumulated in double.</summary>
-    private static double BatchCost<T>(INetwork<T> network, ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, int rows)
+    private static double BatchCost<T>(ITrainableNetwork<T> network, ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, int rows)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int inputSize = network.InputSize, outputSize = network.OutputSize;

@@ -1,7 +1,7 @@
 namespace NetGen;
 
 /// <summary>
-/// The outcome of <see cref="GradientCheck.Run{T}(INetwork{T}, System.ReadOnlySpan{T}, System.ReadOnlySpan{T}, double)"/>:
+/// The outcome of <see cref="GradientCheck.Run{T}(ITrainableNetwork{T}, System.ReadOnlySpan{T}, System.ReadOnlySpan{T}, double)"/>:
 /// how far a network's analytic gradient g is from the central finite-difference gradient n.
 /// </summary>
 public readonly record struct GradientCheckResult

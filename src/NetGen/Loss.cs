@@ -1,7 +1,13 @@
+// Also compiled into the generator (linked), which reads the attribute through these very names and values.
 namespace NetGen;
 
 /// <summary>The per-sample cost J minimized by training (ŷ the output, y the target).</summary>
-public enum Loss
+#if NETGEN_GENERATOR
+internal
+#else
+public
+#endif
+enum Loss
 {
     /// <summary>J = Σ ½(ŷ − y)²; dJ/dŷ = ŷ − y.</summary>
     SquaredError = 0,

@@ -1,5 +1,6 @@
 using System;
 
+// Also compiled into the generator (linked), which reads the attribute through these very names and values.
 namespace NetGen;
 
 /// <summary>
@@ -10,7 +11,12 @@ namespace NetGen;
 /// <c>[Network(2, 3, 1)]</c> is a network with 2 inputs, one hidden layer of 3 neurons and 1 output.
 /// </remarks>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
-public sealed class NetworkAttribute : Attribute
+#if NETGEN_GENERATOR
+internal
+#else
+public
+#endif
+sealed class NetworkAttribute : Attribute
 {
     /// <summary>Declares a network with the given layer sizes: input, hidden..., output.</summary>
     /// <param name="layerSizes">At least two sizes, each greater than zero.</param>
@@ -44,7 +50,7 @@ public sealed class NetworkAttribute : Attribute
     public double LeakySlope { get; set; } = 0.01;
 
     /// <summary>
-    /// The optimizer behind <c>TrainBatch</c> and <c>TrainStep(input, target)</c>; its hyperparameters are set at run
+    /// The optimizer behind <c>TrainBatch</c> and <c>TrainStep</c>; its hyperparameters are set at run
     /// time through the generated <c>Optimizer</c> property. Default <see cref="OptimizerKind.Sgd"/>.
     /// </summary>
     public OptimizerKind Optimizer { get; set; } = OptimizerKind.Sgd;

@@ -1,7 +1,13 @@
+// Also compiled into the generator (linked), which reads the attribute through these very names and values.
 namespace NetGen;
 
-/// <summary>How <c>TrainBatch</c> and <c>TrainStep(input, target)</c> turn a gradient g into a parameter update.</summary>
-public enum OptimizerKind
+/// <summary>How <c>TrainBatch</c> and <c>TrainStep</c> turn a gradient g into a parameter update.</summary>
+#if NETGEN_GENERATOR
+internal
+#else
+public
+#endif
+enum OptimizerKind
 {
     /// <summary>Stochastic gradient descent: θ ← θ − η·g.</summary>
     Sgd = 0,

@@ -1,3 +1,5 @@
+extern alias NetGenRuntime;
+
 using Xunit;
 
 namespace NetGen.Generator.Tests;
@@ -8,6 +10,6 @@ public sealed class AttributeNameTests
     [Fact]
     public void GeneratorAttributeName_IsTheRuntimeAttributesFullName()
     {
-        Assert.Equal(NetworkGenerator.AttributeFullName, typeof(NetworkAttribute).FullName);
+        Assert.Equal(NetworkGenerator.AttributeFullName, typeof(NetGenRuntime::NetGen.NetworkAttribute).FullName);
     }
 }

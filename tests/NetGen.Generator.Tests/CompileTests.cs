@@ -424,5 +424,22 @@ public sealed class CompileTests
 
         EmitResult emit = GeneratorHarness.Emit(run.OutputCompilation);
         Assert.True(emit.Success, "Emit failed:\n" + GeneratorHarness.Describe(emit.Diagnostics));
+
+        // The generated file disables a few warnings for users' sake; here it must not need to.
+        IEnumerable<Diagnostic> hidden = WithoutWarningPragmas(run).GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning);
+        Assert.True(!hidden.Any(), "Warnings the generated file's pragmas hide:\n" + GeneratorHarness.Describe(hidden));
+    }
+
+    /// <summary>The output compilation with every <c>#pragma warning disable</c> line removed from the generated trees.</summary>
+    private static Compilation WithoutWarningPragmas(GeneratorRun run)
+    {
+        Compilation compilation = run.OutputCompilation;
+        foreach (SyntaxTree tree in compilation.SyntaxTrees.Except(run.InputCompilation.SyntaxTrees).ToList())
+        {
+            string text = string.Join("\n", tree.ToString().Split('\n').Where(l => !l.StartsWith("#pragma warning disable", StringComparison.Ordinal)));
+            compilation = compilation.ReplaceSyntaxTree(tree, GeneratorHarness.ParseSource(text, tree.FilePath, (CSharpParseOptions)tree.Options));
+        }
+
+        return compilation;
     }
 }

@@ -1,8 +1,12 @@
+extern alias NetGenRuntime;
+
 using System;
 using System.IO;
 using System.Reflection;
 using System.Runtime.Loader;
 using Microsoft.CodeAnalysis.Emit;
+using NetGenRuntime::NetGen;
+using NetGenRuntime::NetGen.CompilerServices;
 using Xunit;
 
 namespace NetGen.Generator.Tests;

@@ -21,10 +21,10 @@ public sealed class DescriptorTests
         .ToArray();
 
     [Fact]
-    public void Ids_AreNetGen001To018_EachOnce()
+    public void Ids_AreNetGen001To019_EachOnce()
     {
         Assert.Equal(
-            Enumerable.Range(1, 18).Select(i => $"NETGEN{i:000}"),
+            Enumerable.Range(1, 19).Select(i => $"NETGEN{i:000}"),
             All.Select(d => d.Id).Order(StringComparer.Ordinal));
     }
 
@@ -69,8 +69,21 @@ public sealed class DescriptorTests
     }
 
     [Fact]
-    public void ById_FindsEachDescriptorByItsOwnId()
+    public void EveryDescriptor_HasADescription_AndAHelpLinkToItsOwnPage()
     {
-        Assert.All(All, d => Assert.Same(d, DiagnosticDescriptors.ById(d.Id)));
+        Assert.All(All, d =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(d.Description.ToString()), d.Id);
+            Assert.Equal(DiagnosticDescriptors.HelpLinkBase + d.Id + ".md", d.HelpLinkUri);
+        });
+        Assert.Equal(All.Length, All.Select(d => d.HelpLinkUri).Distinct().Count());
+    }
+
+    [Fact]
+    public void EveryDescriptor_CannotBeConfiguredAway()
+    {
+        // Each error means no network was generated: lowering or silencing it would only leave the user with
+        // compiler errors about members that do not exist.
+        Assert.All(All, d => Assert.Contains(WellKnownDiagnosticTags.NotConfigurable, d.CustomTags));
     }
 }

@@ -1,3 +1,5 @@
+extern alias NetGenRuntime;
+
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -23,7 +25,7 @@ internal static class GeneratorHarness
     private static readonly ImmutableArray<MetadataReference> References =
     [
         .. Basic.Reference.Assemblies.Net100.References.All,
-        MetadataReference.CreateFromFile(typeof(NetworkAttribute).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(NetGenRuntime::NetGen.NetworkAttribute).Assembly.Location),
     ];
 
     /// <summary>A user library: each source becomes <c>Source{i}.cs</c>.</summary>

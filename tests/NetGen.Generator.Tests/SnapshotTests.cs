@@ -47,8 +47,8 @@ public sealed class SnapshotTests
     {
         string text = GenerateSingle(Scenarios.StudyScoreDouble);
 
-        Assert.Contains("global::NetGen.INetwork<double>", text);
-        Assert.DoesNotContain("INetwork<float>", text);
+        Assert.Contains("global::NetGen.ITrainableNetwork<double>", text);
+        Assert.DoesNotContain("Network<float>", text);
         Assert.DoesNotMatch(new Regex(@"\bfloat\b"), text);
         Assert.DoesNotContain("MathF.", text);
         // No float literal (0.5f, 1e-3f, 1f) anywhere, so nothing is computed in single precision.

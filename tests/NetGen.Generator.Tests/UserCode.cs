@@ -28,6 +28,7 @@ internal static class UserCode
 
                 var network = new {{type}}();
                 INetwork<{{element}}> asInterface = network;
+                ITrainableNetwork<{{element}}> asTrainable = network;
 
                 {{element}}[] input = new {{element}}[inputSize];
                 {{element}}[] target = new {{element}}[outputSize];
@@ -36,12 +37,12 @@ internal static class UserCode
                 {{element}} cost = network.Cost(input, target);
                 {{element}}[] gradients = new {{element}}[parameterCount];
                 cost += network.AccumulateGradients(input, target, gradients);
-                cost += network.TrainStep(input, target, {{Literal(element, "0.1")}});
+                cost += network.SgdStep(input, target, {{Literal(element, "0.1")}});
 
                 Span<{{element}}> parameters = network.Parameters;
                 ReadOnlySpan<int> sizes = {{type}}.LayerSizes;
                 ReadOnlySpan<Activation> activations = {{type}}.Activations;
-                network.InitializeParameters(ParameterInitializer.DefaultSeed);
+                network.InitializeParameters(seed: 42);
 
                 {{element}}[] inputs = new {{element}}[2 * inputSize];
                 {{element}}[] outputs = new {{element}}[2 * outputSize];
@@ -50,16 +51,22 @@ internal static class UserCode
                 cost += network.CostBatch(inputs, targets);
                 cost += network.AccumulateGradientsBatch(inputs, targets, gradients);
                 cost += ({{element}})(tau * leakySlope);
+                network.L2Regularization = {{Literal(element, "0.001")}};
+                network.Optimizer.LearningRate = {{Literal(element, "0.05")}};
+                cost += network.Objective(inputs, targets);
+                cost += network.ObjectiveGradient(inputs, targets, gradients);
+                cost += network.TrainBatch(inputs, targets);
+                cost += network.TrainStep(input, target);
 
                 bool consistent = asInterface.InputSize == inputSize
                     && asInterface.OutputSize == outputSize
                     && asInterface.ParameterCount == parameters.Length
                     && asInterface.LayerSizes.SequenceEqual(sizes)
                     && asInterface.Activations.SequenceEqual(activations)
-                    && asInterface.Loss == loss
+                    && asTrainable.Loss == loss
                     && asInterface.HasBias == hasBias;
                 asInterface.Forward(input, output);
-                return consistent ? cost + asInterface.TrainStep(input, target, {{Literal(element, "0.01")}}) : {{element}}.NaN;
+                return consistent ? cost + asTrainable.SgdStep(input, target, {{Literal(element, "0.01")}}) : {{element}}.NaN;
             }
         }
         """;
@@ -82,7 +89,7 @@ internal static class UserCode
                     {{element}} cost = network.AccumulateGradients(input, target, gradients);
                     global::System.Span<{{element}}> parameters = network.Parameters;
                     global::System.ReadOnlySpan<int> sizes = {{type}}.LayerSizes;
-                    return cost + network.TrainStep(input, target, {{Literal(element, "0.1")}}) + parameters.Length + sizes.Length
+                    return cost + network.SgdStep(input, target, {{Literal(element, "0.1")}}) + parameters.Length + sizes.Length
                         + asInterface.ParameterCount + ({{element}}){{type}}.Tau + ({{element}}){{type}}.LeakySlope;
                 }
             }

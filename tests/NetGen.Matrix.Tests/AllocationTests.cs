@@ -72,7 +72,7 @@ public sealed class AllocationTests
         Assert.True(allocated == 0, $"{name}: {operation} allocated {allocated} bytes in {Iterations} calls");
     }
 
-    private static long MeasureWarm<T>(INetwork<T> network, Reference.Sample sample, Operation operation)
+    private static long MeasureWarm<T>(ITrainableNetwork<T> network, Reference.Sample sample, Operation operation)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         T[] input = sample.Input.Select(T.CreateChecked).ToArray();
@@ -99,7 +99,7 @@ public sealed class AllocationTests
         return allocated;
     }
 
-    private static long Measure<T>(INetwork<T> network, T[] input, T[] target, T[] output, T[] gradients, Operation operation)
+    private static long Measure<T>(ITrainableNetwork<T> network, T[] input, T[] target, T[] output, T[] gradients, Operation operation)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         T learningRate = T.CreateChecked(1e-6);
@@ -118,7 +118,7 @@ public sealed class AllocationTests
                     network.AccumulateGradients(input, target, gradients);
                     break;
                 case Operation.TrainStep:
-                    network.TrainStep(input, target, learningRate);
+                    network.SgdStep(input, target, learningRate);
                     break;
             }
         }

@@ -32,7 +32,7 @@ public sealed class BatchForwardTests
         Assert.True(error < ForwardTests.Tolerance(c.Spec), $"{name}: worst row ‖Δŷ‖∞/‖ŷ‖∞ = {error:E3}");
     }
 
-    private static double MaxRowError<T>(INetwork<T> network)
+    private static double MaxRowError<T>(ITrainableNetwork<T> network)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         int n = network.InputSize, m = network.OutputSize;

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
+using NetGen.CompilerServices;
 using NetGen.Matrix.Tests.InMemory;
 using NetGen.Matrix.Tests.Networks;
 using Xunit;
@@ -38,19 +39,19 @@ public sealed class GeneratedMembersTests(ITestOutputHelper output)
                 }
             }
 
-            Expect("INetwork<double>", instance is INetwork<double>, spec.IsDouble);
-            Expect("INetwork<float>", instance is INetwork<float>, !spec.IsDouble);
+            Expect("ITrainableNetwork<double>", instance is ITrainableNetwork<double>, spec.IsDouble);
+            Expect("ITrainableNetwork<float>", instance is ITrainableNetwork<float>, !spec.IsDouble);
             Expect("Tau", Constant(type, "Tau"), spec.Tau);
             Expect("LeakySlope", Constant(type, "LeakySlope"), spec.LeakySlope);
             Expect("ParameterCount", Constant(type, "ParameterCount"), NetworkLayout.ParameterCount(spec.Sizes, spec.Bias));
             Expect("HasBias", Constant(type, "HasBias"), spec.Bias);
             Expect("Loss", Constant(type, "Loss"), spec.Loss);
-            if (instance is INetwork<double> d)
+            if (instance is ITrainableNetwork<double> d)
             {
                 Expect("LayerSizes", string.Join("-", d.LayerSizes.ToArray()), string.Join("-", spec.Sizes));
                 Expect("Activations", string.Join(",", d.Activations.ToArray()), string.Join(",", spec.Activations));
             }
-            else if (instance is INetwork<float> f)
+            else if (instance is ITrainableNetwork<float> f)
             {
                 Expect("LayerSizes", string.Join("-", f.LayerSizes.ToArray()), string.Join("-", spec.Sizes));
                 Expect("Activations", string.Join(",", f.Activations.ToArray()), string.Join(",", spec.Activations));

@@ -46,7 +46,7 @@ public sealed class PackageTests(PackedNetGen package, ITestOutputHelper output)
         {
             for (int row = 0; row < targets.Length; row++)
             {
-                net.TrainStep(inputs.AsSpan(row * StudyScoreNet.InputSize, StudyScoreNet.InputSize),
+                net.SgdStep(inputs.AsSpan(row * StudyScoreNet.InputSize, StudyScoreNet.InputSize),
                               targets.AsSpan(row * StudyScoreNet.OutputSize, StudyScoreNet.OutputSize), 0.5f);
             }
         }

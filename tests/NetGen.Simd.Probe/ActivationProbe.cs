@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Numerics;
 using System.Runtime.Intrinsics;
-using NetGen.Kernels;
+using NetGen.CompilerServices;
 
 namespace NetGen.Simd.Probe;
 

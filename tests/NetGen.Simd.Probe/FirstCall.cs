@@ -74,7 +74,7 @@ internal static class FirstCall
         {
             if (train)
             {
-                net.TrainStep(input, target, rate);
+                net.SgdStep(input, target, rate);
             }
             else
             {

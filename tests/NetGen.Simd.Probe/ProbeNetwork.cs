@@ -49,7 +49,7 @@ internal abstract class ProbeNetwork
     public abstract Action CreateWorkload();
 
     private sealed class Of<TNet, T> : ProbeNetwork
-        where TNet : class, INetwork<T>, IAccumulateGradientsBatch<T>, new()
+        where TNet : class, ITrainableNetwork<T>, IAccumulateGradientsBatch<T>, new()
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         public Of()
@@ -109,7 +109,7 @@ internal abstract class ProbeNetwork
             var trainCosts = new T[3];
             for (int r = 0; r < 3; r++)
             {
-                trainCosts[r] = net.TrainStep(inputs.AsSpan(r * n, n), targets.AsSpan(r * m, m), T.CreateChecked(LearningRate));
+                trainCosts[r] = net.SgdStep(inputs.AsSpan(r * n, n), targets.AsSpan(r * m, m), T.CreateChecked(LearningRate));
             }
 
             Write(writer, "traincost", trainCosts);
@@ -134,7 +134,7 @@ internal abstract class ProbeNetwork
                 gradients.AsSpan().Clear();
                 net.AccumulateGradients(inputs.AsSpan(0, n), targets.AsSpan(0, m), gradients);
                 net.AccumulateGradientsBatch(inputs, targets, gradients);
-                net.TrainStep(inputs.AsSpan(0, n), targets.AsSpan(0, m), tinyRate);
+                net.SgdStep(inputs.AsSpan(0, n), targets.AsSpan(0, m), tinyRate);
             };
         }
 

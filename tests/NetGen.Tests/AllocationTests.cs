@@ -95,7 +95,7 @@ public sealed class AllocationTests
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static long Run(NetworkCase c, Buffers b, Operation operation, int iterations)
     {
-        INetwork<float> net = c.Network;
+        ITrainableNetwork<float> net = c.Network;
         long before = GC.GetAllocatedBytesForCurrentThread();
         for (int i = 0; i < iterations; i++)
         {
@@ -111,7 +111,7 @@ public sealed class AllocationTests
                     net.AccumulateGradients(b.Input, b.Target, b.Gradient);
                     break;
                 case Operation.TrainStep:
-                    net.TrainStep(b.Input, b.Target, 1e-4f);
+                    net.SgdStep(b.Input, b.Target, 1e-4f);
                     break;
                 case Operation.ForwardBatch:
                     c.ForwardBatch(b.Inputs, b.Outputs);
@@ -137,7 +137,7 @@ public sealed class AllocationTests
             net.Forward(input, output);
             net.Cost(input, target);
             net.AccumulateGradients(input, target, gradient);
-            net.TrainStep(input, target, 1e-4f);
+            net.SgdStep(input, target, 1e-4f);
             net.ForwardBatch(inputs, outputs);
         }
 

@@ -53,14 +53,14 @@ public sealed class ArgumentTests
 
     [Theory]
     [MemberData(nameof(NetworkCases.All), MemberType = typeof(NetworkCases))]
-    public void TrainStep_WrongLengths_Throw(string name)
+    public void SgdStep_WrongLengths_Throw(string name)
     {
         NetworkCase c = NetworkCases.Create(name);
         int n = c.Spec.InputSize, m = c.Spec.OutputSize;
         foreach (int delta in new[] { -1, 1 })
         {
-            AssertThrows(c, "input", n, (net, _) => net.TrainStep(new float[n + delta], new float[m], 0.5f));
-            AssertThrows(c, "target", m, (net, _) => net.TrainStep(new float[n], new float[m + delta], 0.5f));
+            AssertThrows(c, "input", n, (net, _) => net.SgdStep(new float[n + delta], new float[m], 0.5f));
+            AssertThrows(c, "target", m, (net, _) => net.SgdStep(new float[n], new float[m + delta], 0.5f));
         }
     }
 
@@ -113,7 +113,7 @@ public sealed class ArgumentTests
     /// Runs <paramref name="call"/> with a correctly sized, pre-filled gradient buffer it may pass on, and checks the
     /// exception, that the network's parameters are unchanged and that the gradient buffer was not written.
     /// </summary>
-    private static void AssertThrows(NetworkCase c, string paramName, int expectedLength, Action<INetwork<float>, float[]> call)
+    private static void AssertThrows(NetworkCase c, string paramName, int expectedLength, Action<ITrainableNetwork<float>, float[]> call)
     {
         float[] parameters = c.Network.Parameters.ToArray();
         var gradient = new float[c.Spec.ParameterCount];

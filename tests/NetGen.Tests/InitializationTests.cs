@@ -1,4 +1,5 @@
 using System;
+using NetGen.CompilerServices;
 using Xunit;
 
 namespace NetGen.Tests;

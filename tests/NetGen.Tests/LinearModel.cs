@@ -1,4 +1,5 @@
 using System;
+using NetGen.CompilerServices;
 
 namespace NetGen.Tests;
 
@@ -7,7 +8,7 @@ namespace NetGen.Tests;
 /// identity output, squared error, 8 parameters laid out like generated networks). Its gradient can be made
 /// wrong on purpose, and its cost can be made to throw.
 /// </summary>
-internal sealed class LinearModel : INetwork<double>
+internal sealed class LinearModel : ITrainableNetwork<double>
 {
     private const int In = 3, Out = 2;
     private static readonly int[] Sizes = [In, Out];
@@ -94,7 +95,7 @@ internal sealed class LinearModel : INetwork<double>
         return cost;
     }
 
-    public double TrainStep(ReadOnlySpan<double> input, ReadOnlySpan<double> target, double learningRate)
+    public double SgdStep(ReadOnlySpan<double> input, ReadOnlySpan<double> target, double learningRate)
     {
         Span<double> gradients = stackalloc double[parameters.Length];
         gradients.Clear();

@@ -11,11 +11,11 @@ internal delegate float AccumulateGradientsBatchMethod(ReadOnlySpan<float> input
 
 /// <summary>
 /// A fresh instance of one generated network with its spec. The single-sample members are reached through
-/// <see cref="INetwork{T}"/>; the batch members, which only the generated class has, through delegates bound to it.
+/// <see cref="ITrainableNetwork{T}"/>; the batch members, which only the generated class has, through delegates bound to it.
 /// </summary>
 internal sealed record NetworkCase(
     NetworkSpec Spec,
-    INetwork<float> Network,
+    ITrainableNetwork<float> Network,
     ForwardBatchMethod ForwardBatch,
     CostBatchMethod CostBatch,
     AccumulateGradientsBatchMethod AccumulateGradientsBatch)

@@ -11,7 +11,7 @@ public sealed class NetworkShapeTests
     public void InterfaceMetadata_MatchesDeclaration(string name)
     {
         NetworkCase c = NetworkCases.Create(name);
-        INetwork<float> net = c.Network;
+        ITrainableNetwork<float> net = c.Network;
 
         Assert.Equal(c.Spec.InputSize, net.InputSize);
         Assert.Equal(c.Spec.OutputSize, net.OutputSize);
@@ -52,6 +52,6 @@ public sealed class NetworkShapeTests
         net.Parameters[4] = 123f;
 
         Assert.Equal(123f, net.Parameters[4]);
-        Assert.Equal(123f, ((INetwork<float>)net).Parameters[4]);
+        Assert.Equal(123f, ((ITrainableNetwork<float>)net).Parameters[4]);
     }
 }

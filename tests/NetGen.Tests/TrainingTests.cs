@@ -3,7 +3,7 @@ using Xunit;
 
 namespace NetGen.Tests;
 
-/// <summary>Plain stochastic gradient descent with TrainStep fits the classic study-score example.</summary>
+/// <summary>Plain stochastic gradient descent with SgdStep fits the classic study-score example.</summary>
 public sealed class TrainingTests
 {
     [Fact]
@@ -21,7 +21,7 @@ public sealed class TrainingTests
         {
             for (int r = 0; r < 3; r++)
             {
-                net.TrainStep(inputs.AsSpan(2 * r, 2), targets.AsSpan(r, 1), 5f);
+                net.SgdStep(inputs.AsSpan(2 * r, 2), targets.AsSpan(r, 1), 5f);
             }
         }
 

@@ -2,124 +2,136 @@ using Microsoft.CodeAnalysis;
 
 namespace NetGen.Generator.Diagnostics;
 
-/// <summary>Every diagnostic NetGen reports. IDs are stable and never reused.</summary>
+/// <summary>
+/// Every diagnostic NetGen reports. IDs are stable and never reused; each has a page under docs/diagnostics. All are
+/// errors that mean no network can be generated, so none can be suppressed or lowered in severity.
+/// </summary>
 internal static class DiagnosticDescriptors
 {
+    /// <summary>Where the pages live: the repository's docs/diagnostics folder, one page per ID.</summary>
+    public const string HelpLinkBase = "https://github.com/netgen/netgen/blob/main/docs/diagnostics/";
+
     private const string Category = "NetGen";
 
     public static readonly DiagnosticDescriptor ClassNotPartial = Error(
         "NETGEN001",
         "Network class must be partial",
-        "The class '{0}' has [Network] but is not partial; add the 'partial' modifier so NetGen can generate its members");
+        "The class '{0}' has [Network] but is not partial; add the 'partial' modifier so NetGen can generate its members",
+        "NetGen adds the network's members to the class in a second part of the same partial class, so the class must be declared partial.");
 
     public static readonly DiagnosticDescriptor ContainingTypeNotPartial = Error(
         "NETGEN002",
         "Types containing a network class must be partial",
-        "The class '{0}' is nested in '{1}', which is not partial; add the 'partial' modifier to '{1}'");
+        "The class '{0}' is nested in '{1}', which is not partial; add the 'partial' modifier to '{1}'",
+        "A nested network class is re-opened inside its containing types, so every containing type must be partial too.");
 
     public static readonly DiagnosticDescriptor TooFewLayers = Error(
         "NETGEN003",
         "A network needs at least two layer sizes",
-        "[Network] on '{0}' has {1} layer size(s); give at least an input size and an output size, e.g. [Network(2, 3, 1)]");
+        "[Network] on '{0}' has {1} layer size(s); give at least an input size and an output size, e.g. [Network(2, 3, 1)]",
+        "The layer sizes are the input size, zero or more hidden sizes and the output size, so there are at least two.");
 
     public static readonly DiagnosticDescriptor LayerSizeNotPositive = Error(
         "NETGEN004",
         "Layer sizes must be greater than zero",
-        "Layer size {0} of '{1}' is {2}; every layer size must be at least 1");
+        "Layer size {0} of '{1}' is {2}; every layer size must be at least 1",
+        "Every layer, the input and output included, has at least one neuron.");
 
     public static readonly DiagnosticDescriptor NetworkTooLarge = Error(
         "NETGEN005",
         "Network is too large to generate",
-        "The network '{0}' is too large to generate: {1}");
+        "The network '{0}' is too large to generate: {1}",
+        "Sizes, depth, parameter count and per-call stack scratch have documented limits; the message says which one the network exceeds.");
 
     public static readonly DiagnosticDescriptor InvalidEnumValue = Error(
         "NETGEN006",
         "Invalid enum value",
-        "'{0}' = {1} is not a defined {2} value; use one of: {3}");
+        "'{0}' = {1} is not a defined {2} value; use one of: {3}",
+        "An activation, loss or optimizer given as a number cast to the enum must be one of the enum's named values.");
 
     public static readonly DiagnosticDescriptor StaticClassNotSupported = Error(
         "NETGEN007",
         "A network class cannot be static",
-        "The class '{0}' is static; a network holds its parameters in an instance, so remove 'static'");
+        "The class '{0}' is static; a network holds its parameters in an instance, so remove 'static'",
+        "A network's parameters, gradient buffer and optimizer belong to an instance, which a static class cannot have.");
 
     public static readonly DiagnosticDescriptor GenericClassNotSupported = Error(
         "NETGEN008",
         "A network class cannot be generic",
-        "The class '{0}' is generic or nested in a generic type; declare the network in a non-generic class");
-
-    public static readonly DiagnosticDescriptor DerivesFromNetwork = Error(
-        "NETGEN010",
-        "A network class cannot derive from another network class",
-        "The class '{0}' derives from the network class '{1}'; a network cannot inherit another network's generated members, so hold '{1}' in a field instead");
-
-    public static readonly DiagnosticDescriptor SoftmaxInHiddenLayer = Error(
-        "NETGEN011",
-        "Softmax is for the output layer only",
-        "The network '{0}' uses Softmax for a hidden layer; Softmax normalizes a whole layer into probabilities and belongs on the output layer only");
-
-    public static readonly DiagnosticDescriptor CrossEntropyNeedsProbabilities = Error(
-        "NETGEN012",
-        "Cross entropy needs a Sigmoid or Softmax output",
-        "The network '{0}' uses Loss.CrossEntropy with a {1} output, whose values can leave (0, 1) where ln ŷ and ln(1 − ŷ) are undefined; use Output = Activation.Sigmoid (binary) or Activation.Softmax (categorical)");
-
-    public static readonly DiagnosticDescriptor HellingerNeedsPositiveOutputs = Error(
-        "NETGEN013",
-        "The Hellinger distance needs outputs greater than zero",
-        "The network '{0}' uses Loss.Hellinger with a {1} output, which can be ≤ 0 where √ŷ is undefined; use a Sigmoid, Softmax or Softplus output");
-
-    public static readonly DiagnosticDescriptor InvalidTau = Error(
-        "NETGEN014",
-        "Tau must be a finite number greater than zero",
-        "Tau of '{0}' is {1}; the exponential cost τ·exp((1/τ)·Σ(ŷ − y)²) needs a τ > 0 that is finite in the network's element type");
-
-    public static readonly DiagnosticDescriptor ActivationsWrongLength = Error(
-        "NETGEN015",
-        "Activations needs one entry per weight layer",
-        "Activations of '{0}' has {1} entries, but the network has {2} weight layers (layer sizes − 1); give one activation per hidden layer and one for the output");
-
-    public static readonly DiagnosticDescriptor UnsupportedElementType = Error(
-        "NETGEN016",
-        "ElementType must be float or double",
-        "ElementType of '{0}' is '{1}'; use typeof(float) or typeof(double)");
-
-    public static readonly DiagnosticDescriptor InvalidLeakySlope = Error(
-        "NETGEN017",
-        "LeakySlope must be a finite number ≥ 0",
-        "LeakySlope of '{0}' is {1}; use a slope α ≥ 0 that is finite in the network's element type (the derivative is read from the sign of the output)");
-
-    public static readonly DiagnosticDescriptor ActivationsConflict = Error(
-        "NETGEN018",
-        "Give either Activations or Hidden/Output",
-        "The network '{0}' sets both Activations and Hidden or Output; Activations already names every layer's activation, so remove Hidden and Output");
+        "The class '{0}' is generic or nested in a generic type; declare the network in a non-generic class",
+        "The generated network is specialized for fixed sizes and one element type, which a type parameter cannot vary.");
 
     public static readonly DiagnosticDescriptor GeneratorFailure = Error(
         "NETGEN009",
         "NetGen failed unexpectedly",
-        "NetGen could not generate '{0}': {1}; please report this as a bug");
+        "NetGen could not generate '{0}': {1}; please report this as a bug",
+        "The generator met a case it does not handle; it generated nothing for this class instead of failing the build in the compiler.");
 
-    /// <summary>Looks a descriptor up by its ID (diagnostics travel through the pipeline as IDs).</summary>
-    public static DiagnosticDescriptor ById(string id) => id switch
-    {
-        "NETGEN001" => ClassNotPartial,
-        "NETGEN002" => ContainingTypeNotPartial,
-        "NETGEN003" => TooFewLayers,
-        "NETGEN004" => LayerSizeNotPositive,
-        "NETGEN005" => NetworkTooLarge,
-        "NETGEN006" => InvalidEnumValue,
-        "NETGEN007" => StaticClassNotSupported,
-        "NETGEN008" => GenericClassNotSupported,
-        "NETGEN010" => DerivesFromNetwork,
-        "NETGEN011" => SoftmaxInHiddenLayer,
-        "NETGEN012" => CrossEntropyNeedsProbabilities,
-        "NETGEN013" => HellingerNeedsPositiveOutputs,
-        "NETGEN014" => InvalidTau,
-        "NETGEN015" => ActivationsWrongLength,
-        "NETGEN016" => UnsupportedElementType,
-        "NETGEN017" => InvalidLeakySlope,
-        "NETGEN018" => ActivationsConflict,
-        _ => GeneratorFailure,
-    };
+    public static readonly DiagnosticDescriptor DerivesFromNetwork = Error(
+        "NETGEN010",
+        "A network class cannot derive from another network class",
+        "The class '{0}' derives from the network class '{1}'; a network cannot inherit another network's generated members, so hold '{1}' in a field instead",
+        "Both classes would declare the same generated members, and the base class's would be hidden.");
 
-    private static DiagnosticDescriptor Error(string id, string title, string message) =>
-        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+    public static readonly DiagnosticDescriptor SoftmaxInHiddenLayer = Error(
+        "NETGEN011",
+        "Softmax is for the output layer only",
+        "The network '{0}' uses Softmax for a hidden layer; Softmax normalizes a whole layer into probabilities and belongs on the output layer only",
+        "Softmax turns a layer into a probability distribution; NetGen supports it where that distribution is the prediction.");
+
+    public static readonly DiagnosticDescriptor CrossEntropyNeedsProbabilities = Error(
+        "NETGEN012",
+        "Cross entropy needs a Sigmoid or Softmax output",
+        "The network '{0}' uses Loss.CrossEntropy with a {1} output, whose values can leave (0, 1) where ln ŷ and ln(1 − ŷ) are undefined; use Output = Activation.Sigmoid (binary) or Activation.Softmax (categorical)",
+        "Cross entropy takes logarithms of the outputs, which must therefore be probabilities.");
+
+    public static readonly DiagnosticDescriptor HellingerNeedsPositiveOutputs = Error(
+        "NETGEN013",
+        "The Hellinger distance needs outputs greater than zero",
+        "The network '{0}' uses Loss.Hellinger with a {1} output, which can be ≤ 0 where √ŷ is undefined; use a Sigmoid, Softmax or Softplus output",
+        "The Hellinger distance takes square roots of the outputs and divides by them.");
+
+    public static readonly DiagnosticDescriptor InvalidTau = Error(
+        "NETGEN014",
+        "Tau must be a finite number greater than zero",
+        "Tau of '{0}' is {1}; the exponential cost τ·exp((1/τ)·Σ(ŷ − y)²) needs a τ > 0 that is finite in the network's element type",
+        "τ divides the squared error inside the exponential cost; it is checked in the element type, where a double can overflow or vanish.");
+
+    public static readonly DiagnosticDescriptor ActivationsWrongLength = Error(
+        "NETGEN015",
+        "Activations needs one entry per weight layer",
+        "Activations of '{0}' has {1} entries, but the network has {2} weight layers (layer sizes − 1); give one activation per hidden layer and one for the output",
+        "Activations lists the activation of every weight layer in order: each hidden layer, then the output layer.");
+
+    public static readonly DiagnosticDescriptor UnsupportedElementType = Error(
+        "NETGEN016",
+        "ElementType must be float or double",
+        "ElementType of '{0}' is '{1}'; use typeof(float) or typeof(double)",
+        "NetGen generates single- and double-precision networks.");
+
+    public static readonly DiagnosticDescriptor InvalidLeakySlope = Error(
+        "NETGEN017",
+        "LeakySlope must be a finite number ≥ 0",
+        "LeakySlope of '{0}' is {1}; use a slope α ≥ 0 that is finite in the network's element type (the derivative is read from the sign of the output)",
+        "LeakyReLU's derivative is read from the sign of its output, which keeps the sign of z only when α ≥ 0.");
+
+    public static readonly DiagnosticDescriptor ActivationsConflict = Error(
+        "NETGEN018",
+        "Give either Activations or Hidden/Output",
+        "The network '{0}' sets both Activations and Hidden or Output; Activations already names every layer's activation, so remove Hidden and Output",
+        "Activations and Hidden/Output are two ways to say the same thing; NetGen does not guess which one is meant.");
+
+    public static readonly DiagnosticDescriptor LanguageVersionTooLow = Error(
+        "NETGEN019",
+        "NetGen needs C# 12 or newer",
+        "The network '{0}' cannot be generated for C# {1}; NetGen's generated code needs C# 12 or newer, so set <LangVersion> to 12 or higher (or remove it)",
+        "Generated networks use file-local types, static abstract interface members and inline arrays.");
+
+    /// <summary>
+    /// An error that cannot be configured away: an .editorconfig or #pragma that silenced it would only turn it into
+    /// compiler errors about missing members.
+    /// </summary>
+    private static DiagnosticDescriptor Error(string id, string title, string message, string description) =>
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description,
+            helpLinkUri: HelpLinkBase + id + ".md", WellKnownDiagnosticTags.NotConfigurable);
 }

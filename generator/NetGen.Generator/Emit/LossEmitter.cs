@@ -1,50 +1,53 @@
+using NetGen.Generator.Emit.Syntax;
 using NetGen.Generator.Model;
+using NetGen.Generator.Planning;
 
 namespace NetGen.Generator.Emit;
 
 /// <summary>
 /// Emits <c>OutputCost</c>, the cost J of one sample, and <c>OutputDelta</c>, the output delta
-/// δ(L+1) = dJ/dŷ ⊙ f′(z(L+1)) that starts backpropagation, over the runtime's loss kernels. Where the
-/// output activation cancels a division (cross entropy through sigmoid or softmax, Hellinger through sigmoid or
-/// softmax) the delta comes fused from one kernel; squared error with up to <see cref="UnrollOutputs"/> element-wise
-/// outputs is written out here; otherwise the kernel writes dJ/dŷ and f′ is applied here.
+/// δ(L+1) = dJ/dŷ ⊙ f′(z(L+1)) that starts backpropagation, over the runtime's loss kernels. Where the output
+/// activation cancels a division (cross entropy through sigmoid or softmax, Hellinger through sigmoid or softmax) the
+/// delta comes fused from one kernel; squared error with up to <see cref="UnrollOutputs"/> element-wise outputs is
+/// written out here; otherwise the kernel writes dJ/dŷ and f′ is applied here.
 /// </summary>
 internal static class LossEmitter
 {
     /// <summary>Outputs up to which the loop applying f′ is written out one by one.</summary>
     private const int UnrollOutputs = 16;
 
-    public static void Emit(SourceWriter w, NetworkSpec spec, LayerPlan output)
+    public static void Emit(SourceWriter w, NetworkPlan plan)
     {
-        string t = output.Type.Keyword;
-        string losses = $"global::NetGen.Kernels.LossFunctions<{t}>";
-        string span = $"global::System.Span<{t}>", readOnlySpan = $"global::System.ReadOnlySpan<{t}>";
-        string tau = output.Type.Literal(spec.Tau);
-        ActivationKind activation = output.Activation;
-
-        w.Line($"/// <summary>J = {CostFormula(spec.Loss, activation)} for one sample.</summary>");
-        NetworkEmitter.EmitMemberAttributes(w, inline: true);
-        w.Line($"private static {t} OutputCost({readOnlySpan} output, {readOnlySpan} target) =>");
-        w.Line($"    {losses}.{CostKernel(spec.Loss, activation)}(output, target{(spec.Loss == LossKind.Exponential ? ", " + tau : "")});");
+        NetworkSpec spec = plan.Spec;
+        LayerPlan output = plan.OutputLayer;
+        NumericType type = plan.Type;
+        string t = type.Keyword;
+        string losses = $"LossFunctions<{t}>";
+        string tau = type.Literal(spec.Tau);
+        string slope = type.Literal(spec.LeakySlope);
+        Activation activation = output.Activation;
 
         w.Line();
-        string d = $"δ{output.Index + 1}";
-        string? fused = FusedDeltaKernel(spec.Loss, activation);
-        string prime = activation switch
-        {
-            ActivationKind.Identity => "",
-            ActivationKind.Softmax => " through the softmax Jacobian",
-            _ => $" ⊙ {ActivationSyntax.Symbol(activation)}′({output.Z})",
-        };
-        w.Line(fused is null
-            ? $"/// <summary>{d} = dJ/dŷ{prime}, with dJ/dŷ = {GradientFormula(spec.Loss)}; returns J.</summary>"
-            : $"/// <summary>{d} = {FusedFormula(spec.Loss, activation)}, dJ/dŷ{prime} in fused form; returns J.</summary>");
+        w.Summary($"J = {LossSyntax.Cost(spec.Loss, activation)} for one sample.");
+        w.Line("[MethodImpl(MethodImplOptions.AggressiveInlining)]");
+        w.ExpressionBody(
+            $"private static {t} OutputCost(ReadOnlySpan<{t}> output, ReadOnlySpan<{t}> target)",
+            $"{losses}.{LossSyntax.CostKernel(spec.Loss, activation)}(output, target{(spec.Loss == Loss.Exponential ? ", " + tau : "")})");
+
+        w.Line();
+        string d = $"δ{output.Index + 1} = {LossSyntax.OutputDelta(spec.Loss, activation, output.Z)}";
+        string? fused = LossSyntax.FusedDeltaKernel(spec.Loss, activation);
+        w.Summary(fused is null ? $"{d}; returns J." : $"{d}, dJ/dŷ{ActivationSyntax.PrimeFactor(activation, output.Z)} in fused form; returns J.");
         // Squared error over few element-wise outputs is written out here (each δ computed in registers, not stored as
         // ŷ − y and read back); inlined like the fused kernels, it stays off the call path between the passes.
-        bool writtenOut = spec.Loss == LossKind.SquaredError && activation != ActivationKind.Softmax && output.Outputs <= UnrollOutputs;
-        NetworkEmitter.EmitMemberAttributes(w, inline: fused is not null || writtenOut);
-        string z = output.KeepsPreActivation ? $"{readOnlySpan} z, " : "";
-        using (w.Block($"private static {t} OutputDelta({readOnlySpan} output, {z}{readOnlySpan} target, {span} delta)"))
+        bool writtenOut = spec.Loss == Loss.SquaredError && activation != Activation.Softmax && output.Outputs <= UnrollOutputs;
+        if (fused is not null || writtenOut)
+        {
+            w.Line("[MethodImpl(MethodImplOptions.AggressiveInlining)]");
+        }
+
+        string z = output.KeepsPreActivation ? $"ReadOnlySpan<{t}> z, " : "";
+        using (w.Block($"private static {t} OutputDelta(ReadOnlySpan<{t}> output, {z}ReadOnlySpan<{t}> target, Span<{t}> delta)"))
         {
             if (fused is not null)
             {
@@ -52,33 +55,23 @@ internal static class LossEmitter
                 return;
             }
 
-            string? derivative = ActivationSyntax.Derivative(activation, "output[j]", "z[j]", output.Slope);
+            string? derivative = ActivationSyntax.Derivative(activation, "output[j]", "z[j]", slope);
             if (writtenOut)
             {
-                w.Line($"{t} sum = {output.Type.Literal(0)};");
-                EachOutput(w, output.Outputs, j =>
-                {
-                    using (w.Block())
-                    {
-                        w.Line($"var e = output[{j}] - target[{j}];");
-                        w.Line("sum += e * e;");
-                        w.Line(derivative is null ? $"delta[{j}] = e;" : $"delta[{j}] = e * {derivative.Replace("[j]", $"[{j}]")};");
-                    }
-                });
-                w.Line($"return {output.Type.Literal(0.5)} * sum;");
+                EmitSquaredError(w, type, output.Outputs, derivative);
                 return;
             }
 
             string gradient = spec.Loss switch
             {
-                LossKind.Exponential => $"ExponentialGradient(output, target, {tau}, delta)",
-                LossKind.Hellinger => "HellingerGradient(output, target, delta)",
+                Loss.Exponential => $"ExponentialGradient(output, target, {tau}, delta)",
+                Loss.Hellinger => "HellingerGradient(output, target, delta)",
                 _ => "SquaredErrorGradient(output, target, delta)",
             };
-            w.Line($"var cost = {losses}.{gradient};");
-            if (activation == ActivationKind.Softmax)
+            w.Line($"{t} cost = {losses}.{gradient};");
+            if (activation == Activation.Softmax)
             {
-                w.Line($"{Kernel.ActivationFunctions}.SoftmaxBackward<{t}>(output, delta);");
+                w.Line($"ActivationFunctions.SoftmaxBackward<{t}>(output, delta);");
             }
             else if (derivative is not null)
             {
@@ -89,45 +82,30 @@ internal static class LossEmitter
         }
     }
 
-    private static string CostKernel(LossKind loss, ActivationKind output) => loss switch
+    /// <summary>J = Σ ½(y − ŷ)² and δ = (ŷ − y) ⊙ f′ one output at a time, each error e = ŷ − y kept in a register.</summary>
+    private static void EmitSquaredError(SourceWriter w, NumericType type, int outputs, string? derivative)
     {
-        LossKind.CrossEntropy => output == ActivationKind.Softmax ? "CategoricalCrossEntropy" : "BinaryCrossEntropy",
-        _ => loss.ToString(),
-    };
+        string Delta(string j) => derivative is null ? $"delta[{j}] = e;" : $"delta[{j}] = e * {derivative.Replace("[j]", $"[{j}]")};";
+        if (outputs == 1)
+        {
+            w.Line("var e = output[0] - target[0];");
+            w.Line(Delta("0"));
+            w.Line($"return {type.Literal(0.5)} * (e * e);");
+            return;
+        }
 
-    private static string? FusedDeltaKernel(LossKind loss, ActivationKind output) => (loss, output) switch
-    {
-        (LossKind.CrossEntropy, ActivationKind.Softmax) => "CategoricalCrossEntropyDelta",
-        (LossKind.CrossEntropy, _) => "BinaryCrossEntropyDelta",
-        (LossKind.Hellinger, ActivationKind.Sigmoid) => "HellingerSigmoidDelta",
-        (LossKind.Hellinger, ActivationKind.Softmax) => "HellingerSoftmaxDelta",
-        _ => null,
-    };
-
-    /// <summary>J of one sample as a formula, for comments.</summary>
-    public static string CostFormula(LossKind loss, ActivationKind output) => loss switch
-    {
-        LossKind.CrossEntropy when output == ActivationKind.Softmax => "−Σ y ln ŷ",
-        LossKind.CrossEntropy => "−Σ [y ln ŷ + (1 − y) ln(1 − ŷ)]",
-        LossKind.Exponential => "τ·exp((1/τ) Σ (ŷ − y)²)",
-        LossKind.Hellinger => "(1/√2) Σ (√ŷ − √y)²",
-        _ => "Σ ½(ŷ − y)²",
-    };
-
-    private static string GradientFormula(LossKind loss) => loss switch
-    {
-        LossKind.Exponential => "(2/τ)(ŷ − y)·J",
-        LossKind.Hellinger => "(√ŷ − √y)/(√2·√ŷ)",
-        _ => "ŷ − y",
-    };
-
-    private static string FusedFormula(LossKind loss, ActivationKind output) => (loss, output) switch
-    {
-        (LossKind.CrossEntropy, ActivationKind.Softmax) => "ŷ·Σy − y",
-        (LossKind.CrossEntropy, _) => "ŷ − y",
-        (LossKind.Hellinger, ActivationKind.Sigmoid) => "(√ŷ − √y)·√ŷ·(1 − ŷ)/√2",
-        _ => "h − ŷ·Σh with h = (ŷ − √(y·ŷ))/√2",
-    };
+        w.Line($"{type.Keyword} sum = {type.Literal(0)};");
+        EachOutput(w, outputs, j =>
+        {
+            using (w.Block())
+            {
+                w.Line($"var e = output[{j}] - target[{j}];");
+                w.Line("sum += e * e;");
+                w.Line(Delta(j));
+            }
+        });
+        w.Line($"return {type.Literal(0.5)} * sum;");
+    }
 
     private static void EachOutput(SourceWriter w, int outputs, System.Action<string> body)
     {
@@ -135,13 +113,13 @@ internal static class LossEmitter
         {
             for (int j = 0; j < outputs; j++)
             {
-                body(j.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                body(KernelSyntax.Literal(j));
             }
 
             return;
         }
 
-        using (w.Block($"for (int j = 0; j < {outputs}; j++)"))
+        using (w.Block($"for (int j = 0; j < {KernelSyntax.Literal(outputs)}; j++)"))
         {
             body("j");
         }

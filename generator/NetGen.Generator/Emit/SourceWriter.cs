@@ -1,14 +1,23 @@
 using System;
+using System.Collections.Generic;
 using System.Text;
 
 namespace NetGen.Generator.Emit;
 
-/// <summary>Writes indented C# line by line; blocks open with <see cref="Block"/> and close on dispose.</summary>
+/// <summary>
+/// Writes indented C# line by line; blocks open with <see cref="Block"/> and close on dispose. Documentation and
+/// long expression bodies wrap to stay within <see cref="MaxWidth"/> characters.
+/// </summary>
 internal sealed class SourceWriter
 {
+    /// <summary>The widest line the wrapping helpers write.</summary>
+    public const int MaxWidth = 140;
+
     private const string IndentUnit = "    ";
     private readonly StringBuilder _text = new();
     private int _depth;
+
+    private int Indent => _depth * IndentUnit.Length;
 
     public void Line(string line = "")
     {
@@ -25,6 +34,20 @@ internal sealed class SourceWriter
         _text.Append('\n');
     }
 
+    /// <summary><paramref name="code"/> with <paramref name="comment"/> after it, or above it when the line would be too wide.</summary>
+    public void Line(string code, string comment)
+    {
+        string line = $"{code}   // {comment}";
+        if (Indent + line.Length <= MaxWidth)
+        {
+            Line(line);
+            return;
+        }
+
+        Comment("// ", comment);
+        Line(code);
+    }
+
     /// <summary>Writes <paramref name="header"/> (if any) and an opening brace; the returned scope writes the closing brace.</summary>
     public Scope Block(string? header = null, string closing = "}")
     {
@@ -36,6 +59,106 @@ internal sealed class SourceWriter
         Line("{");
         _depth++;
         return new Scope(this, closing);
+    }
+
+    /// <summary>A <c>&lt;summary&gt;</c>, on one line when it fits, else wrapped between its tags.</summary>
+    public void Summary(string text)
+    {
+        string single = $"/// <summary>{text}</summary>";
+        if (Indent + single.Length <= MaxWidth)
+        {
+            Line(single);
+            return;
+        }
+
+        Line("/// <summary>");
+        Comment("/// ", text);
+        Line("/// </summary>");
+    }
+
+    /// <summary>Words of <paramref name="text"/> after <paramref name="prefix"/> (<c>// </c> or <c>/// </c>), wrapped.</summary>
+    public void Comment(string prefix, string text)
+    {
+        var line = new StringBuilder();
+        foreach (string word in text.Split(' '))
+        {
+            if (line.Length > 0 && Indent + prefix.Length + line.Length + 1 + word.Length > MaxWidth)
+            {
+                Line(prefix + line);
+                line.Clear();
+            }
+
+            line.Append(line.Length > 0 ? " " : "").Append(word);
+        }
+
+        if (line.Length > 0)
+        {
+            Line(prefix + line);
+        }
+    }
+
+    /// <summary>
+    /// <c>head =&gt; expression;</c>, on one line when it fits; else the expression on the next line (and the head's
+    /// parameters on a line of their own when the head is too wide), and when the expression is still too wide, its
+    /// argument list on a line of its own.
+    /// </summary>
+    public void ExpressionBody(string head, string expression)
+    {
+        if (Indent + head.Length + 4 + expression.Length + 1 <= MaxWidth)
+        {
+            Line($"{head} => {expression};");
+            return;
+        }
+
+        int headOpen = head.IndexOf('(');
+        if (Indent + head.Length + 3 > MaxWidth && headOpen > 0)
+        {
+            // The parameters on a line of their own, the body below them at the same depth.
+            Line(head.Substring(0, headOpen + 1));
+            _depth++;
+            Line(head.Substring(headOpen + 1) + " =>");
+        }
+        else
+        {
+            Line($"{head} =>");
+            _depth++;
+        }
+
+        int open = expression.IndexOf('(');
+        if (Indent + expression.Length + 1 <= MaxWidth || open < 0 || !expression.EndsWith(")", StringComparison.Ordinal))
+        {
+            Line(expression + ";");
+        }
+        else
+        {
+            Line(expression.Substring(0, open + 1));
+            _depth++;
+            Line(expression.Substring(open + 1) + ";");
+            _depth--;
+        }
+
+        _depth--;
+    }
+
+    /// <summary>Items separated by commas, as many per line as fit, each line ending in a comma.</summary>
+    public void List(IEnumerable<string> items)
+    {
+        var line = new StringBuilder();
+        foreach (string item in items)
+        {
+            if (line.Length > 0 && Indent + line.Length + 1 + item.Length + 1 > MaxWidth)
+            {
+                Line(line.ToString());
+                line.Clear();
+            }
+
+            line.Append(line.Length > 0 ? " " : "").Append(item).Append(',');
+        }
+
+        if (line.Length > 0)
+        {
+            Line(line.ToString());
+        }
     }
 
     public override string ToString() => _text.ToString();

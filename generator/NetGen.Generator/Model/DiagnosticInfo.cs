@@ -2,9 +2,15 @@ using Microsoft.CodeAnalysis;
 
 namespace NetGen.Generator.Model;
 
-/// <summary>A diagnostic to report, held as plain values (descriptor ID, location, message arguments).</summary>
-internal sealed record DiagnosticInfo(string DescriptorId, LocationInfo? Location, EquatableArray<string> MessageArgs)
+/// <summary>
+/// A diagnostic to report, held as values the pipeline can compare: its descriptor (one static instance per ID),
+/// where it goes, and its message arguments.
+/// </summary>
+internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, LocationInfo? Location, EquatableArray<string> MessageArgs)
 {
+    public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] args) =>
+        new(descriptor, location, new EquatableArray<string>(args));
+
     public Diagnostic ToDiagnostic()
     {
         object[] args = new object[MessageArgs.Count];
@@ -13,7 +19,6 @@ internal sealed record DiagnosticInfo(string DescriptorId, LocationInfo? Locatio
             args[i] = MessageArgs[i];
         }
 
-        return Diagnostic.Create(
-            Diagnostics.DiagnosticDescriptors.ById(DescriptorId), Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None, args);
+        return Diagnostic.Create(Descriptor, Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None, args);
     }
 }

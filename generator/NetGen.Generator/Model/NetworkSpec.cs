@@ -17,7 +17,7 @@ internal sealed record NetworkSpec(
     string ClassKeyword,
     ElementType ElementType,
     EquatableArray<LayerSpec> Layers,
-    LossKind Loss,
+    Loss Loss,
     bool HasBias,
     double Tau,
     double LeakySlope,

@@ -10,28 +10,30 @@ namespace NetGen.Generator.Parsing;
 
 /// <summary>
 /// The named arguments of one <c>[Network]</c>, read into plain values, each with the location of the argument
-/// that set it (so a diagnostic can point at it). Values that cannot be read are reported here.
+/// that set it (so a diagnostic can point at it). Values that cannot be read are reported here. Defaults are the
+/// attribute's own.
 /// </summary>
 internal sealed class NetworkOptions
 {
+    private static readonly NetworkAttribute Defaults = new();
     private readonly Dictionary<string, LocationInfo?> _locations = new();
 
-    public ActivationKind Hidden { get; private set; } = ActivationKind.Sigmoid;
+    public Activation Hidden { get; private set; } = Defaults.Hidden;
 
-    public ActivationKind Output { get; private set; } = ActivationKind.Sigmoid;
+    public Activation Output { get; private set; } = Defaults.Output;
 
     /// <summary>The per-layer list, when the attribute gives one.</summary>
-    public ActivationKind[]? Activations { get; private set; }
+    public Activation[]? Activations { get; private set; }
 
-    public LossKind Loss { get; private set; } = LossKind.SquaredError;
+    public Loss Loss { get; private set; } = Defaults.Loss;
 
-    public OptimizerKind Optimizer { get; private set; } = OptimizerKind.Sgd;
+    public OptimizerKind Optimizer { get; private set; } = Defaults.Optimizer;
 
-    public bool HasBias { get; private set; } = true;
+    public bool HasBias { get; private set; } = Defaults.Bias;
 
-    public double Tau { get; private set; } = 1.0;
+    public double Tau { get; private set; } = Defaults.Tau;
 
-    public double LeakySlope { get; private set; } = 0.01;
+    public double LeakySlope { get; private set; } = Defaults.LeakySlope;
 
     /// <summary>The element type, or <see langword="null"/> when the attribute names an unsupported one.</summary>
     public ElementType? ElementType { get; private set; } = Model.ElementType.Single;
@@ -51,53 +53,57 @@ internal sealed class NetworkOptions
             LocationInfo? location = LocationInfo.From(NamedArgument(syntax, argument.Key)?.GetLocation())
                 ?? LocationInfo.From(syntax?.GetLocation());
             options._locations[argument.Key] = location;
-            TypedConstant value = argument.Value;
-            switch (argument.Key)
-            {
-                case "Hidden":
-                    options.Hidden = ReadEnum(argument.Key, value, location, diagnostics, options.Hidden);
-                    break;
-                case "Output":
-                    options.Output = ReadEnum(argument.Key, value, location, diagnostics, options.Output);
-                    break;
-                case "Activations":
-                    options.Activations = value.IsNull
-                        ? null
-                        : value.Values.Select(element => ReadEnum(argument.Key, element, location, diagnostics, ActivationKind.Identity)).ToArray();
-                    break;
-                case "Loss":
-                    options.Loss = ReadEnum(argument.Key, value, location, diagnostics, options.Loss);
-                    break;
-                case "Optimizer":
-                    options.Optimizer = ReadEnum(argument.Key, value, location, diagnostics, options.Optimizer);
-                    break;
-                case "Bias":
-                    options.HasBias = value.Value is true;
-                    break;
-                case "Tau":
-                    options.Tau = value.Value is double tau ? tau : double.NaN;
-                    break;
-                case "LeakySlope":
-                    options.LeakySlope = value.Value is double slope ? slope : double.NaN;
-                    break;
-                case "ElementType":
-                    options.ElementType = (value.Value as ITypeSymbol)?.SpecialType switch
-                    {
-                        SpecialType.System_Single => Model.ElementType.Single,
-                        SpecialType.System_Double => Model.ElementType.Double,
-                        _ => null,
-                    };
-                    if (options.ElementType is null)
-                    {
-                        diagnostics.Add(NetworkParser.Info(
-                            DiagnosticDescriptors.UnsupportedElementType, location, className, value.Value?.ToString() ?? "null"));
-                    }
-
-                    break;
-            }
+            options.Set(argument.Key, argument.Value, location, className, diagnostics);
         }
 
         return options;
+    }
+
+    private void Set(string name, TypedConstant value, LocationInfo? location, string className, List<DiagnosticInfo> diagnostics)
+    {
+        switch (name)
+        {
+            case nameof(NetworkAttribute.Hidden):
+                Hidden = ReadEnum(name, value, location, diagnostics, Hidden);
+                break;
+            case nameof(NetworkAttribute.Output):
+                Output = ReadEnum(name, value, location, diagnostics, Output);
+                break;
+            case nameof(NetworkAttribute.Activations):
+                Activations = value.IsNull
+                    ? null
+                    : value.Values.Select(element => ReadEnum(name, element, location, diagnostics, Activation.Identity)).ToArray();
+                break;
+            case nameof(NetworkAttribute.Loss):
+                Loss = ReadEnum(name, value, location, diagnostics, Loss);
+                break;
+            case nameof(NetworkAttribute.Optimizer):
+                Optimizer = ReadEnum(name, value, location, diagnostics, Optimizer);
+                break;
+            case nameof(NetworkAttribute.Bias):
+                HasBias = value.Value is true;
+                break;
+            case nameof(NetworkAttribute.Tau):
+                Tau = value.Value is double tau ? tau : double.NaN;
+                break;
+            case nameof(NetworkAttribute.LeakySlope):
+                LeakySlope = value.Value is double slope ? slope : double.NaN;
+                break;
+            case nameof(NetworkAttribute.ElementType):
+                ElementType = (value.Value as ITypeSymbol)?.SpecialType switch
+                {
+                    SpecialType.System_Single => Model.ElementType.Single,
+                    SpecialType.System_Double => Model.ElementType.Double,
+                    _ => null,
+                };
+                if (ElementType is null)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(
+                        DiagnosticDescriptors.UnsupportedElementType, location, className, value.Value?.ToString() ?? "null"));
+                }
+
+                break;
+        }
     }
 
     private static TEnum ReadEnum<TEnum>(
@@ -109,13 +115,12 @@ internal sealed class NetworkOptions
             return (TEnum)(object)number;
         }
 
-        string enumName = typeof(TEnum) == typeof(LossKind) ? "Loss" : typeof(TEnum) == typeof(OptimizerKind) ? "Optimizer" : "Activation";
-        diagnostics.Add(NetworkParser.Info(
+        diagnostics.Add(DiagnosticInfo.Create(
             DiagnosticDescriptors.InvalidEnumValue,
             location,
             name,
             value.Value?.ToString() ?? "null",
-            enumName,
+            typeof(TEnum).Name,
             string.Join(", ", Enum.GetNames(typeof(TEnum)))));
         return fallback;
     }

@@ -42,7 +42,7 @@ internal static class NetworkParser
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // The generator never throws into the compiler: an unexpected failure becomes NETGEN009.
-            diagnostics.Add(Info(DiagnosticDescriptors.GeneratorFailure, classLocation, type.Name, exception.Message));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, classLocation, type.Name, exception.Message));
             return new ParseResult(null, new EquatableArray<DiagnosticInfo>(diagnostics));
         }
     }
@@ -50,14 +50,20 @@ internal static class NetworkParser
     private static void CheckTarget(
         INamedTypeSymbol type, TypeDeclarationSyntax declaration, LocationInfo? location, List<DiagnosticInfo> diagnostics)
     {
+        if (declaration.SyntaxTree.Options is CSharpParseOptions { LanguageVersion: < LanguageVersion.CSharp12 } options)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.LanguageVersionTooLow, location, type.Name, options.LanguageVersion.ToDisplayString()));
+        }
+
         if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
         {
-            diagnostics.Add(Info(DiagnosticDescriptors.ClassNotPartial, location, type.Name));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ClassNotPartial, location, type.Name));
         }
 
         if (type.IsStatic)
         {
-            diagnostics.Add(Info(DiagnosticDescriptors.StaticClassNotSupported, location, type.Name));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.StaticClassNotSupported, location, type.Name));
         }
 
         bool generic = type.IsGenericType;
@@ -66,20 +72,20 @@ internal static class NetworkParser
             generic |= outer.IsGenericType;
             if (!IsPartial(outer))
             {
-                diagnostics.Add(Info(DiagnosticDescriptors.ContainingTypeNotPartial, location, type.Name, outer.Name));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ContainingTypeNotPartial, location, type.Name, outer.Name));
             }
         }
 
         if (generic)
         {
-            diagnostics.Add(Info(DiagnosticDescriptors.GenericClassNotSupported, location, type.Name));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GenericClassNotSupported, location, type.Name));
         }
 
         for (INamedTypeSymbol? baseType = type.BaseType; baseType is not null; baseType = baseType.BaseType)
         {
             if (baseType.GetAttributes().Any(IsNetworkAttribute))
             {
-                diagnostics.Add(Info(DiagnosticDescriptors.DerivesFromNetwork, location, type.Name, baseType.Name));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DerivesFromNetwork, location, type.Name, baseType.Name));
                 break;
             }
         }
@@ -119,7 +125,7 @@ internal static class NetworkParser
         int before = diagnostics.Count;
         if (sizes.Length < 2)
         {
-            diagnostics.Add(Info(DiagnosticDescriptors.TooFewLayers, attributeLocation, type.Name, sizes.Length.ToString()));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TooFewLayers, attributeLocation, type.Name, sizes.Length.ToString()));
         }
 
         ImmutableArray<AttributeArgumentSyntax> positional = PositionalArguments(syntax);
@@ -131,7 +137,7 @@ internal static class NetworkParser
                 LocationInfo? location = positional.Length == sizes.Length
                     ? LocationInfo.From(positional[i].GetLocation())
                     : attributeLocation;
-                diagnostics.Add(Info(
+                diagnostics.Add(DiagnosticInfo.Create(
                     DiagnosticDescriptors.LayerSizeNotPositive, location, (i + 1).ToString(), type.Name, sizes[i].ToString()));
             }
         }
@@ -144,7 +150,7 @@ internal static class NetworkParser
 
         if (NetworkLimits.Check(sizes, options.HasBias) is { } reason)
         {
-            diagnostics.Add(Info(DiagnosticDescriptors.NetworkTooLarge, attributeLocation, type.Name, reason));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NetworkTooLarge, attributeLocation, type.Name, reason));
             return null;
         }
 
@@ -209,7 +215,4 @@ internal static class NetworkParser
 
         return chain;
     }
-
-    internal static DiagnosticInfo Info(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] args) =>
-        new(descriptor.Id, location, new EquatableArray<string>(args));
 }

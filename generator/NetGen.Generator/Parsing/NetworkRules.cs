@@ -12,55 +12,55 @@ namespace NetGen.Generator.Parsing;
 internal static class NetworkRules
 {
     /// <summary>Output activations whose values lie in (0, 1], where cross entropy's logarithms are defined.</summary>
-    private static readonly ActivationKind[] CrossEntropyOutputs = { ActivationKind.Sigmoid, ActivationKind.Softmax };
+    private static readonly Activation[] CrossEntropyOutputs = { Activation.Sigmoid, Activation.Softmax };
 
     /// <summary>Output activations that are always &gt; 0, where the Hellinger distance's √ŷ and 1/√ŷ are defined.</summary>
-    private static readonly ActivationKind[] HellingerOutputs = { ActivationKind.Sigmoid, ActivationKind.Softmax, ActivationKind.Softplus };
+    private static readonly Activation[] HellingerOutputs = { Activation.Sigmoid, Activation.Softmax, Activation.Softplus };
 
     /// <summary>One activation per weight layer, or <see langword="null"/> after reporting why there is none.</summary>
-    public static ActivationKind[]? Check(
+    public static Activation[]? Check(
         int weightLayers, NetworkOptions options, ElementType elementType, LocationInfo? attribute, string className, List<DiagnosticInfo> diagnostics)
     {
         int before = diagnostics.Count;
-        ActivationKind[]? activations = LayerActivations(weightLayers, options, attribute, className, diagnostics);
+        Activation[]? activations = LayerActivations(weightLayers, options, attribute, className, diagnostics);
 
-        if (activations is not null && activations.Take(weightLayers - 1).Contains(ActivationKind.Softmax))
+        if (activations is not null && activations.Take(weightLayers - 1).Contains(Activation.Softmax))
         {
-            string argument = options.Activations is null ? "Hidden" : "Activations";
-            diagnostics.Add(NetworkParser.Info(
+            string argument = options.Activations is null ? nameof(NetworkAttribute.Hidden) : nameof(NetworkAttribute.Activations);
+            diagnostics.Add(DiagnosticInfo.Create(
                 DiagnosticDescriptors.SoftmaxInHiddenLayer, options.LocationOf(argument, attribute), className));
         }
 
-        ActivationKind? output = activations?[weightLayers - 1];
-        LocationInfo? loss = options.LocationOf("Loss", attribute);
-        if (output is { } o && options.Loss == LossKind.CrossEntropy && !CrossEntropyOutputs.Contains(o))
+        Activation? output = activations?[weightLayers - 1];
+        LocationInfo? loss = options.LocationOf(nameof(NetworkAttribute.Loss), attribute);
+        if (output is { } o && options.Loss == Loss.CrossEntropy && !CrossEntropyOutputs.Contains(o))
         {
-            diagnostics.Add(NetworkParser.Info(DiagnosticDescriptors.CrossEntropyNeedsProbabilities, loss, className, o.ToString()));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.CrossEntropyNeedsProbabilities, loss, className, o.ToString()));
         }
 
-        if (output is { } h && options.Loss == LossKind.Hellinger && !HellingerOutputs.Contains(h))
+        if (output is { } h && options.Loss == Loss.Hellinger && !HellingerOutputs.Contains(h))
         {
-            diagnostics.Add(NetworkParser.Info(DiagnosticDescriptors.HellingerNeedsPositiveOutputs, loss, className, h.ToString()));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.HellingerNeedsPositiveOutputs, loss, className, h.ToString()));
         }
 
         // Checked as the element type will hold them: a double that is fine can overflow or vanish in float.
         double tau = InElementType(options.Tau, elementType), slope = InElementType(options.LeakySlope, elementType);
         if (!(tau > 0 && !double.IsInfinity(tau)))
         {
-            diagnostics.Add(NetworkParser.Info(
-                DiagnosticDescriptors.InvalidTau, options.LocationOf("Tau", attribute), className, Format(options.Tau)));
+            diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.InvalidTau, options.LocationOf(nameof(NetworkAttribute.Tau), attribute), className, Format(options.Tau)));
         }
 
         if (!(slope >= 0 && !double.IsInfinity(slope)))
         {
-            diagnostics.Add(NetworkParser.Info(
-                DiagnosticDescriptors.InvalidLeakySlope, options.LocationOf("LeakySlope", attribute), className, Format(options.LeakySlope)));
+            diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.InvalidLeakySlope, options.LocationOf(nameof(NetworkAttribute.LeakySlope), attribute), className, Format(options.LeakySlope)));
         }
 
         return diagnostics.Count == before ? activations : null;
     }
 
-    private static ActivationKind[]? LayerActivations(
+    private static Activation[]? LayerActivations(
         int weightLayers, NetworkOptions options, LocationInfo? attribute, string className, List<DiagnosticInfo> diagnostics)
     {
         if (options.Activations is not { } perLayer)
@@ -70,16 +70,16 @@ internal static class NetworkRules
                 .ToArray();
         }
 
-        LocationInfo? location = options.LocationOf("Activations", attribute);
-        if (options.IsSet("Hidden") || options.IsSet("Output"))
+        LocationInfo? location = options.LocationOf(nameof(NetworkAttribute.Activations), attribute);
+        if (options.IsSet(nameof(NetworkAttribute.Hidden)) || options.IsSet(nameof(NetworkAttribute.Output)))
         {
-            diagnostics.Add(NetworkParser.Info(DiagnosticDescriptors.ActivationsConflict, location, className));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ActivationsConflict, location, className));
             return null;
         }
 
         if (perLayer.Length != weightLayers)
         {
-            diagnostics.Add(NetworkParser.Info(
+            diagnostics.Add(DiagnosticInfo.Create(
                 DiagnosticDescriptors.ActivationsWrongLength, location, className, perLayer.Length.ToString(), weightLayers.ToString()));
             return null;
         }

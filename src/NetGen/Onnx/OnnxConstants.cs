@@ -4,7 +4,7 @@ namespace NetGen.Onnx;
 
 /// <summary>
 /// The scalar initializers of the activations a double model writes as formulas, with the values NetGen's
-/// <see cref="Kernels.ActivationFunctions"/> compute with (converted to the element type the same way).
+/// <see cref="CompilerServices.ActivationFunctions"/> compute with (converted to the element type the same way).
 /// </summary>
 internal static class OnnxConstants
 {
@@ -23,7 +23,7 @@ internal static class OnnxConstants
     public static T GeluCubicValue<T>()
         where T : unmanaged, IFloatingPointIeee754<T> => T.CreateTruncating(0.044715);
 
-    /// <summary>√(2/π), to the precision <see cref="Kernels.ActivationFunctions.GELU{T}(T)"/> uses.</summary>
+    /// <summary>√(2/π), to the precision <see cref="CompilerServices.ActivationFunctions.GELU{T}(T)"/> uses.</summary>
     public static T SqrtTwoOverPiValue<T>()
         where T : unmanaged, IFloatingPointIeee754<T> => T.CreateTruncating(0.79788456080286535588);
 }

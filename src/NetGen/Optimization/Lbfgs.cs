@@ -73,15 +73,15 @@ public static class Lbfgs
     }
 
     /// <summary>
-    /// Trains <paramref name="network"/> by minimizing its full-batch <see cref="INetwork{T}.Objective"/> (mean cost
-    /// over the rows plus the network's <see cref="INetwork{T}.L2Regularization"/> penalty) with L-BFGS, starting
+    /// Trains <paramref name="network"/> by minimizing its full-batch <see cref="ITrainableNetwork{T}.Objective"/> (mean cost
+    /// over the rows plus the network's <see cref="ITrainableNetwork{T}.L2Regularization"/> penalty) with L-BFGS, starting
     /// from its current parameters.
     /// </summary>
     /// <remarks>
     /// <para>
     /// The optimizer works in <see cref="double"/>: it copies the parameters to a double vector, and evaluates a point
     /// by writing it into <see cref="INetwork{T}.Parameters"/> (rounded to <typeparamref name="T"/>) and calling
-    /// <see cref="INetwork{T}.ObjectiveGradient"/>. On return, also when the line search failed, the network holds
+    /// <see cref="ITrainableNetwork{T}.ObjectiveGradient"/>. On return, also when the line search failed, the network holds
     /// the best parameters found (those of <see cref="LbfgsResult.Cost"/>); if the network or the callback throws,
     /// it holds the last accepted iterate. The network's optimizer and its state are not used.
     /// </para>
@@ -114,7 +114,7 @@ public static class Lbfgs
     /// <paramref name="options"/> has <see cref="LbfgsOptions.C1"/> ≥ <see cref="LbfgsOptions.C2"/>.
     /// </exception>
     public static LbfgsResult Minimize<T>(
-        INetwork<T> network, ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, LbfgsOptions? options = null,
+        ITrainableNetwork<T> network, ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, LbfgsOptions? options = null,
         Func<LbfgsIteration, bool>? onIteration = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {

@@ -24,19 +24,19 @@ internal readonly struct DelegateObjective : IObjectiveEvaluator
 }
 
 /// <summary>
-/// Evaluates a network's full-batch <see cref="INetwork{T}.Objective"/> at a point given in double: writes the point
+/// Evaluates a network's full-batch <see cref="ITrainableNetwork{T}.Objective"/> at a point given in double: writes the point
 /// into the network's parameters (rounded to <typeparamref name="T"/>), calls
-/// <see cref="INetwork{T}.ObjectiveGradient"/>, and widens the gradient back to double.
+/// <see cref="ITrainableNetwork{T}.ObjectiveGradient"/>, and widens the gradient back to double.
 /// </summary>
 internal readonly ref struct NetworkObjective<T> : IObjectiveEvaluator
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly INetwork<T> _network;
+    private readonly ITrainableNetwork<T> _network;
     private readonly ReadOnlySpan<T> _inputs;
     private readonly ReadOnlySpan<T> _targets;
     private readonly Span<T> _gradient;
 
-    public NetworkObjective(INetwork<T> network, ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, Span<T> gradient)
+    public NetworkObjective(ITrainableNetwork<T> network, ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, Span<T> gradient)
     {
         _network = network;
         _inputs = inputs;
@@ -58,7 +58,7 @@ internal readonly ref struct NetworkObjective<T> : IObjectiveEvaluator
     }
 
     /// <summary>Sets the network's parameters to <paramref name="x"/>, rounded to <typeparamref name="T"/>.</summary>
-    public static void WriteParameters(INetwork<T> network, ReadOnlySpan<double> x)
+    public static void WriteParameters(ITrainableNetwork<T> network, ReadOnlySpan<double> x)
     {
         Span<T> parameters = network.Parameters;
         for (int i = 0; i < x.Length; i++)

@@ -12,14 +12,14 @@ namespace NetGen.Training;
 public static class NetworkTrainer
 {
     /// <summary>
-    /// Trains <paramref name="network"/> with its <see cref="INetwork{T}.Optimizer"/> for up to
+    /// Trains <paramref name="network"/> with its <see cref="ITrainableNetwork{T}.Optimizer"/> for up to
     /// <see cref="FitOptions.Epochs"/> epochs of mini-batches.
     /// </summary>
     /// <remarks>
     /// <para>
     /// Each epoch visits every training row once: in a permutation drawn from <see cref="FitOptions.ShuffleSeed"/>
     /// and the epoch number (or in the given order when the seed is <see langword="null"/>), in batches of
-    /// <see cref="FitOptions.BatchSize"/> rows, each batch one <see cref="INetwork{T}.TrainBatch"/> step. After the
+    /// <see cref="FitOptions.BatchSize"/> rows, each batch one <see cref="ITrainableNetwork{T}.TrainBatch"/> step. After the
     /// epoch, the objective over the whole training set (and over the validation set, when one is given) is reported
     /// through <paramref name="progress"/>, synchronously on the calling thread.
     /// </para>
@@ -66,7 +66,7 @@ public static class NetworkTrainer
     /// the validation spans is given, or they are not whole matching rows.
     /// </exception>
     public static FitResult Fit<T>(
-        INetwork<T> network,
+        ITrainableNetwork<T> network,
         ReadOnlySpan<T> inputs,
         ReadOnlySpan<T> targets,
         FitOptions options,

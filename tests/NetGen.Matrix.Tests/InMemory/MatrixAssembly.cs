@@ -1,3 +1,5 @@
+extern alias NetGenGenerator;
+
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -10,7 +12,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Emit;
-using NetGen.Generator;
+using NetGenGenerator::NetGen.Generator;
 using NetGen.Matrix.Tests.Networks;
 
 namespace NetGen.Matrix.Tests.InMemory;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using NetGen.CompilerServices;
 using NetGen.Matrix.Tests.Networks;
 
 namespace NetGen.Matrix.Tests.Reference;

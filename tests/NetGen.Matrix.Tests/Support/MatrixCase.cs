@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using NetGen.CompilerServices;
 using NetGen.Matrix.Tests.Networks;
 using NetGen.Matrix.Tests.Reference;
 

@@ -8,7 +8,7 @@ using NetGen.Matrix.Tests.Reference;
 namespace NetGen.Matrix.Tests.Support;
 
 /// <summary>
-/// A compiled matrix network used through <see cref="INetwork{T}"/>, seen in double: values go in rounded to the
+/// A compiled matrix network used through <see cref="ITrainableNetwork{T}"/>, seen in double: values go in rounded to the
 /// element type, and come out widened exactly. The computation itself happens in the element type.
 /// </summary>
 internal abstract class NetworkHandle
@@ -23,8 +23,8 @@ internal abstract class NetworkHandle
     {
         object instance = MatrixAssembly.CreateInstance(spec);
         return spec.IsDouble
-            ? new NetworkHandle<double>(spec, (INetwork<double>)instance)
-            : new NetworkHandle<float>(spec, (INetwork<float>)instance);
+            ? new NetworkHandle<double>(spec, (ITrainableNetwork<double>)instance)
+            : new NetworkHandle<float>(spec, (ITrainableNetwork<float>)instance);
     }
 
     /// <summary>The nearest value of the element type, as a double.</summary>
@@ -53,17 +53,17 @@ internal abstract class NetworkHandle
     /// <summary>AccumulateGradients of every sample into one zeroed buffer (in the element type); returns Σ J.</summary>
     public abstract double AccumulateGradients(IReadOnlyList<Sample> samples, out double[] gradient);
 
-    public abstract double TrainStep(double[] input, double[] target, double learningRate);
+    public abstract double SgdStep(double[] input, double[] target, double learningRate);
 }
 
 /// <inheritdoc cref="NetworkHandle"/>
 internal sealed class NetworkHandle<T> : NetworkHandle
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    public NetworkHandle(MatrixSpec spec, INetwork<T> network)
+    public NetworkHandle(MatrixSpec spec, ITrainableNetwork<T> network)
         : base(spec) => Network = network;
 
-    public INetwork<T> Network { get; }
+    public ITrainableNetwork<T> Network { get; }
 
     public override int ParameterCount => Network.ParameterCount;
 
@@ -106,8 +106,8 @@ internal sealed class NetworkHandle<T> : NetworkHandle
         return total;
     }
 
-    public override double TrainStep(double[] input, double[] target, double learningRate) =>
-        double.CreateChecked(Network.TrainStep(Narrow(input), Narrow(target), T.CreateChecked(learningRate)));
+    public override double SgdStep(double[] input, double[] target, double learningRate) =>
+        double.CreateChecked(Network.SgdStep(Narrow(input), Narrow(target), T.CreateChecked(learningRate)));
 
     private static T[] Narrow(double[] values)
     {

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using NetGen.CompilerServices;
 using Xunit;
 
 namespace NetGen.Simd.Tests.Probe;

@@ -5,7 +5,6 @@ using System.Linq;
 using System.Numerics;
 using System.Runtime.InteropServices;
 using NetGen.IO;
-using NetGen.Training;
 using Xunit;
 
 namespace NetGen.Tests.IO;
@@ -201,11 +200,7 @@ internal sealed class FailingNetwork<T> : INetwork<T>
 
     public ReadOnlySpan<Activation> Activations => inner.Activations;
 
-    public Loss Loss => inner.Loss;
-
     public bool HasBias => inner.HasBias;
-
-    public double Tau => inner.Tau;
 
     public double LeakySlope => inner.LeakySlope;
 
@@ -223,33 +218,9 @@ internal sealed class FailingNetwork<T> : INetwork<T>
         }
     }
 
-    public GradientOptimizer<T> Optimizer => inner.Optimizer;
-
-    public T L2Regularization
-    {
-        get => inner.L2Regularization;
-        set => inner.L2Regularization = value;
-    }
-
     public void Forward(ReadOnlySpan<T> input, Span<T> output) => inner.Forward(input, output);
 
     public void ForwardBatch(ReadOnlySpan<T> inputs, Span<T> outputs) => inner.ForwardBatch(inputs, outputs);
 
-    public T Cost(ReadOnlySpan<T> input, ReadOnlySpan<T> target) => inner.Cost(input, target);
-
-    public T AccumulateGradients(ReadOnlySpan<T> input, ReadOnlySpan<T> target, Span<T> gradients) =>
-        inner.AccumulateGradients(input, target, gradients);
-
-    public T TrainStep(ReadOnlySpan<T> input, ReadOnlySpan<T> target, T learningRate) => inner.TrainStep(input, target, learningRate);
-
     public void InitializeParameters(int seed) => inner.InitializeParameters(seed);
-
-    public T Objective(ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets) => inner.Objective(inputs, targets);
-
-    public T ObjectiveGradient(ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, Span<T> gradient) =>
-        inner.ObjectiveGradient(inputs, targets, gradient);
-
-    public T TrainBatch(ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets) => inner.TrainBatch(inputs, targets);
-
-    public T TrainStep(ReadOnlySpan<T> input, ReadOnlySpan<T> target) => inner.TrainStep(input, target);
 }

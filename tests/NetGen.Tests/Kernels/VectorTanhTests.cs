@@ -1,6 +1,6 @@
 using System;
 using System.Runtime.Intrinsics;
-using NetGen.Kernels;
+using NetGen.CompilerServices;
 using Xunit;
 
 namespace NetGen.Tests.Kernels;

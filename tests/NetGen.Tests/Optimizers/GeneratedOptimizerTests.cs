@@ -125,7 +125,7 @@ public sealed class GeneratedOptimizerTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(KindsAndTypes))]
-    public void FusedTrainStep_IgnoresOptimizerAndL2(string type, OptimizerKind kind)
+    public void SgdStep_IgnoresOptimizerAndL2(string type, OptimizerKind kind)
     {
         if (type == "float")
         {
@@ -162,7 +162,7 @@ public sealed class GeneratedOptimizerTests(ITestOutputHelper output)
     }
 
     /// <summary>Full-batch training; returns the objective before and after.</summary>
-    internal static (double Start, double End) Train<T>(INetwork<T> network, OptimizerKind kind, T[] inputs, T[] targets)
+    internal static (double Start, double End) Train<T>(ITrainableNetwork<T> network, OptimizerKind kind, T[] inputs, T[] targets)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         network.Optimizer.LearningRate = T.CreateChecked(TrainingRate(kind));
@@ -177,7 +177,7 @@ public sealed class GeneratedOptimizerTests(ITestOutputHelper output)
         return (start, double.CreateChecked(network.Objective(inputs, targets)));
     }
 
-    private static (double Start, double End) LearnXor<T>(INetwork<T> network, OptimizerKind kind)
+    private static (double Start, double End) LearnXor<T>(ITrainableNetwork<T> network, OptimizerKind kind)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         T[] inputs = OptimizerNetworks.XorInputs<T>(), targets = OptimizerNetworks.XorTargets<T>();
@@ -197,7 +197,7 @@ public sealed class GeneratedOptimizerTests(ITestOutputHelper output)
         return (start, end);
     }
 
-    private static void CheckOptimizerInstance<T>(INetwork<T> network, OptimizerKind kind)
+    private static void CheckOptimizerInstance<T>(ITrainableNetwork<T> network, OptimizerKind kind)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         GradientOptimizer<T> optimizer = network.Optimizer;
@@ -238,7 +238,7 @@ public sealed class GeneratedOptimizerTests(ITestOutputHelper output)
     private static void TrainBatchMatchesReference<T>(OptimizerKind kind, int rows, double l2)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        INetwork<T> network = OptimizerNetworks.Xor<T>(kind);
+        ITrainableNetwork<T> network = OptimizerNetworks.Xor<T>(kind);
         network.L2Regularization = T.CreateChecked(l2);
         OptimizerSettings settings = OptimizerSettings.NonDefault(kind);
         settings.Apply(network.Optimizer);
@@ -270,7 +270,7 @@ public sealed class GeneratedOptimizerTests(ITestOutputHelper output)
     private static void TrainStepMatchesTrainBatch<T>(OptimizerKind kind)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        INetwork<T> byStep = OptimizerNetworks.Xor<T>(kind), byBatch = OptimizerNetworks.Xor<T>(kind);
+        ITrainableNetwork<T> byStep = OptimizerNetworks.Xor<T>(kind), byBatch = OptimizerNetworks.Xor<T>(kind);
         byStep.L2Regularization = byBatch.L2Regularization = T.CreateChecked(1e-3);
         T[] inputs = OptimizerNetworks.XorInputs<T>(), targets = OptimizerNetworks.XorTargets<T>();
         for (int step = 0; step < 8; step++)
@@ -285,11 +285,11 @@ public sealed class GeneratedOptimizerTests(ITestOutputHelper output)
         Assert.Equal(8, byStep.Optimizer.StepCount);
     }
 
-    /// <summary>TrainStep(input, target, η) stays θ − η·∂J/∂θ of the sample: no optimizer state, no L2 term.</summary>
+    /// <summary>SgdStep(input, target, η) stays θ − η·∂J/∂θ of the sample: no optimizer state, no L2 term.</summary>
     private static void FusedStepIsPlainSgd<T>(OptimizerKind kind)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        INetwork<T> network = OptimizerNetworks.Xor<T>(kind);
+        ITrainableNetwork<T> network = OptimizerNetworks.Xor<T>(kind);
         network.L2Regularization = T.CreateChecked(0.5);
         T[] input = OptimizerNetworks.Convert<T>([0.3, -0.7]), target = OptimizerNetworks.Convert<T>([0.8]);
         T rate = T.CreateChecked(0.25);
@@ -306,9 +306,9 @@ public sealed class GeneratedOptimizerTests(ITestOutputHelper output)
                 expected[i] -= change;
             }
 
-            T cost = network.TrainStep(input, target, rate);
-            NumericClose(expectedCost, cost, $"{kind}: fused TrainStep cost");
-            OptimizerAssert.Close<T>(network.Parameters, expected, scale, OptimizerAssert.Tolerance<T>(), $"{typeof(T).Name} {kind}: fused TrainStep θ");
+            T cost = network.SgdStep(input, target, rate);
+            NumericClose(expectedCost, cost, $"{kind}: SgdStep cost");
+            OptimizerAssert.Close<T>(network.Parameters, expected, scale, OptimizerAssert.Tolerance<T>(), $"{typeof(T).Name} {kind}: SgdStep θ");
         }
 
         Assert.Equal(0, network.Optimizer.StepCount);

@@ -29,7 +29,7 @@ public sealed class ObjectiveArgumentTests
         }
     }
 
-    private static void BadShapes<T>(INetwork<T> network)
+    private static void BadShapes<T>(ITrainableNetwork<T> network)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         network.L2Regularization = T.CreateChecked(1e-3);

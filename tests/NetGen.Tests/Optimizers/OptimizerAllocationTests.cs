@@ -75,7 +75,7 @@ public sealed class OptimizerAllocationTests
     private static void Measure<T>(OptimizerKind kind, Operation operation)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        INetwork<T> network = OptimizerNetworks.Xor<T>(kind);
+        ITrainableNetwork<T> network = OptimizerNetworks.Xor<T>(kind);
         network.L2Regularization = T.CreateChecked(1e-3);
         network.Optimizer.LearningRate = T.CreateChecked(1e-4);
         T[] inputs = OptimizerNetworks.XorInputs<T>(), targets = OptimizerNetworks.XorTargets<T>();
@@ -104,7 +104,7 @@ public sealed class OptimizerAllocationTests
     }
 
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static long Run<T>(INetwork<T> network, GradientOptimizer<T> optimizer, T[] parameters, T[] gradients, T[] inputs, T[] targets, Operation operation)
+    private static long Run<T>(ITrainableNetwork<T> network, GradientOptimizer<T> optimizer, T[] parameters, T[] gradients, T[] inputs, T[] targets, Operation operation)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         long before = GC.GetAllocatedBytesForCurrentThread();

@@ -190,7 +190,7 @@ internal static class OptimizerNetworks
     }
 
     /// <summary>A new XOR network (default-seed parameters, fresh optimizer) of the given kind and element type.</summary>
-    public static INetwork<T> Xor<T>(OptimizerKind kind)
+    public static ITrainableNetwork<T> Xor<T>(OptimizerKind kind)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         object network = typeof(T) == typeof(float)
@@ -214,11 +214,11 @@ internal static class OptimizerNetworks
                 OptimizerKind.RmsProp => new XorRmsPropNetD(),
                 _ => throw new ArgumentOutOfRangeException(nameof(kind)),
             };
-        return (INetwork<T>)network;
+        return (ITrainableNetwork<T>)network;
     }
 
     /// <summary>A new study-score network (default-seed parameters, fresh optimizer) of the given kind and element type.</summary>
-    public static INetwork<T> Score<T>(OptimizerKind kind)
+    public static ITrainableNetwork<T> Score<T>(OptimizerKind kind)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         object network = typeof(T) == typeof(float)
@@ -242,7 +242,7 @@ internal static class OptimizerNetworks
                 OptimizerKind.RmsProp => new ScoreRmsPropNetD(),
                 _ => throw new ArgumentOutOfRangeException(nameof(kind)),
             };
-        return (INetwork<T>)network;
+        return (ITrainableNetwork<T>)network;
     }
 
     /// <summary>Whether parameter <paramref name="index"/> of the XOR network is a weight (not a bias).</summary>

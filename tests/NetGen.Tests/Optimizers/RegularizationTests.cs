@@ -67,7 +67,7 @@ public sealed class RegularizationTests(ITestOutputHelper output)
         var random = new Random(5);
         foreach (OptimizerKind kind in new[] { OptimizerKind.Sgd, OptimizerKind.Adam })
         {
-            foreach (INetwork<double> network in new[] { OptimizerNetworks.Xor<double>(kind), OptimizerNetworks.Score<double>(kind) })
+            foreach (ITrainableNetwork<double> network in new[] { OptimizerNetworks.Xor<double>(kind), OptimizerNetworks.Score<double>(kind) })
             {
                 network.InitializeParameters(11);
                 network.L2Regularization = lambda;
@@ -121,7 +121,7 @@ public sealed class RegularizationTests(ITestOutputHelper output)
         var random = new Random(41);
         foreach (OptimizerKind kind in OptimizerNetworks.Kinds)
         {
-            INetwork<T> network = OptimizerNetworks.Xor<T>(kind);
+            ITrainableNetwork<T> network = OptimizerNetworks.Xor<T>(kind);
             network.InitializeParameters(100 + (int)kind);
             network.L2Regularization = T.CreateChecked(lambda);
             const int rows = 5;
@@ -187,7 +187,7 @@ public sealed class RegularizationTests(ITestOutputHelper output)
     private static void PenaltyGradient<T>(double lambda)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        INetwork<T> network = OptimizerNetworks.Xor<T>(OptimizerKind.Sgd);
+        ITrainableNetwork<T> network = OptimizerNetworks.Xor<T>(OptimizerKind.Sgd);
         network.InitializeParameters(3);
         var random = new Random(8);
         T[] inputs = GeneratedOptimizerTests.RandomValues<T>(random, 6 * 2, -1, 1);
@@ -222,7 +222,7 @@ public sealed class RegularizationTests(ITestOutputHelper output)
     private static (double Start, double End) TrainWithL2<T>(OptimizerKind kind)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        INetwork<T> network = OptimizerNetworks.Xor<T>(kind);
+        ITrainableNetwork<T> network = OptimizerNetworks.Xor<T>(kind);
         network.L2Regularization = T.CreateChecked(1e-3);
         return GeneratedOptimizerTests.Train(network, kind, OptimizerNetworks.XorInputs<T>(), OptimizerNetworks.XorTargets<T>());
     }
@@ -230,7 +230,7 @@ public sealed class RegularizationTests(ITestOutputHelper output)
     private static void SetterValidation<T>()
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        INetwork<T> network = OptimizerNetworks.Xor<T>(OptimizerKind.Adam);
+        ITrainableNetwork<T> network = OptimizerNetworks.Xor<T>(OptimizerKind.Adam);
         Assert.Equal(T.Zero, network.L2Regularization);
         network.L2Regularization = T.CreateChecked(0.25);
         foreach (T value in new[] { -T.CreateChecked(1e-3), -T.Epsilon, T.NaN, T.PositiveInfinity, T.NegativeInfinity })

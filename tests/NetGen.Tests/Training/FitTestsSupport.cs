@@ -78,7 +78,7 @@ internal static class FitData
     public static double[] ToDouble(float[] values) => Array.ConvertAll(values, v => (double)v);
 
     /// <summary>A copy of the network's parameters.</summary>
-    public static T[] Snapshot<T>(INetwork<T> network)
+    public static T[] Snapshot<T>(ITrainableNetwork<T> network)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T> => network.Parameters.ToArray();
 }
 
@@ -105,12 +105,12 @@ internal sealed class RecordingProgress : IProgress<EpochReport>
 /// Wraps a network and watches <see cref="TrainBatch"/>: counts the batches, records their rows, and lets a test act
 /// after a given batch (cancel, poison a parameter, report a NaN objective). Everything else is passed through.
 /// </summary>
-internal sealed class ProbeNetwork<T> : INetwork<T>
+internal sealed class ProbeNetwork<T> : ITrainableNetwork<T>
     where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
 {
-    private readonly INetwork<T> _inner;
+    private readonly ITrainableNetwork<T> _inner;
 
-    public ProbeNetwork(INetwork<T> inner) => _inner = inner;
+    public ProbeNetwork(ITrainableNetwork<T> inner) => _inner = inner;
 
     /// <summary>The number of <see cref="TrainBatch"/> calls so far.</summary>
     public int Batches { get; private set; }
@@ -160,8 +160,8 @@ internal sealed class ProbeNetwork<T> : INetwork<T>
     public T AccumulateGradients(ReadOnlySpan<T> input, ReadOnlySpan<T> target, Span<T> gradients) =>
         _inner.AccumulateGradients(input, target, gradients);
 
-    public T TrainStep(ReadOnlySpan<T> input, ReadOnlySpan<T> target, T learningRate) =>
-        _inner.TrainStep(input, target, learningRate);
+    public T SgdStep(ReadOnlySpan<T> input, ReadOnlySpan<T> target, T learningRate) =>
+        _inner.SgdStep(input, target, learningRate);
 
     public void InitializeParameters(int seed) => _inner.InitializeParameters(seed);
 

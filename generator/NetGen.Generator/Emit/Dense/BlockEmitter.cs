@@ -1,0 +1,250 @@
+using System.Collections.Generic;
+using NetGen.Generator.Emit.Syntax;
+using NetGen.Generator.Planning;
+
+namespace NetGen.Generator.Emit.Dense;
+
+/// <summary>
+/// Emits a layer's forward pass for <see cref="DenseLayerPlan.BlockRows"/> samples at once, used by <c>ForwardBatch</c>:
+/// each weight vector is loaded once and multiply-added into the accumulators of all the samples, so a weight load
+/// feeds several FMAs instead of one. Rows are row-major, on the stack for hidden layers.
+/// </summary>
+internal static class BlockEmitter
+{
+    private const int Samples = DenseLayerPlan.BlockRows;
+
+    /// <summary>
+    /// Vectors of output columns per pass: 6 samples × 2 vectors of accumulators fit the 16 vector registers of SSE and
+    /// AVX2 with the weights; AVX-512's 32 registers hold 6 × 4, so each broadcast input feeds four FMAs.
+    /// </summary>
+    private static int ColumnVectors(DenseLayerPlan p) => p.Simd == SimdWidth.V512 ? 4 : 2;
+
+    public static void EmitLayer(SourceWriter w, DenseLayerPlan p)
+    {
+        string bias = p.HasBias ? $" + b{p.Index}" : "";
+        string f = ActivationSyntax.Formula(p.Activation, p.Z);
+        w.Summary($"Layer {p.Index} for {Samples} samples: {p.Z} = {p.In}·W{p.Index}{bias}, {p.Out} = {f}, " +
+                  $"each weight vector loaded once for all samples.{ForwardEmitter.Width(p)}");
+        using (w.Block(p.ForwardBlock.Named(p.ForwardBlock.Name + p.Suffix).Declaration(p.Type, "private static")))
+        {
+            w.Line($"ref {p.Type.Keyword} {p.W} = {KernelSyntax.ElementRef("p", p.WOffset)};");
+            if (p.HasBias)
+            {
+                w.Line($"ref {p.Type.Keyword} {p.B} = {KernelSyntax.ElementRef("p", p.BOffset)};");
+            }
+
+            int columnVectors = ColumnVectors(p);
+            int step = columnVectors * p.Width;
+            int paired = p.Vectors / columnVectors * step;
+            if (paired > 0)
+            {
+                using (w.Block($"for (nuint j = 0; j < {paired}; j += {step})"))
+                {
+                    EmitColumns(w, p, "j", 0, columnVectors);
+                }
+            }
+
+            // The columns after the last whole vector join the last pass over the inputs as Vector128 accumulators
+            // (or make a pass of their own) when the registers hold them; else they get a loop of their own.
+            int rest = p.Vectors % columnVectors;
+            int tailGroups = TailGroups(p);
+            bool tailInPass = tailGroups > 0 && Samples * (rest + tailGroups) <= RegisterBudget(p);
+            if (rest > 0 || tailInPass)
+            {
+                using (w.Block())
+                {
+                    EmitColumns(w, p, null, paired, rest, tailInPass ? tailGroups : 0);
+                }
+            }
+
+            if (p.Tail > 0 && !tailInPass)
+            {
+                EmitScalarTail(w, p);
+            }
+
+            if (p.Activation == Activation.Softmax)
+            {
+                for (int s = 0; s < Samples; s++)
+                {
+                    string row = KernelSyntax.Element(p.Out, Literal(s * p.Outputs));
+                    w.Line($"ActivationFunctions.Softmax(MemoryMarshal.CreateSpan(ref {row}, {p.Outputs}));");
+                }
+            }
+        }
+    }
+
+    /// <summary>Vector accumulators one pass may hold: AVX-512 has 32 registers, SSE and AVX2 16 (a few go to weights and inputs).</summary>
+    private static int RegisterBudget(DenseLayerPlan p) => p.Simd == SimdWidth.V512 ? 24 : 12;
+
+    /// <summary>Vector128s that hold the columns after the last whole vector (0 when there are none).</summary>
+    private static int TailGroups(DenseLayerPlan p) => (p.Tail + Lanes128(p) - 1) / Lanes128(p);
+
+    private static int Lanes128(DenseLayerPlan p) => SimdWidth.V128.Lanes(p.Type);
+
+    /// <summary>
+    /// Vector columns, and <paramref name="tailGroups"/> Vector128s of the columns after the last whole vector:
+    /// accumulators for every sample × vector, one pass over the input rows.
+    /// </summary>
+    private static void EmitColumns(SourceWriter w, DenseLayerPlan p, string? columnVariable, int column, int vectors, int tailGroups = 0)
+    {
+        NumericType type = p.Type;
+        string ColumnIndex(int c) => KernelSyntax.Index(column + c * p.Width, (columnVariable, 1));
+        if (tailGroups > 0)
+        {
+            w.Comment("// ", $"Columns {Literal(p.Vectors * p.Width)}..{Literal(p.Outputs - 1)} (after the last whole vector) in this pass too: " +
+                             $"{Literal(tailGroups)} Vector128 per sample, lanes past the last column 0.");
+        }
+
+        for (int s = 0; s < Samples; s++)
+        {
+            for (int c = 0; c < vectors; c++)
+            {
+                string init = p.HasBias ? KernelSyntax.Load(p.Simd, p.B, ColumnIndex(c)) : $"{p.Simd.VectorType(type)}.Zero";
+                w.Line($"var acc{s}_{c} = {init};");
+            }
+
+            for (int g = 0; g < tailGroups; g++)
+            {
+                string init = p.HasBias ? TailVector(p, g, first => KernelSyntax.Literal(first), p.B) : $"{SimdWidth.V128.VectorType(type)}.Zero";
+                w.Line($"var tail{s}_{g} = {init};");
+            }
+        }
+
+        using (w.Block($"for (nuint i = 0; i < {p.Inputs}; i++)"))
+        {
+            for (int c = 0; c < vectors; c++)
+            {
+                w.Line($"var wv{c} = {KernelSyntax.Load(p.Simd, p.W, KernelSyntax.Index(column + c * p.Width, ("i", p.Outputs), (columnVariable, 1)))};");
+            }
+
+            for (int g = 0; g < tailGroups; g++)
+            {
+                w.Line($"var wt{g} = {TailVector(p, g, first => KernelSyntax.Index(first, ("i", p.Outputs)), p.W)};");
+            }
+
+            for (int s = 0; s < Samples; s++)
+            {
+                // Each input broadcast once per sample, named only when more than one multiply-add reads it.
+                string x = KernelSyntax.Broadcast(p.Simd, KernelSyntax.Element(p.In, KernelSyntax.Index(s * p.Inputs, ("i", 1))));
+                if (vectors > 0 && vectors + tailGroups > 1)
+                {
+                    w.Line($"var x{s} = {x};");
+                    x = $"x{s}";
+                }
+
+                for (int c = 0; c < vectors; c++)
+                {
+                    w.Line($"acc{s}_{c} = {KernelSyntax.MultiplyAdd(p.Simd, $"wv{c}", x, $"acc{s}_{c}")};");
+                }
+
+                if (tailGroups > 0)
+                {
+                    string xt = vectors > 0
+                        ? LowerToVector128(p.Simd, x)
+                        : KernelSyntax.Broadcast(SimdWidth.V128, KernelSyntax.Element(p.In, KernelSyntax.Index(s * p.Inputs, ("i", 1))));
+                    if (tailGroups > 1)
+                    {
+                        w.Line($"var xt{s} = {xt};");
+                        xt = $"xt{s}";
+                    }
+
+                    for (int g = 0; g < tailGroups; g++)
+                    {
+                        w.Line($"tail{s}_{g} = {KernelSyntax.MultiplyAdd(SimdWidth.V128, $"wt{g}", xt, $"tail{s}_{g}")};");
+                    }
+                }
+            }
+        }
+
+        for (int s = 0; s < Samples; s++)
+        {
+            for (int c = 0; c < vectors; c++)
+            {
+                string index = KernelSyntax.Index(s * p.Outputs + column + c * p.Width, (columnVariable, 1));
+                w.Line(KernelSyntax.Store(p.Simd, ActivationSyntax.Apply(p.Activation, $"acc{s}_{c}", p.Slope), p.Out, index));
+            }
+
+            for (int g = 0; g < tailGroups; g++)
+            {
+                // f applied once per Vector128 (identity and softmax leave z as it is here), its lanes stored.
+                int first = p.Vectors * p.Width + g * Lanes128(p);
+                string activated = ActivationSyntax.Apply(p.Activation, $"tail{s}_{g}", p.Slope);
+                string destination = KernelSyntax.ElementRef(p.Out, Literal(s * p.Outputs + first));
+                w.Line($"VectorLanes.Store({activated}, {destination}, {Literal(LanesOf(p, g))});");
+            }
+        }
+    }
+
+    /// <summary>Columns tail group <paramref name="group"/> holds: four (two for double) or what is left.</summary>
+    private static int LanesOf(DenseLayerPlan p, int group) =>
+        System.Math.Min(Lanes128(p), p.Tail - group * Lanes128(p));
+
+    /// <summary>
+    /// A Vector128 of tail group <paramref name="group"/>'s columns of <paramref name="row"/>, read from the index
+    /// <paramref name="index"/> makes of the group's first column (lanes past the layer's last column are 0).
+    /// </summary>
+    private static string TailVector(DenseLayerPlan p, int group, System.Func<int, string> index, string row)
+    {
+        int first = p.Vectors * p.Width + group * Lanes128(p);
+        return $"VectorLanes.Load({KernelSyntax.ElementRef(row, index(first))}, {Literal(LanesOf(p, group))})";
+    }
+
+    /// <summary>The lowest 128 bits of a vector of width <paramref name="simd"/> (no instruction: a register's low part).</summary>
+    private static string LowerToVector128(SimdWidth simd, string vector) =>
+        simd == SimdWidth.V128 ? vector
+        : simd == SimdWidth.V256 ? $"{simd.Class}.GetLower({vector})"
+        : $"{SimdWidth.V256.Class}.GetLower({simd.Class}.GetLower({vector}))";
+
+    /// <summary>
+    /// Columns after the last whole vector, one at a time: a scalar accumulator per sample (independent chains),
+    /// then f, through Vector128s of four samples where <see cref="DenseLayerPlan.PacksScalarActivations"/>.
+    /// </summary>
+    private static void EmitScalarTail(SourceWriter w, DenseLayerPlan p)
+    {
+        int first = p.Vectors * p.Width;
+        string t = p.Type.Keyword;
+        using (w.Block($"for (nuint j = {first}; j < {p.Outputs}; j++)"))
+        {
+            string init = p.HasBias ? KernelSyntax.Element(p.B, "j") : p.Type.Literal(0);
+            var rest = new List<string>();
+            for (int s = 1; s < Samples; s++)
+            {
+                rest.Add($"acc{s} = acc0");
+            }
+
+            w.Line($"{t} acc0 = {init}, {string.Join(", ", rest)};");
+            using (w.Block($"for (nuint i = 0; i < {p.Inputs}; i++)"))
+            {
+                w.Line($"{t} weight = {KernelSyntax.Element(p.W, $"i * {p.Outputs} + j")};");
+                for (int s = 0; s < Samples; s++)
+                {
+                    string x = KernelSyntax.Element(p.In, KernelSyntax.Index(s * p.Inputs, ("i", 1)));
+                    w.Line($"acc{s} = {KernelSyntax.MultiplyAdd(p.Type, x, "weight", $"acc{s}")};");
+                }
+            }
+
+            bool packs = p.PacksScalarActivations;
+            for (int s = 0; s < Samples; s++)
+            {
+                if (packs && s % 4 == 0)
+                {
+                    var lanes = new List<string>();
+                    for (int lane = s; lane < s + 4 && lane < Samples; lane++)
+                    {
+                        lanes.Add($"acc{lane}");
+                    }
+
+                    string packed = KernelSyntax.Vector128Of(p.Type, lanes);
+                    w.Line($"var f{s / 4} = {ActivationSyntax.Apply(p.Activation, packed, p.Slope)};");
+                }
+
+                string value = packs
+                    ? $"{SimdWidth.V128.Class}.GetElement(f{s / 4}, {Literal(s % 4)})"
+                    : ActivationSyntax.Apply(p.Activation, $"acc{s}", p.Slope);
+                w.Line($"{KernelSyntax.Element(p.Out, KernelSyntax.Index(s * p.Outputs, ("j", 1)))} = {value};");
+            }
+        }
+    }
+
+    private static string Literal(int value) => KernelSyntax.Literal(value);
+}

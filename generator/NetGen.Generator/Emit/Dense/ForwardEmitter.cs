@@ -1,0 +1,262 @@
+using NetGen.Generator.Emit.Syntax;
+using NetGen.Generator.Planning;
+
+namespace NetGen.Generator.Emit.Dense;
+
+/// <summary>
+/// Emits one method per layer for the forward pass, z(l+1) = a(l)·W(l) + b(l), a(l+1) = f(z(l+1)).
+/// W is [in][out] row-major, so the kernel broadcasts each input a(l)[i] and multiply-adds it with row i of W
+/// into the output accumulators: contiguous loads, no horizontal sums.
+/// </summary>
+internal static class ForwardEmitter
+{
+    public static void EmitLayer(SourceWriter w, DenseLayerPlan p)
+    {
+        string t = p.Type.Keyword;
+        string bias = p.HasBias ? $" + b{p.Index}" : "";
+        string f = ActivationSyntax.Formula(p.Activation, p.Z);
+        string purpose = p.ForSgdStep ? " For the SGD step: the scalar columns' activations one by one, for latency." : "";
+        w.Summary($"Layer {p.Index} ({p.Inputs} → {p.Outputs}, {ActivationSyntax.Name(p.Activation)}): " +
+                  $"{p.Z} = {p.In}·W{p.Index}{bias}, {p.Out} = {f}.{Width(p)}{purpose}");
+        if (p.UnrollRows)
+        {
+            w.Line("[MethodImpl(MethodImplOptions.AggressiveInlining)]");
+        }
+
+        using (w.Block(p.Forward.Named(p.Forward.Name + p.Suffix).Declaration(p.Type, "private static")))
+        {
+            w.Line($"ref {t} {p.W} = {KernelSyntax.ElementRef("p", p.WOffset)};");
+            if (p.HasBias)
+            {
+                w.Line($"ref {t} {p.B} = {KernelSyntax.ElementRef("p", p.BOffset)};");
+            }
+
+            w.Line();
+            string then = p.KeepsPreActivation ? $", keeping {p.Z} for the backward pass"
+                : p.Activation == Activation.Softmax ? " over the whole layer" : "";
+            w.Comment("// ", $"{p.Z} = {p.In}·W{p.Index}{bias}, adding {p.In}[i] times row i of W{p.Index}; then {p.Out} = {f}{then}.");
+            if (p.ColumnsInRegisters)
+            {
+                EmitColumns(w, p, null, 0, p.Vectors, p.Tail, p.UnrollRows);
+            }
+            else
+            {
+                EmitChunks(w, p);
+            }
+
+            if (p.Activation == Activation.Softmax)
+            {
+                w.Line($"ActivationFunctions.Softmax({KernelSyntax.Span(p.Out, p.Outputs)});");
+            }
+        }
+    }
+
+    /// <summary>Names the vector width in the summary of a kernel that has variants.</summary>
+    public static string Width(DenseLayerPlan p) => p.Suffix.Length == 0 ? "" : $" Vector{p.Simd.Bits} kernel.";
+
+    /// <summary>A layer too wide to hold every output in registers: chunks of columns, each a full pass over the inputs.</summary>
+    private static void EmitChunks(SourceWriter w, DenseLayerPlan p)
+    {
+        int chunk = DenseLayerPlan.ChunkVectors * p.Width;
+        int chunked = p.Vectors / DenseLayerPlan.ChunkVectors * chunk;
+        using (w.Block($"for (nuint j = 0; j < {chunked}; j += {chunk})"))
+        {
+            EmitColumns(w, p, "j", 0, DenseLayerPlan.ChunkVectors, 0, unrollRows: false);
+        }
+
+        int restVectors = p.Vectors % DenseLayerPlan.ChunkVectors;
+        if (restVectors + p.Tail > 0)
+        {
+            w.Line();
+            w.Line($"// Columns {chunked}..{p.Outputs - 1}.");
+            using (w.Block())
+            {
+                EmitColumns(w, p, null, chunked, restVectors, p.Tail, unrollRows: false);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Output columns from <paramref name="column"/> (+ <paramref name="columnVariable"/>): accumulators start at b
+    /// (or 0), every input row is multiply-added in, then f is applied and the result stored in a(l+1). With few
+    /// accumulators the rows are split between partial sums (<see cref="DenseLayerPlan.ChainsFor"/>) so that the
+    /// multiply-adds do not wait on each other.
+    /// </summary>
+    private static void EmitColumns(
+        SourceWriter w, DenseLayerPlan p, string? columnVariable, int column, int vectors, int scalars, bool unrollRows)
+    {
+        NumericType type = p.Type;
+        string VectorIndex(int c) => KernelSyntax.Index(column + c * p.Width, (columnVariable, 1));
+        string ScalarIndex(int s) => KernelSyntax.Index(column + vectors * p.Width + s, (columnVariable, 1));
+        int chains = p.ChainsFor(vectors + scalars);
+        var pass = new Pass(p, column, columnVariable, vectors, scalars);
+
+        for (int c = 0; c < vectors; c++)
+        {
+            w.Line($"var {Vector(c, 0)} = {(p.HasBias ? KernelSyntax.Load(p.Simd, p.B, VectorIndex(c)) : $"{p.Simd.VectorType(type)}.Zero")};");
+            for (int k = 1; k < chains; k++)
+            {
+                w.Line($"var {Vector(c, k)} = {p.Simd.VectorType(type)}.Zero;");
+            }
+        }
+
+        for (int s = 0; s < scalars; s++)
+        {
+            w.Line($"{type.Keyword} {Scalar(s, 0)} = {(p.HasBias ? KernelSyntax.Element(p.B, ScalarIndex(s)) : type.Literal(0))};");
+            for (int k = 1; k < chains; k++)
+            {
+                w.Line($"{type.Keyword} {Scalar(s, k)} = {type.Literal(0)};");
+            }
+        }
+
+        if (chains > 1)
+        {
+            w.Line($"// Row i goes to partial sum i mod {KernelSyntax.Literal(chains)}: independent chains of multiply-adds.");
+        }
+
+        int looped = unrollRows ? 0 : p.Inputs - p.Inputs % chains;
+        if (looped > 0)
+        {
+            using (w.Block($"for (nuint i = 0; i < {looped}; i += {chains})"))
+            {
+                for (int k = 0; k < chains; k++)
+                {
+                    using (w.Block())
+                    {
+                        EmitRow(w, pass, k, "i", chain: k);
+                    }
+                }
+            }
+        }
+
+        for (int i = looped; i < p.Inputs; i++)
+        {
+            string math = $"+ {p.In}[{i}]·W{p.Index}[{i}, :]";
+            if (vectors == 0 && scalars == 1)
+            {
+                // One multiply-add: no block around it.
+                string acc = Scalar(0, i % chains);
+                string weight = KernelSyntax.Element(p.W, KernelSyntax.Index(i * p.Outputs + column, (columnVariable, 1)));
+                w.Line($"{acc} = {KernelSyntax.MultiplyAdd(type, KernelSyntax.Element(p.In, KernelSyntax.Literal(i)), weight, acc)};", math);
+                continue;
+            }
+
+            w.Line("// " + math);
+            using (w.Block())
+            {
+                EmitRow(w, pass, i, null, chain: i % chains);
+            }
+        }
+
+        if (chains > 1)
+        {
+            w.Line($"// {p.Z} = the partial sums, added pairwise.");
+            for (int c = 0; c < vectors; c++)
+            {
+                w.Line($"{Vector(c, 0)} = {PairwiseSum(k => Vector(c, k), 0, chains)};");
+            }
+
+            for (int s = 0; s < scalars; s++)
+            {
+                w.Line($"{Scalar(s, 0)} = {PairwiseSum(k => Scalar(s, k), 0, chains)};");
+            }
+        }
+
+        Activation activation = p.Activation;
+        for (int c = 0; c < vectors; c++)
+        {
+            if (p.KeepsPreActivation)
+            {
+                w.Line(KernelSyntax.Store(p.Simd, Vector(c, 0), p.Z, VectorIndex(c)));
+            }
+
+            w.Line(KernelSyntax.Store(p.Simd, ActivationSyntax.Apply(activation, Vector(c, 0), p.Slope), p.Out, VectorIndex(c)));
+        }
+
+        if (p.PacksColumns(scalars))
+        {
+            PackedActivationsEmitter.Emit(w, p, scalars, ScalarIndex);
+            return;
+        }
+
+        for (int s = 0; s < scalars; s++)
+        {
+            if (p.KeepsPreActivation)
+            {
+                w.Line($"{KernelSyntax.Element(p.Z, ScalarIndex(s))} = {Scalar(s, 0)};");
+            }
+
+            w.Line($"{KernelSyntax.Element(p.Out, ScalarIndex(s))} = {ActivationSyntax.Apply(activation, Scalar(s, 0), p.Slope)};");
+        }
+    }
+
+    /// <summary>The accumulator of vector <paramref name="c"/>, partial sum <paramref name="chain"/>.</summary>
+    private static string Vector(int c, int chain) => chain == 0 ? $"zv{c}" : $"zv{c}_{chain}";
+
+    private static string Scalar(int s, int chain) => chain == 0 ? $"zs{s}" : $"zs{s}_{chain}";
+
+    /// <summary>Partial sums [first, first + count) added in pairs: ((0 + 1) + (2 + 3)).</summary>
+    private static string PairwiseSum(System.Func<int, string> name, int first, int count)
+    {
+        if (count == 1)
+        {
+            return name(first);
+        }
+
+        int half = count / 2;
+        string left = PairwiseSum(name, first, half);
+        string right = PairwiseSum(name, first + half, count - half);
+        return $"{(half > 1 ? $"({left})" : left)} + {(count - half > 1 ? $"({right})" : right)}";
+    }
+
+    /// <summary>The columns one pass over the inputs computes.</summary>
+    private sealed class Pass(DenseLayerPlan plan, int column, string? columnVariable, int vectors, int scalars)
+    {
+        public DenseLayerPlan Plan { get; } = plan;
+
+        public int Column { get; } = column;
+
+        public string? ColumnVariable { get; } = columnVariable;
+
+        public int Vectors { get; } = vectors;
+
+        public int Scalars { get; } = scalars;
+    }
+
+    /// <summary>
+    /// Multiply-adds input row <paramref name="row"/> (+ <paramref name="rowVariable"/>) into partial sum
+    /// <paramref name="chain"/> of the accumulators.
+    /// </summary>
+    private static void EmitRow(SourceWriter w, Pass pass, int row, string? rowVariable, int chain)
+    {
+        DenseLayerPlan p = pass.Plan;
+        string WeightIndex(int offset) =>
+            KernelSyntax.Index(row * p.Outputs + pass.Column + offset, (rowVariable, p.Outputs), (pass.ColumnVariable, 1));
+
+        // a(l)[i], named only when more than one expression reads it.
+        string x = KernelSyntax.Element(p.In, KernelSyntax.Index(row, (rowVariable, 1)));
+        if (pass.Scalars + (pass.Vectors > 0 ? 1 : 0) > 1)
+        {
+            w.Line($"var x = {x};");
+            x = "x";
+        }
+
+        if (pass.Vectors > 0)
+        {
+            w.Line($"var xv = {KernelSyntax.Broadcast(p.Simd, x)};");
+        }
+
+        for (int c = 0; c < pass.Vectors; c++)
+        {
+            string acc = Vector(c, chain);
+            w.Line($"{acc} = {KernelSyntax.MultiplyAdd(p.Simd, KernelSyntax.Load(p.Simd, p.W, WeightIndex(c * p.Width)), "xv", acc)};");
+        }
+
+        for (int s = 0; s < pass.Scalars; s++)
+        {
+            string acc = Scalar(s, chain);
+            string weight = KernelSyntax.Element(p.W, WeightIndex(pass.Vectors * p.Width + s));
+            w.Line($"{acc} = {KernelSyntax.MultiplyAdd(p.Type, x, weight, acc)};");
+        }
+    }
+}
