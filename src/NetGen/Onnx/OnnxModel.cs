@@ -92,7 +92,12 @@ public static class OnnxModel
         AtomicFile.Replace(path, stream => OnnxWriter.Write(model, stream));
     }
 
-    /// <summary>Reads an ONNX model from <paramref name="stream"/> into <paramref name="network"/>'s parameters.</summary>
+    /// <summary>
+    /// Reads an ONNX model from <paramref name="stream"/> into <paramref name="network"/>'s parameters. Messages of
+    /// <see cref="OnnxFormatException"/> end with the file's path when <paramref name="stream"/> is a
+    /// <see cref="FileStream"/> (also in <see cref="OnnxFormatException.FileName"/>), and otherwise say that the model
+    /// was read from a stream.
+    /// </summary>
     /// <typeparam name="T">The network's element type: float or double.</typeparam>
     /// <param name="network">The network whose parameters are replaced; it must match the model.</param>
     /// <param name="stream">A readable stream positioned at the start of the model; it is read to its end and left open.</param>
@@ -113,10 +118,13 @@ public static class OnnxModel
 
         using var buffer = new MemoryStream();
         stream.CopyTo(buffer);
-        Load(network, buffer.GetBuffer(), (int)buffer.Length);
+        Load(network, buffer.GetBuffer(), (int)buffer.Length, WeightFileFormat.FileNameOf(stream));
     }
 
-    /// <summary>Reads the ONNX model in the file <paramref name="path"/> into <paramref name="network"/>'s parameters.</summary>
+    /// <summary>
+    /// Reads the ONNX model in the file <paramref name="path"/> into <paramref name="network"/>'s parameters. Messages
+    /// of <see cref="OnnxFormatException"/> end with the path, which is also its <see cref="OnnxFormatException.FileName"/>.
+    /// </summary>
     /// <typeparam name="T">The network's element type: float or double.</typeparam>
     /// <param name="network">The network whose parameters are replaced; it must match the model.</param>
     /// <param name="path">The .onnx file.</param>
@@ -133,14 +141,14 @@ public static class OnnxModel
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(path);
         byte[] bytes = File.ReadAllBytes(path);
-        Load(network, bytes, bytes.Length);
+        Load(network, bytes, bytes.Length, path);
     }
 
-    private static void Load<T>(INetwork<T> network, byte[] bytes, int length)
+    private static void Load<T>(INetwork<T> network, byte[] bytes, int length, string? fileName)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         // Everything is checked and decoded into a buffer first; the network changes only when all of it succeeded.
-        T[] parameters = OnnxReader.ReadParameters(network, bytes, length);
+        T[] parameters = OnnxReader.ReadParameters(network, bytes, length, fileName);
         parameters.CopyTo(network.Parameters);
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Numerics;
+using NetGen.IO;
 using NetGen.Onnx.Messages;
 using NetGen.Onnx.Protobuf;
 
@@ -15,14 +16,15 @@ internal static class OnnxReader
     /// <summary>
     /// Parses the model in the first <paramref name="length"/> bytes of <paramref name="bytes"/>, checks it against
     /// <paramref name="network"/> and returns its parameters in NetGen's layout; the network is not changed. Throws
-    /// <see cref="OnnxFormatException"/> if the bytes are not a valid ONNX model or the model does not match.
+    /// <see cref="OnnxFormatException"/> if the bytes are not a valid ONNX model or the model does not match; its
+    /// message ends with <paramref name="fileName"/>, or says that the model was read from a stream when that is null.
     /// </summary>
-    public static T[] ReadParameters<T>(INetwork<T> network, byte[] bytes, int length)
+    public static T[] ReadParameters<T>(INetwork<T> network, byte[] bytes, int length, string? fileName)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (length == 0)
         {
-            throw new OnnxFormatException("The ONNX model is empty (0 bytes).");
+            throw Fail("The ONNX model is empty (0 bytes).", fileName, innerException: null);
         }
 
         ModelProto model;
@@ -32,9 +34,21 @@ internal static class OnnxReader
         }
         catch (OnnxFormatException e)
         {
-            throw new OnnxFormatException($"The data is not a valid ONNX model (truncated or not protobuf): {e.Message}", e);
+            throw Fail($"The data is not a valid ONNX model (truncated or not protobuf): {e.Message}", fileName, e);
         }
 
-        return DenseGraphReader<T>.ReadParameters(model, network);
+        try
+        {
+            return DenseGraphReader<T>.ReadParameters(model, network);
+        }
+        catch (OnnxFormatException e)
+        {
+            // The graph checks do not know where the model came from; the same message, with the file, replaces theirs.
+            throw Fail(e.Message, fileName, e);
+        }
     }
+
+    /// <summary>An <see cref="OnnxFormatException"/> whose message ends with the file or stream, as the weight loaders' do.</summary>
+    private static OnnxFormatException Fail(string message, string? fileName, Exception? innerException) =>
+        new(WeightFileFormat.WithSource(message, fileName), fileName, innerException);
 }
