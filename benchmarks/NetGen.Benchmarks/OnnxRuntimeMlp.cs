@@ -7,7 +7,7 @@ namespace NetGen.Benchmarks;
 
 /// <summary>
 /// The third baseline, inference only: ONNX Runtime's CPU provider running the model that
-/// <see cref="OnnxExport"/> writes for the network (input "input" [N, in], one Gemm per layer plus its activation,
+/// <see cref="OnnxModel"/> saves for the network (input "input" [N, in], one Gemm per layer plus its activation,
 /// output "output" [N, out]).
 /// </summary>
 /// <remarks>
@@ -35,7 +35,7 @@ public sealed class OnnxRuntimeMlp : IDisposable
     public OnnxRuntimeMlp(INetwork<float> network, float[] input, float[] output, float[] batchInputs, float[] batchOutputs)
     {
         var model = new MemoryStream();
-        OnnxExport.Save(network, model);
+        OnnxModel.Save(network, model);
 
         _options = new SessionOptions
         {

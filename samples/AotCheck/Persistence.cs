@@ -52,7 +52,7 @@ internal static class Persistence
         PyTorchWeights.Load(imported, new MemoryStream(System.Text.Encoding.UTF8.GetBytes(stateDict)));
         Report.Values("parameters", (ReadOnlySpan<double>)imported.Parameters);
 
-        Report.Section("OnnxExport to a MemoryStream, and OnnxImport back");
+        Report.Section("OnnxModel.Save to a MemoryStream, and OnnxModel.Load back");
         Export("double 2-3-1", trained, new ClassicDoubleNet());
         Export("float 4-8-3 softmax", classifier, new AdamClassifier());
         var regressor = new MomentumRegressor();
@@ -83,10 +83,10 @@ internal static class Persistence
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var stream = new MemoryStream();
-        OnnxExport.Save(network, stream);
+        OnnxModel.Save(network, stream);
         byte[] model = stream.ToArray();
         Report.Text(label + " ONNX model", Report.Format(model.Length) + " bytes, fnv1a64 " + Report.Checksum(model).ToString("x16"));
-        OnnxImport.Load(destination, new MemoryStream(model));
+        OnnxModel.Load(destination, new MemoryStream(model));
         bool same = MemoryMarshal.AsBytes((ReadOnlySpan<T>)network.Parameters)
             .SequenceEqual(MemoryMarshal.AsBytes((ReadOnlySpan<T>)destination.Parameters));
         Report.Text(label + " imported parameters equal the exported ones", same ? "yes" : "no");

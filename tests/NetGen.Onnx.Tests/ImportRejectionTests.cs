@@ -157,11 +157,11 @@ public class ImportRejectionTests
     public void Null_arguments_and_unreadable_streams_throw_argument_exceptions()
     {
         var network = new SigmoidFloatBias();
-        Assert.Throws<ArgumentNullException>(() => OnnxImport.Load(network, (Stream)null!));
-        Assert.Throws<ArgumentNullException>(() => OnnxImport.Load(network, (string)null!));
-        Assert.Throws<ArgumentNullException>(() => OnnxImport.Load<float>(null!, new MemoryStream()));
-        Assert.Throws<ArgumentNullException>(() => OnnxExport.Save(network, (Stream)null!));
-        Assert.Throws<ArgumentException>(() => OnnxExport.Save(network, new MemoryStream(new byte[10], writable: false)));
+        Assert.Throws<ArgumentNullException>(() => OnnxModel.Load(network, (Stream)null!));
+        Assert.Throws<ArgumentNullException>(() => OnnxModel.Load(network, (string)null!));
+        Assert.Throws<ArgumentNullException>(() => OnnxModel.Load<float>(null!, new MemoryStream()));
+        Assert.Throws<ArgumentNullException>(() => OnnxModel.Save(network, (Stream)null!));
+        Assert.Throws<ArgumentException>(() => OnnxModel.Save(network, new MemoryStream(new byte[10], writable: false)));
     }
 
     private static byte[] Exported<T>(INetwork<T> network)

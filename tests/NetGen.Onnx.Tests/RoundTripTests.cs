@@ -39,9 +39,9 @@ public class RoundTripTests
             string path = Path.Combine(directory, "model.onnx");
             File.WriteAllText(path, "an older file that the save replaces");
 
-            OnnxExport.Save(source, path);
+            OnnxModel.Save(source, path);
             var target = new MixedDoubleBias();
-            OnnxImport.Load(target, path);
+            OnnxModel.Load(target, path);
 
             Assert.Equal(TestModels.Bits<double>(source.Parameters), TestModels.Bits<double>(target.Parameters));
             Assert.Equal(TestModels.Export(source), File.ReadAllBytes(path));
@@ -61,7 +61,7 @@ public class RoundTripTests
         using var stream = new MemoryStream();
         stream.WriteByte(0xAB);
 
-        OnnxExport.Save(network, stream);
+        OnnxModel.Save(network, stream);
 
         Assert.True(stream.CanWrite);
         Assert.Equal(TestModels.Export(network), stream.ToArray().AsSpan(1).ToArray());

@@ -75,7 +75,7 @@ internal static class TestModels
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         using var stream = new MemoryStream();
-        OnnxExport.Save(network, stream);
+        OnnxModel.Save(network, stream);
         return stream.ToArray();
     }
 
@@ -83,7 +83,7 @@ internal static class TestModels
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         using var stream = new MemoryStream(model, writable: false);
-        OnnxImport.Load(network, stream);
+        OnnxModel.Load(network, stream);
     }
 
     /// <summary>Runs <paramref name="model"/> in ONNX Runtime (CPU) on a [rows, width] input and returns its output.</summary>

@@ -58,6 +58,7 @@ internal sealed class JsonWeightReader
                 : string.Empty;
             throw new WeightFileException(
                 WeightFileFormat.WithSource($"{format}: the file is not valid JSON{where}: {Reason(exception)}{hint}", source),
+                source,
                 exception);
         }
     }
@@ -75,8 +76,8 @@ internal sealed class JsonWeightReader
         return reason.Replace(" Change the reader options.", string.Empty, StringComparison.Ordinal).TrimEnd();
     }
 
-    /// <summary>A <see cref="WeightFileException"/> whose message starts with the format and ends with the file.</summary>
-    public WeightFileException Fail(string message) => new(WeightFileFormat.WithSource($"{format}: {message}", source));
+    /// <summary>A <see cref="WeightFileException"/> whose message starts with the format and ends with the file or stream.</summary>
+    public WeightFileException Fail(string message) => new(WeightFileFormat.WithSource($"{format}: {message}", source), source);
 
     /// <summary>
     /// Reads a rows×cols array of arrays of numbers into <paramref name="destination"/> (length rows·cols, NetGen's

@@ -26,6 +26,7 @@ public static class NetworkWeights
     /// <param name="stream">A writable stream; it is flushed but not closed.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The stream is not writable, or the network describes itself inconsistently.</exception>
+    /// <exception cref="IOException">Writing to the stream fails.</exception>
     /// <exception cref="NotSupportedException"><typeparamref name="T"/> is neither float nor double.</exception>
     public static void Save<T>(INetwork<T> network, Stream stream)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -64,7 +65,10 @@ public static class NetworkWeights
 
     /// <summary>
     /// Reads weights from <paramref name="stream"/> into the network. The weight data must run to the end of the
-    /// stream; the network's parameters change only if the whole file is valid for it.
+    /// stream; the network's parameters change only if the whole file is valid for it. Messages of
+    /// <see cref="WeightFileException"/> end with the file's path when <paramref name="stream"/> is a
+    /// <see cref="FileStream"/> (also in <see cref="WeightFileException.FileName"/>), and otherwise say that the data
+    /// was read from a stream.
     /// </summary>
     /// <typeparam name="T">The element type, <see cref="float"/> or <see cref="double"/>.</typeparam>
     /// <param name="network">The network whose parameters are replaced.</param>
@@ -75,18 +79,20 @@ public static class NetworkWeights
     /// The data is not a NetGen weight file, has another version, does not match the network (element type, layer
     /// sizes, activations, LeakySlope, bias, parameter count), is truncated, fails its checksum or has trailing bytes.
     /// </exception>
+    /// <exception cref="IOException">Reading the stream fails.</exception>
     /// <exception cref="NotSupportedException"><typeparamref name="T"/> is neither float nor double.</exception>
     public static void Load<T>(INetwork<T> network, Stream stream)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(stream);
-        Load(network, stream, source: null);
+        Load(network, stream, WeightFileFormat.FileNameOf(stream));
     }
 
     /// <summary>
     /// Reads weights from the file at <paramref name="path"/> into the network; its parameters change only if the
-    /// whole file is valid for it. Messages of <see cref="WeightFileException"/> end with the path.
+    /// whole file is valid for it. Messages of <see cref="WeightFileException"/> end with the path, which is also its
+    /// <see cref="WeightFileException.FileName"/>.
     /// </summary>
     /// <typeparam name="T">The element type, <see cref="float"/> or <see cref="double"/>.</typeparam>
     /// <param name="network">The network whose parameters are replaced.</param>
@@ -95,6 +101,7 @@ public static class NetworkWeights
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty, or the network describes itself inconsistently.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="UnauthorizedAccessException">Access to the file is denied.</exception>
     /// <exception cref="WeightFileException">The file is invalid or does not match the network (see <see cref="Load{T}(INetwork{T}, Stream)"/>).</exception>
     /// <exception cref="NotSupportedException"><typeparamref name="T"/> is neither float nor double.</exception>
     public static void Load<T>(INetwork<T> network, string path)

@@ -38,15 +38,25 @@ public static class PyTorchWeights
     /// <param name="network">The network whose parameters are replaced.</param>
     /// <param name="json">A readable stream of UTF-8 JSON; it is read to its end and not closed.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException">The network describes itself inconsistently.</exception>
-    /// <exception cref="WeightFileException">The JSON is malformed or does not fit the network (see the remarks).</exception>
+    /// <exception cref="ArgumentException"><paramref name="json"/> is not readable, or the network describes itself inconsistently.</exception>
+    /// <exception cref="IOException">Reading the stream fails.</exception>
+    /// <exception cref="WeightFileException">
+    /// The JSON is malformed or does not fit the network (see the remarks). The message ends with the file's path
+    /// when <paramref name="json"/> is a <see cref="FileStream"/> (also in <see cref="WeightFileException.FileName"/>),
+    /// and otherwise says that the data was read from a stream.
+    /// </exception>
     /// <exception cref="NotSupportedException"><typeparamref name="T"/> is neither float nor double.</exception>
     public static void Load<T>(INetwork<T> network, Stream json)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(json);
-        Load(network, json, source: null);
+        if (!json.CanRead)
+        {
+            throw new ArgumentException("The stream must be readable.", nameof(json));
+        }
+
+        Load(network, json, WeightFileFormat.FileNameOf(json));
     }
 
     /// <summary>Reads a JSON <c>state_dict</c> file into the network.</summary>
@@ -57,7 +67,11 @@ public static class PyTorchWeights
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty, or the network describes itself inconsistently.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
-    /// <exception cref="WeightFileException">The JSON is malformed or does not fit the network (see the remarks).</exception>
+    /// <exception cref="UnauthorizedAccessException">Access to the file is denied.</exception>
+    /// <exception cref="WeightFileException">
+    /// The JSON is malformed or does not fit the network (see the remarks). The message ends with
+    /// <paramref name="path"/>, which is also <see cref="WeightFileException.FileName"/>.
+    /// </exception>
     /// <exception cref="NotSupportedException"><typeparamref name="T"/> is neither float nor double.</exception>
     public static void Load<T>(INetwork<T> network, string path)
         where T : unmanaged, IFloatingPointIeee754<T>

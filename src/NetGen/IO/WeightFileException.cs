@@ -4,8 +4,9 @@ namespace NetGen.IO;
 
 /// <summary>
 /// A weight file (NetGen binary, PyTorch or Keras JSON) cannot be loaded into a network: it is malformed,
-/// corrupted, or describes a different network. The message names the field or layer that is wrong and gives the
-/// expected and the found value. When this is thrown, the network's parameters have not been changed.
+/// corrupted, or describes a different network. The message names the field or layer that is wrong, gives the
+/// expected and the found value, and ends with the file the data came from (or says that it came from a stream);
+/// <see cref="FileName"/> holds that file's path. When this is thrown, the network's parameters have not been changed.
 /// </summary>
 public sealed class WeightFileException : Exception
 {
@@ -29,4 +30,29 @@ public sealed class WeightFileException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>Creates the exception with a message and the file that was being read.</summary>
+    /// <param name="message">What is wrong; it should name the file, as the loaders' messages do.</param>
+    /// <param name="fileName">The path of the file, or null if the data did not come from a file.</param>
+    public WeightFileException(string message, string? fileName)
+        : base(message)
+    {
+        FileName = fileName;
+    }
+
+    /// <summary>Creates the exception with a message, the file that was being read and the exception that revealed the problem.</summary>
+    /// <param name="message">What is wrong; it should name the file, as the loaders' messages do.</param>
+    /// <param name="fileName">The path of the file, or null if the data did not come from a file.</param>
+    /// <param name="innerException">The underlying failure, for example a JSON syntax error.</param>
+    public WeightFileException(string message, string? fileName, Exception? innerException)
+        : base(message, innerException)
+    {
+        FileName = fileName;
+    }
+
+    /// <summary>
+    /// The path of the file that could not be loaded: the path given to <c>Load</c>, or the name of the
+    /// <see cref="System.IO.FileStream"/> it read; null when the data came from another kind of stream.
+    /// </summary>
+    public string? FileName { get; }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Numerics;
 using System.Text;
 
@@ -158,7 +159,18 @@ internal static class WeightFileFormat
         return $"{Convert.ToHexString(bytes)} (\"{printable}\")";
     }
 
-    /// <summary>Adds " (file: path)" when the data came from a file.</summary>
+    /// <summary>
+    /// Ends a message about data that cannot be loaded with where the data came from: " (file: path)" for a file,
+    /// " (read from a stream)" when <paramref name="source"/> is null. Every loader, binary, JSON or ONNX, names its
+    /// source this way.
+    /// </summary>
     public static string WithSource(string message, string? source) =>
-        source is null ? message : $"{message} (file: {source})";
+        source is null ? $"{message} (read from a stream)" : $"{message} (file: {source})";
+
+    /// <summary>
+    /// The path of the file that <paramref name="stream"/> reads when it is a <see cref="FileStream"/> opened by
+    /// path, for <see cref="WithSource"/>; null for any other stream (a FileStream made from a handle has no path).
+    /// </summary>
+    public static string? FileNameOf(Stream stream) =>
+        stream is FileStream file && Path.IsPathRooted(file.Name) ? file.Name : null;
 }

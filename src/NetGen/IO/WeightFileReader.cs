@@ -228,5 +228,5 @@ internal sealed class WeightFileReader
     private WeightFileException Mismatch(string name, string expected, string found) =>
         Fail($"The weight file does not match this network: field '{name}': expected {expected}, found {found}.");
 
-    private WeightFileException Fail(string message) => new(WeightFileFormat.WithSource(message, source));
+    private WeightFileException Fail(string message) => new(WeightFileFormat.WithSource(message, source), source);
 }

@@ -5,7 +5,8 @@ namespace NetGen.Onnx;
 /// <summary>
 /// An ONNX model could not be read into a network: the bytes are not a valid ONNX protobuf, or the graph is not a
 /// dense network of the target's shape, element type and activations. The message says what was expected and what
-/// was found. The network's parameters are left untouched.
+/// was found, and ends with the file the model came from (or says that it came from a stream); <see cref="FileName"/>
+/// holds that file's path. The network's parameters are left untouched.
 /// </summary>
 public sealed class OnnxFormatException : Exception
 {
@@ -29,4 +30,33 @@ public sealed class OnnxFormatException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>Creates an exception with <paramref name="message"/> about the file <paramref name="fileName"/>.</summary>
+    /// <param name="message">What is wrong; it should name the file, as <see cref="OnnxModel"/>'s messages do.</param>
+    /// <param name="fileName">The path of the model file, or null if the model did not come from a file.</param>
+    public OnnxFormatException(string message, string? fileName)
+        : base(message)
+    {
+        FileName = fileName;
+    }
+
+    /// <summary>
+    /// Creates an exception with <paramref name="message"/> about the file <paramref name="fileName"/>, caused by
+    /// <paramref name="innerException"/>.
+    /// </summary>
+    /// <param name="message">What is wrong; it should name the file, as <see cref="OnnxModel"/>'s messages do.</param>
+    /// <param name="fileName">The path of the model file, or null if the model did not come from a file.</param>
+    /// <param name="innerException">The error that caused this one, or null.</param>
+    public OnnxFormatException(string message, string? fileName, Exception? innerException)
+        : base(message, innerException)
+    {
+        FileName = fileName;
+    }
+
+    /// <summary>
+    /// The path of the model file that could not be loaded: the path given to <see cref="OnnxModel"/>'s <c>Load</c>,
+    /// or the name of the <see cref="System.IO.FileStream"/> it read; null when the model came from another kind of
+    /// stream.
+    /// </summary>
+    public string? FileName { get; }
 }

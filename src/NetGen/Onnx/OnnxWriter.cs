@@ -3,34 +3,16 @@ using System.Collections.Generic;
 using System.IO;
 using System.Numerics;
 using System.Reflection;
-using NetGen.IO;
 using NetGen.Onnx.Messages;
 using NetGen.Onnx.Protobuf;
 
 namespace NetGen.Onnx;
 
 /// <summary>
-/// Writes a generated network as an ONNX model that ONNX Runtime, Netron and other ONNX tools read: input
-/// "input" [N, InputSize] with a dynamic batch dimension N, one Gemm per layer (weights in NetGen's [in][out]
-/// layout, transB = 0, bias as C), the layer's activation, and output "output" [N, OutputSize].
+/// Builds the ONNX model of a generated network and writes it as protobuf; <see cref="OnnxModel"/>'s <c>Save</c>
+/// methods check their arguments and call it. The model's layout is described on <see cref="OnnxModel"/>.
 /// </summary>
-/// <remarks>
-/// <para>
-/// float networks are FLOAT models, double networks DOUBLE models. The model uses opset 13 (IR version 7),
-/// except float networks with a GELU layer, which use opset 20 (IR version 9) for its <c>Gelu</c> operator
-/// (approximate = "tanh").
-/// </para>
-/// <para>
-/// Activations map to ONNX operators: Sigmoid, Tanh, Relu, LeakyRelu (alpha = LeakySlope), Softplus,
-/// Elu (alpha = 1), Gelu (approximate = "tanh"), Softmax (axis = −1); Identity writes no node. ONNX Runtime's CPU
-/// provider has no double kernel for LeakyRelu, Softplus, Elu or Gelu (and float attributes could not hold a
-/// double slope exactly), so a double network writes those four as the formulas NetGen computes, from
-/// operators that have double kernels: LeakyReLU = Where(z &gt; 0, z, α·z), ELU = Where(z &gt; 0, z, e^z − 1),
-/// Softplus = max(z, 0) + ln(1 + e^−|z|), GELU = ½z·(1 + tanh(√(2/π)·(z + 0.044715·z³))), with double
-/// constants. <see cref="OnnxImport"/> reads both forms.
-/// </para>
-/// </remarks>
-public static class OnnxExport
+internal static class OnnxWriter
 {
     /// <summary>Name of the model's input: [N, InputSize].</summary>
     internal const string InputName = "input";
@@ -47,50 +29,12 @@ public static class OnnxExport
     /// <summary>The first opset with the Gelu operator.</summary>
     internal const int GeluOpset = 20;
 
-    /// <summary>Writes <paramref name="network"/> as an ONNX model to <paramref name="stream"/>.</summary>
-    /// <typeparam name="T">The network's element type: float or double.</typeparam>
-    /// <param name="network">The network to export; it is not changed.</param>
-    /// <param name="stream">A writable stream; the model is written at its position, and the stream is left open.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="network"/> or <paramref name="stream"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="stream"/> is not writable.</exception>
-    public static void Save<T>(INetwork<T> network, Stream stream)
-        where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>Writes <paramref name="model"/> to <paramref name="stream"/> at its position and flushes the writer's buffer.</summary>
+    public static void Write(ModelProto model, Stream stream)
     {
-        ArgumentNullException.ThrowIfNull(network);
-        ArgumentNullException.ThrowIfNull(stream);
-        if (!stream.CanWrite)
-        {
-            throw new ArgumentException("The stream is not writable.", nameof(stream));
-        }
-
-        ModelProto model = BuildModel(network);
         var writer = new ProtoWriter(stream);
         model.WriteTo(writer);
         writer.Flush();
-        stream.Flush();
-    }
-
-    /// <summary>
-    /// Writes <paramref name="network"/> as an ONNX model to the file <paramref name="path"/>, atomically: the
-    /// model goes to a temporary file in the same directory, which then replaces <paramref name="path"/>, so the
-    /// file never holds a partial model.
-    /// </summary>
-    /// <typeparam name="T">The network's element type: float or double.</typeparam>
-    /// <param name="network">The network to export; it is not changed.</param>
-    /// <param name="path">The file to create or replace (by convention with the extension .onnx).</param>
-    /// <exception cref="ArgumentNullException"><paramref name="network"/> or <paramref name="path"/> is null.</exception>
-    public static void Save<T>(INetwork<T> network, string path)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        ArgumentNullException.ThrowIfNull(network);
-        ArgumentNullException.ThrowIfNull(path);
-        ModelProto model = BuildModel(network);
-        AtomicFile.Replace(path, stream =>
-        {
-            var writer = new ProtoWriter(stream);
-            model.WriteTo(writer);
-            writer.Flush();
-        });
     }
 
     /// <summary>The ONNX opset a model of <paramref name="network"/> is written with.</summary>
@@ -98,7 +42,11 @@ public static class OnnxExport
         where T : unmanaged, IFloatingPointIeee754<T> =>
         typeof(T) == typeof(float) && network.Activations.Contains(Activation.GELU) ? GeluOpset : BaseOpset;
 
-    private static ModelProto BuildModel<T>(INetwork<T> network)
+    /// <summary>
+    /// The ONNX model of <paramref name="network"/>; throws <see cref="ArgumentException"/> if the network describes
+    /// itself inconsistently and <see cref="NotSupportedException"/> unless <typeparamref name="T"/> is float or double.
+    /// </summary>
+    public static ModelProto Build<T>(INetwork<T> network)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int elementType = OnnxElementTypes.Of<T>();
@@ -153,7 +101,7 @@ public static class OnnxExport
         {
             IrVersion = opset >= GeluOpset ? 9 : 7,
             ProducerName = "NetGen",
-            ProducerVersion = typeof(OnnxExport).Assembly.GetName().Version?.ToString(3) ?? "",
+            ProducerVersion = typeof(OnnxWriter).Assembly.GetName().Version?.ToString(3) ?? "",
             DocString = graph.DocString,
             Graph = graph,
         };

@@ -1,0 +1,54 @@
+using System;
+using System.Numerics;
+using NetGen.IO;
+using NetGen.Onnx.Messages;
+using NetGen.Onnx.Protobuf;
+
+namespace NetGen.Onnx;
+
+/// <summary>
+/// Parses an ONNX model and decodes the parameters of the dense network it holds; <see cref="OnnxModel"/>'s
+/// <c>Load</c> methods check their arguments, call it and copy the result into the network. What is accepted is
+/// described on <see cref="OnnxModel"/>.
+/// </summary>
+internal static class OnnxReader
+{
+    /// <summary>
+    /// Parses the model in the first <paramref name="length"/> bytes of <paramref name="bytes"/>, checks it against
+    /// <paramref name="network"/> and returns its parameters in NetGen's layout; the network is not changed. Throws
+    /// <see cref="OnnxFormatException"/> if the bytes are not a valid ONNX model or the model does not match; its
+    /// message ends with <paramref name="fileName"/>, or says that the model was read from a stream when that is null.
+    /// </summary>
+    public static T[] ReadParameters<T>(INetwork<T> network, byte[] bytes, int length, string? fileName)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (length == 0)
+        {
+            throw Fail("The ONNX model is empty (0 bytes).", fileName, innerException: null);
+        }
+
+        ModelProto model;
+        try
+        {
+            model = ModelProto.Parse(new ProtoReader(bytes, length));
+        }
+        catch (OnnxFormatException e)
+        {
+            throw Fail($"The data is not a valid ONNX model (truncated or not protobuf): {e.Message}", fileName, e);
+        }
+
+        try
+        {
+            return DenseGraphReader<T>.ReadParameters(model, network);
+        }
+        catch (OnnxFormatException e)
+        {
+            // The graph checks do not know where the model came from; the same message, with the file, replaces theirs.
+            throw Fail(e.Message, fileName, e);
+        }
+    }
+
+    /// <summary>An <see cref="OnnxFormatException"/> whose message ends with the file or stream, as the weight loaders' do.</summary>
+    private static OnnxFormatException Fail(string message, string? fileName, Exception? innerException) =>
+        new(WeightFileFormat.WithSource(message, fileName), fileName, innerException);
+}
