@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using NetGen.Generator.Diagnostics;
 using Xunit;
 
@@ -98,7 +99,7 @@ public sealed class DiagnosticPagesTests
     {
         string source = Example(id, WrongHeading);
 
-        GeneratorRun run = GeneratorHarness.Run(source);
+        GeneratorRun run = RunExample(id, WrongHeading, source);
 
         Assert.Null(run.Exception);
         string reported = GeneratorHarness.Describe(run.GeneratorDiagnostics);
@@ -122,9 +123,12 @@ public sealed class DiagnosticPagesTests
     public void FixedExample_ReportsNothing_AndCompiles(string id)
     {
         string source = Example(id, FixedHeading);
-        Assert.NotEqual(Example(id, WrongHeading), source);
+        if (LanguageVersionOf(id, WrongHeading) == LanguageVersionOf(id, FixedHeading))
+        {
+            Assert.NotEqual(Example(id, WrongHeading), source);
+        }
 
-        GeneratorRun run = GeneratorHarness.Run(source);
+        GeneratorRun run = RunExample(id, FixedHeading, source);
 
         Assert.Null(run.Exception);
         Assert.True(
@@ -167,8 +171,33 @@ public sealed class DiagnosticPagesTests
         return block.Code;
     }
 
+    /// <summary>
+    /// Runs the generator on an example, in the C# version the section names in a
+    /// <c>&lt;!-- LangVersion: 11 --&gt;</c> line (a project setting no code block can show), else the newest.
+    /// </summary>
+    private static GeneratorRun RunExample(string id, string heading, string source)
+    {
+        LanguageVersion version = LanguageVersion.Latest;
+        if (LanguageVersionOf(id, heading) is { } named)
+        {
+            Assert.True(LanguageVersionFacts.TryParse(named, out version), $"{id}: unknown LangVersion '{named}'");
+        }
+
+        CSharpParseOptions options = GeneratorHarness.DefaultParseOptions.WithLanguageVersion(version);
+        return GeneratorHarness.Run(GeneratorHarness.CreateCompilation([source], options, NullableContextOptions.Enable));
+    }
+
+    private static string? LanguageVersionOf(string id, string heading) =>
+        Assert.Single(Sections(File.ReadAllLines(PagePath(id))), s => s.Heading == heading).LanguageVersion;
+
     /// <summary>A level-two section of a page: its heading line and its fenced code blocks (info string, text).</summary>
-    private sealed record Section(string Heading, List<(string Info, string Code)> Blocks);
+    private sealed record Section(string Heading, List<(string Info, string Code)> Blocks)
+    {
+        /// <summary>The C# version the section's example is compiled with, when it names one.</summary>
+        public string? LanguageVersion { get; set; }
+    }
+
+    private const string LanguageVersionPrefix = "<!-- LangVersion: ";
 
     /// <summary>Splits a page into its <c>## </c> sections; a heading inside a fenced block does not count.</summary>
     private static List<Section> Sections(string[] lines)
@@ -204,6 +233,10 @@ public sealed class DiagnosticPagesTests
             else if (line.StartsWith("# ", StringComparison.Ordinal))
             {
                 current = null;
+            }
+            else if (current is not null && line.StartsWith(LanguageVersionPrefix, StringComparison.Ordinal))
+            {
+                current.LanguageVersion = line.Substring(LanguageVersionPrefix.Length).Replace("-->", "").Trim();
             }
         }
 

@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
 using Xunit;
 
@@ -206,6 +208,59 @@ public sealed class DiagnosticTests
     [InlineData("[Network(2, 3, 1, Hidden = Activation.Sigmoid, [|Activations = new[] { Activation.ReLU, Activation.Sigmoid }|])]")]
     public void NETGEN018_ActivationsTogetherWithHiddenOrOutput_OnActivationsArgument(string attribute) =>
         AssertDiagnostics("NETGEN018", Header + attribute + "\npublic partial class Net\n{\n}\n");
+
+    [Theory]
+    [InlineData(LanguageVersion.CSharp10)]
+    [InlineData(LanguageVersion.CSharp11)]
+    public void NETGEN019_LanguageVersionBelow12_OnClassIdentifier(LanguageVersion version)
+    {
+        Markup markup = Markup.Parse(Header + "[Network(2, 3, 1)]\npublic partial class [|Net|]\n{\n}\n");
+        CSharpParseOptions options = GeneratorHarness.DefaultParseOptions.WithLanguageVersion(version);
+
+        GeneratorRun run = GeneratorHarness.Run(GeneratorHarness.CreateCompilation([markup.Text], options, NullableContextOptions.Enable));
+
+        Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        AssertDiagnostic(diagnostic, "NETGEN019", Assert.Single(markup.Spans), markup.Text);
+        Assert.Contains(version.ToDisplayString(), diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Empty(run.GeneratedSources);
+    }
+
+    [Fact]
+    public void NETGEN019_NotReportedFromCSharp12On()
+    {
+        CSharpParseOptions options = GeneratorHarness.DefaultParseOptions.WithLanguageVersion(LanguageVersion.CSharp12);
+
+        GeneratorRun run = GeneratorHarness.Run(GeneratorHarness.CreateCompilation(
+            [Header + "[Network(2, 3, 1)]\npublic partial class Net\n{\n}\n", UserCode.Usage("global::MyApp.Net")],
+            options,
+            NullableContextOptions.Enable));
+
+        CompileTests.AssertCompilesCleanly(run, expectedFiles: 1);
+    }
+
+    /// <summary>
+    /// A NETGEN error means no network was generated; an .editorconfig or global severity setting, &lt;NoWarn&gt; or
+    /// a #pragma must not turn it into a warning or hide it (the user would be left with errors about missing members).
+    /// </summary>
+    [Theory]
+    [InlineData(ReportDiagnostic.Suppress, false)]
+    [InlineData(ReportDiagnostic.Warn, false)]
+    [InlineData(ReportDiagnostic.Hidden, false)]
+    [InlineData(ReportDiagnostic.Default, true)]
+    public void Errors_CannotBeConfiguredAway(ReportDiagnostic setting, bool pragma)
+    {
+        string source = (pragma ? "#pragma warning disable NETGEN001\n" : "") + Header + "[Network(2, 3, 1)]\npublic class Net\n{\n}\n";
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation(source);
+        compilation = compilation.WithOptions(compilation.Options.WithSpecificDiagnosticOptions(
+            ImmutableDictionary<string, ReportDiagnostic>.Empty.Add("NETGEN001", setting)));
+
+        GeneratorHarness.CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out _, out ImmutableArray<Diagnostic> reported);
+
+        Diagnostic diagnostic = Assert.Single(reported);
+        Assert.Equal("NETGEN001", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.False(diagnostic.IsSuppressed);
+    }
 
     [Fact]
     public void SoftmaxHiddenLayerAndCrossEntropyOnAReLUOutput_BothReported_EachOnItsArgument() =>

@@ -39,7 +39,7 @@ public static class KerasWeights
     /// <exception cref="IOException">Reading the stream fails.</exception>
     /// <exception cref="WeightFileException">
     /// The JSON is malformed or does not fit the network (see the remarks). The message ends with the file's path
-    /// when <paramref name="json"/> is a <see cref="FileStream"/> (also in <see cref="WeightFileException.FileName"/>),
+    /// when <paramref name="json"/> is a <see cref="FileStream"/> (also in <see cref="NetworkFileException.FileName"/>),
     /// and otherwise says that the data was read from a stream.
     /// </exception>
     /// <exception cref="NotSupportedException"><typeparamref name="T"/> is neither float nor double.</exception>
@@ -67,7 +67,7 @@ public static class KerasWeights
     /// <exception cref="UnauthorizedAccessException">Access to the file is denied.</exception>
     /// <exception cref="WeightFileException">
     /// The JSON is malformed or does not fit the network (see the remarks). The message ends with
-    /// <paramref name="path"/>, which is also <see cref="WeightFileException.FileName"/>.
+    /// <paramref name="path"/>, which is also <see cref="NetworkFileException.FileName"/>.
     /// </exception>
     /// <exception cref="NotSupportedException"><typeparamref name="T"/> is neither float nor double.</exception>
     public static void Load<T>(INetwork<T> network, string path)

@@ -67,7 +67,7 @@ public static class NetworkWeights
     /// Reads weights from <paramref name="stream"/> into the network. The weight data must run to the end of the
     /// stream; the network's parameters change only if the whole file is valid for it. Messages of
     /// <see cref="WeightFileException"/> end with the file's path when <paramref name="stream"/> is a
-    /// <see cref="FileStream"/> (also in <see cref="WeightFileException.FileName"/>), and otherwise say that the data
+    /// <see cref="FileStream"/> (also in <see cref="NetworkFileException.FileName"/>), and otherwise say that the data
     /// was read from a stream.
     /// </summary>
     /// <typeparam name="T">The element type, <see cref="float"/> or <see cref="double"/>.</typeparam>
@@ -92,7 +92,7 @@ public static class NetworkWeights
     /// <summary>
     /// Reads weights from the file at <paramref name="path"/> into the network; its parameters change only if the
     /// whole file is valid for it. Messages of <see cref="WeightFileException"/> end with the path, which is also its
-    /// <see cref="WeightFileException.FileName"/>.
+    /// <see cref="NetworkFileException.FileName"/>.
     /// </summary>
     /// <typeparam name="T">The element type, <see cref="float"/> or <see cref="double"/>.</typeparam>
     /// <param name="network">The network whose parameters are replaced.</param>

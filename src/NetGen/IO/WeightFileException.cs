@@ -6,20 +6,20 @@ namespace NetGen.IO;
 /// A weight file (NetGen binary, PyTorch or Keras JSON) cannot be loaded into a network: it is malformed,
 /// corrupted, or describes a different network. The message names the field or layer that is wrong, gives the
 /// expected and the found value, and ends with the file the data came from (or says that it came from a stream);
-/// <see cref="FileName"/> holds that file's path. When this is thrown, the network's parameters have not been changed.
+/// <see cref="NetworkFileException.FileName"/> holds that file's path. When this is thrown, the network's parameters have not been changed.
 /// </summary>
-public sealed class WeightFileException : Exception
+public sealed class WeightFileException : NetworkFileException
 {
     /// <summary>Creates the exception with a generic message.</summary>
     public WeightFileException()
-        : base("The weight file cannot be loaded into this network.")
+        : base("The weight file cannot be loaded into this network.", null, null)
     {
     }
 
     /// <summary>Creates the exception with a message that says what is wrong.</summary>
     /// <param name="message">Which field or layer is wrong, with the expected and the found value.</param>
     public WeightFileException(string message)
-        : base(message)
+        : base(message, null, null)
     {
     }
 
@@ -27,7 +27,7 @@ public sealed class WeightFileException : Exception
     /// <param name="message">Which field or layer is wrong, with the expected and the found value.</param>
     /// <param name="innerException">The underlying failure, for example a JSON syntax error.</param>
     public WeightFileException(string message, Exception? innerException)
-        : base(message, innerException)
+        : base(message, null, innerException)
     {
     }
 
@@ -35,9 +35,8 @@ public sealed class WeightFileException : Exception
     /// <param name="message">What is wrong; it should name the file, as the loaders' messages do.</param>
     /// <param name="fileName">The path of the file, or null if the data did not come from a file.</param>
     public WeightFileException(string message, string? fileName)
-        : base(message)
+        : base(message, fileName, null)
     {
-        FileName = fileName;
     }
 
     /// <summary>Creates the exception with a message, the file that was being read and the exception that revealed the problem.</summary>
@@ -45,14 +44,7 @@ public sealed class WeightFileException : Exception
     /// <param name="fileName">The path of the file, or null if the data did not come from a file.</param>
     /// <param name="innerException">The underlying failure, for example a JSON syntax error.</param>
     public WeightFileException(string message, string? fileName, Exception? innerException)
-        : base(message, innerException)
+        : base(message, fileName, innerException)
     {
-        FileName = fileName;
     }
-
-    /// <summary>
-    /// The path of the file that could not be loaded: the path given to <c>Load</c>, or the name of the
-    /// <see cref="System.IO.FileStream"/> it read; null when the data came from another kind of stream.
-    /// </summary>
-    public string? FileName { get; }
 }

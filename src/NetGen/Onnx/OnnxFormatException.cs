@@ -1,25 +1,26 @@
 using System;
+using NetGen.IO;
 
 namespace NetGen.Onnx;
 
 /// <summary>
 /// An ONNX model could not be read into a network: the bytes are not a valid ONNX protobuf, or the graph is not a
 /// dense network of the target's shape, element type and activations. The message says what was expected and what
-/// was found, and ends with the file the model came from (or says that it came from a stream); <see cref="FileName"/>
+/// was found, and ends with the file the model came from (or says that it came from a stream); <see cref="NetworkFileException.FileName"/>
 /// holds that file's path. The network's parameters are left untouched.
 /// </summary>
-public sealed class OnnxFormatException : Exception
+public sealed class OnnxFormatException : NetworkFileException
 {
     /// <summary>Creates an exception with a default message.</summary>
     public OnnxFormatException()
-        : base("The ONNX model does not match the network.")
+        : base("The ONNX model does not match the network.", null, null)
     {
     }
 
     /// <summary>Creates an exception with <paramref name="message"/>.</summary>
     /// <param name="message">What is wrong, with the expected and the found value.</param>
     public OnnxFormatException(string message)
-        : base(message)
+        : base(message, null, null)
     {
     }
 
@@ -27,7 +28,7 @@ public sealed class OnnxFormatException : Exception
     /// <param name="message">What is wrong, with the expected and the found value.</param>
     /// <param name="innerException">The error that caused this one.</param>
     public OnnxFormatException(string message, Exception innerException)
-        : base(message, innerException)
+        : base(message, null, innerException)
     {
     }
 
@@ -35,9 +36,8 @@ public sealed class OnnxFormatException : Exception
     /// <param name="message">What is wrong; it should name the file, as <see cref="OnnxModel"/>'s messages do.</param>
     /// <param name="fileName">The path of the model file, or null if the model did not come from a file.</param>
     public OnnxFormatException(string message, string? fileName)
-        : base(message)
+        : base(message, fileName, null)
     {
-        FileName = fileName;
     }
 
     /// <summary>
@@ -48,15 +48,7 @@ public sealed class OnnxFormatException : Exception
     /// <param name="fileName">The path of the model file, or null if the model did not come from a file.</param>
     /// <param name="innerException">The error that caused this one, or null.</param>
     public OnnxFormatException(string message, string? fileName, Exception? innerException)
-        : base(message, innerException)
+        : base(message, fileName, innerException)
     {
-        FileName = fileName;
     }
-
-    /// <summary>
-    /// The path of the model file that could not be loaded: the path given to <see cref="OnnxModel"/>'s <c>Load</c>,
-    /// or the name of the <see cref="System.IO.FileStream"/> it read; null when the model came from another kind of
-    /// stream.
-    /// </summary>
-    public string? FileName { get; }
 }

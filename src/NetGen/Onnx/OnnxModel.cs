@@ -95,7 +95,7 @@ public static class OnnxModel
     /// <summary>
     /// Reads an ONNX model from <paramref name="stream"/> into <paramref name="network"/>'s parameters. Messages of
     /// <see cref="OnnxFormatException"/> end with the file's path when <paramref name="stream"/> is a
-    /// <see cref="FileStream"/> (also in <see cref="OnnxFormatException.FileName"/>), and otherwise say that the model
+    /// <see cref="FileStream"/> (also in <see cref="IO.NetworkFileException.FileName"/>), and otherwise say that the model
     /// was read from a stream.
     /// </summary>
     /// <typeparam name="T">The network's element type: float or double.</typeparam>
@@ -123,7 +123,7 @@ public static class OnnxModel
 
     /// <summary>
     /// Reads the ONNX model in the file <paramref name="path"/> into <paramref name="network"/>'s parameters. Messages
-    /// of <see cref="OnnxFormatException"/> end with the path, which is also its <see cref="OnnxFormatException.FileName"/>.
+    /// of <see cref="OnnxFormatException"/> end with the path, which is also its <see cref="IO.NetworkFileException.FileName"/>.
     /// </summary>
     /// <typeparam name="T">The network's element type: float or double.</typeparam>
     /// <param name="network">The network whose parameters are replaced; it must match the model.</param>

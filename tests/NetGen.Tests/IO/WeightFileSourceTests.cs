@@ -49,6 +49,30 @@ public sealed class WeightFileSourceTests
 
     [Theory]
     [MemberData(nameof(Cases))]
+    public void EveryFormatsContentError_IsCaughtAsANetworkFileException_WithTheFile(string format, string kind)
+    {
+        using var directory = new TempDirectory();
+        string path = directory.File(kind + ".weights");
+        File.WriteAllBytes(path, Bytes(format, kind));
+        INetwork<float> target = Target(format);
+
+        // How an application catches every content error of every format in one place.
+        NetworkFileException? caught = null;
+        try
+        {
+            LoadFromPath(format, target, path);
+        }
+        catch (NetworkFileException exception)
+        {
+            caught = exception;
+        }
+
+        Assert.NotNull(caught);
+        Assert.Equal(path, caught.FileName);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
     public void FromAFileStream_TheMessageAndFileNameGiveTheStreamsFile(string format, string kind)
     {
         using var directory = new TempDirectory();
