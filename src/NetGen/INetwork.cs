@@ -38,12 +38,19 @@ public interface INetwork<T>
     /// </summary>
     Span<T> Parameters { get; }
 
-    /// <summary>Re-initializes every parameter deterministically from <paramref name="seed"/>.</summary>
+    /// <summary>
+    /// Re-initializes every parameter deterministically from <paramref name="seed"/>: He uniform weights for ReLU,
+    /// LeakyReLU, ELU and GELU layers, Glorot/Xavier uniform for the others, zero biases. A new instance starts from the
+    /// same parameters every time.
+    /// </summary>
     void InitializeParameters(int seed);
 
     /// <summary>Writes the network's output ŷ for one sample.</summary>
     void Forward(ReadOnlySpan<T> input, Span<T> output);
 
-    /// <summary>Writes ŷ for each row of <paramref name="inputs"/> (row-major) into the rows of <paramref name="outputs"/>.</summary>
+    /// <summary>
+    /// Writes ŷ for each row of <paramref name="inputs"/> (row-major) into the rows of <paramref name="outputs"/>, several
+    /// rows at a time where the network has kernels for that.
+    /// </summary>
     void ForwardBatch(ReadOnlySpan<T> inputs, Span<T> outputs);
 }

@@ -41,9 +41,15 @@ public interface ITrainableNetwork<T> : INetwork<T>
     /// <summary>Overwrites <paramref name="gradient"/> with ∂J/∂θ of <see cref="Objective"/> and returns J.</summary>
     T ObjectiveGradient(ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, Span<T> gradient);
 
-    /// <summary>One <see cref="Optimizer"/> step on the gradient of <see cref="Objective"/> over the batch; returns J before the step.</summary>
+    /// <summary>
+    /// One <see cref="Optimizer"/> step on the gradient of <see cref="Objective"/> over the batch; returns J before the step.
+    /// Not thread-safe: it uses the network's gradient buffer and the optimizer's state.
+    /// </summary>
     T TrainBatch(ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets);
 
-    /// <summary>One <see cref="Optimizer"/> step on one sample (a batch of one row, L2 included); returns J before the step.</summary>
+    /// <summary>
+    /// One <see cref="Optimizer"/> step on one sample (a batch of one row, L2 included); returns J before the step.
+    /// Not thread-safe, like <see cref="TrainBatch"/>.
+    /// </summary>
     T TrainStep(ReadOnlySpan<T> input, ReadOnlySpan<T> target);
 }

@@ -57,7 +57,7 @@ public sealed class PackageTests(PackedNetGen package, ITestOutputHelper output)
 
         Console.WriteLine(FormattableString.Invariant($"ParameterCount: {StudyScoreNet.ParameterCount}"));
         Console.WriteLine(FormattableString.Invariant($"INetwork ParameterCount: {network.ParameterCount}"));
-        Console.WriteLine(FormattableString.Invariant($"NetworkLayout ParameterCount: {NetworkLayout.ParameterCount(new[] { 2, 3, 1 }, false)}"));
+        Console.WriteLine(FormattableString.Invariant($"NetworkLayout ParameterCount: {NetGen.CompilerServices.NetworkLayout.ParameterCount(new[] { 2, 3, 1 }, false)}"));
         Console.WriteLine(FormattableString.Invariant($"Cost before training: {before:R}"));
         Console.WriteLine(FormattableString.Invariant($"Cost after training: {after:R}"));
         Console.WriteLine(FormattableString.Invariant($"Predicted first score: {predicted[0]:R}"));

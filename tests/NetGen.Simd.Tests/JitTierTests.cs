@@ -30,7 +30,7 @@ public sealed partial class JitTierTests(ITestOutputHelper output)
 
     /// <summary>Generated members the warm-up calls, and the kernels they call (ForwardLayer1, ForwardLayer1V512, …).</summary>
     private static readonly string[] HotPrefixes =
-        ["Forward", "Cost", "AccumulateGradients", "TrainStep", "AccumulateLayer", "UpdateLayer", "OutputDelta", "OutputCost"];
+        ["Forward", "Cost", "AccumulateGradients", "SgdStep", "TrainStep", "AccumulateLayer", "UpdateLayer", "OutputDelta", "OutputCost"];
 
     private const string Network = "F784_128_10";
 
@@ -63,8 +63,8 @@ public sealed partial class JitTierTests(ITestOutputHelper output)
         Assert.True(notOptimized.Count == 0, $"Hot generated methods not at tier 1 in steady state:{Environment.NewLine}{string.Join(Environment.NewLine, notOptimized)}");
 
         // The 784 → 128 → 10 network in particular: its entry points and every layer kernel were seen and optimized.
-        string[] mnist = methods.Keys.Where(k => TypeOf(k) == $"NetGen.Simd.Probe.{Network}").ToArray();
-        foreach (string required in new[] { "Forward(", "TrainStep(", "AccumulateGradients(", "ForwardBatch(", "ForwardLayer", "AccumulateLayer", "UpdateLayer" })
+        string[] mnist = methods.Keys.Where(k => NetworkOf(TypeOf(k)) == Network).ToArray();
+        foreach (string required in new[] { "Forward(", "SgdStep(", "AccumulateGradients(", "ForwardBatch(", "ForwardLayer", "AccumulateLayer", "UpdateLayer" })
         {
             Assert.Contains(mnist, k => MethodOf(k).StartsWith(required, StringComparison.Ordinal));
         }
@@ -78,7 +78,7 @@ public sealed partial class JitTierTests(ITestOutputHelper output)
         // NetGen's own kernels (Kernels.ActivationFunctions, LossFunctions, …): only meaningful when NetGen.dll is an
         // optimized build; a Debug build (dotnet test without -c Release) asks the JIT for MinOpts code on purpose.
         List<string> netGenMinOpts = methods.Where(m => m.Key.StartsWith("NetGen.", StringComparison.Ordinal)
-                && !m.Key.StartsWith("NetGen.Simd.", StringComparison.Ordinal) && m.Value.Any(e => e.IsMinOpts))
+                && NetworkOf(TypeOf(m.Key)) is null && m.Value.Any(e => e.IsMinOpts))
             .Select(m => m.Key).ToList();
         if (IsOptimizedBuild(typeof(NetworkAttribute).Assembly))
         {
@@ -114,6 +114,12 @@ public sealed partial class JitTierTests(ITestOutputHelper output)
         Assert.Equal("NetGen.Simd.Probe.F784_128_10:global::NetGen.INetwork<System.Single>.get_LayerSizes()", entries[5].Method);
         Assert.Equal("NetGen.Simd.Probe.F784_128_10", TypeOf(entries[5].Method));
         Assert.Null(JitEntry.Parse("not a summary line"));
+
+        Assert.Equal("F784_128_10", NetworkOf("NetGen.Simd.Probe.F784_128_10"));
+        Assert.Equal("F784_128_10", NetworkOf("NetGen.Generated.<NetGen_Simd_Probe_F784_128_10_g>F370F4016FA9__F784_128_10Kernels"));
+        Assert.Equal("F784_128_10", NetworkOf(
+            "NetGen.CompilerServices.DenseNetwork`2[NetGen.Generated.<NetGen_Simd_Probe_F784_128_10_g>F370F4016FA9__F784_128_10Kernels,float]"));
+        Assert.Null(NetworkOf("NetGen.CompilerServices.VectorMath"));
     }
 
     private Dictionary<string, List<JitEntry>> RunWarmUp(double seconds)
@@ -154,12 +160,32 @@ public sealed partial class JitTierTests(ITestOutputHelper output)
         }
     }
 
-    /// <summary>Methods of the probe's generated network classes.</summary>
+    /// <summary>
+    /// Methods generated for the probe's networks, and NetGen's operations compiled for them: the user's class
+    /// (<c>NetGen.Simd.Probe.F784_128_10</c>), its file-local kernels (<c>NetGen.Generated.&lt;file&gt;F…__F784_128_10Kernels</c>)
+    /// and <c>NetGen.CompilerServices.DenseNetwork`2[…__F784_128_10Kernels,float]</c>.
+    /// </summary>
     private static IEnumerable<KeyValuePair<string, List<JitEntry>>> GeneratedMethods(Dictionary<string, List<JitEntry>> methods)
     {
-        var networks = ProbeSpec.All.Select(s => "NetGen.Simd.Probe." + s.Name).ToHashSet(StringComparer.Ordinal);
-        return methods.Where(m => networks.Contains(TypeOf(m.Key)));
+        var networks = ProbeSpec.All.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        return methods.Where(m => NetworkOf(TypeOf(m.Key)) is { } network && networks.Contains(network));
     }
+
+    /// <summary>The probe network a type belongs to (its class, its kernels, the operations over them), or null.</summary>
+    internal static string? NetworkOf(string type)
+    {
+        const string Probe = "NetGen.Simd.Probe.";
+        if (type.StartsWith(Probe, StringComparison.Ordinal))
+        {
+            return type[Probe.Length..];
+        }
+
+        Match kernels = KernelsType().Match(type);
+        return kernels.Success ? kernels.Groups["network"].Value : null;
+    }
+
+    [GeneratedRegex(@"^NetGen\.(Generated\.|CompilerServices\.DenseNetwork`2\[NetGen\.Generated\.)<[^>]*>F[0-9A-F]+__(?<network>\w+)Kernels(,\w+\])?$")]
+    private static partial Regex KernelsType();
 
     private static bool IsHot(string method) => HotPrefixes.Any(p => MethodOf(method).StartsWith(p, StringComparison.Ordinal));
 

@@ -21,6 +21,8 @@ internal static class KernelFileEmitter
         "System.Runtime.InteropServices",
         "System.Runtime.Intrinsics",
         "NetGen.CompilerServices",
+        "static NetGen.CompilerServices.ActivationFunctions",
+        "static System.Runtime.CompilerServices.MethodImplOptions",
     ];
 
     public static void Emit(SourceWriter w, NetworkPlan plan)
@@ -63,7 +65,7 @@ internal static class KernelFileEmitter
             foreach (int length in PassEmitter.BufferLengths(plan))
             {
                 w.Line();
-                w.Summary($"Room for {KernelSyntax.Literal(length)} {t} values on the stack.");
+                w.Summary($"{KernelSyntax.Literal(length)} {t} on the stack.");
                 w.Line(generatedCode);
                 w.Line($"[InlineArray({KernelSyntax.Literal(length)})]");
                 using (w.Block($"file struct {PassEmitter.BufferType(plan.Type, length)}"))

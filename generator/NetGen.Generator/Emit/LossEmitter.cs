@@ -5,7 +5,7 @@ using NetGen.Generator.Planning;
 namespace NetGen.Generator.Emit;
 
 /// <summary>
-/// Emits <c>OutputCost</c>, the cost J of one sample, and <c>OutputDelta</c>, the output delta
+/// Emits the call to the runtime's cost J of one sample, and <c>OutputDelta</c>, the output delta
 /// δ(L+1) = dJ/dŷ ⊙ f′(z(L+1)) that starts backpropagation, over the runtime's loss kernels. Where the output
 /// activation cancels a division (cross entropy through sigmoid or softmax, Hellinger through sigmoid or softmax) the
 /// delta comes fused from one kernel; squared error with up to <see cref="UnrollOutputs"/> element-wise outputs is
@@ -15,6 +15,14 @@ internal static class LossEmitter
 {
     /// <summary>Outputs up to which the loop applying f′ is written out one by one.</summary>
     private const int UnrollOutputs = 16;
+
+    /// <summary>The call that returns J of one sample from ŷ (<paramref name="output"/>) and y (<paramref name="target"/>).</summary>
+    public static string CostCall(NetworkPlan plan, string output, string target)
+    {
+        NetworkSpec spec = plan.Spec;
+        string tau = spec.Loss == Loss.Exponential ? ", " + plan.Type.Literal(spec.Tau) : "";
+        return $"LossFunctions<{plan.Type.Keyword}>.{LossSyntax.CostKernel(spec.Loss, plan.OutputLayer.Activation)}({output}, {target}{tau})";
+    }
 
     public static void Emit(SourceWriter w, NetworkPlan plan)
     {
@@ -28,23 +36,13 @@ internal static class LossEmitter
         Activation activation = output.Activation;
 
         w.Line();
-        w.Summary($"J = {LossSyntax.Cost(spec.Loss, activation)} for one sample.");
-        w.Line("[MethodImpl(MethodImplOptions.AggressiveInlining)]");
-        w.ExpressionBody(
-            $"private static {t} OutputCost(ReadOnlySpan<{t}> output, ReadOnlySpan<{t}> target)",
-            $"{losses}.{LossSyntax.CostKernel(spec.Loss, activation)}(output, target{(spec.Loss == Loss.Exponential ? ", " + tau : "")})");
-
-        w.Line();
         string d = $"δ{output.Index + 1} = {LossSyntax.OutputDelta(spec.Loss, activation, output.Z)}";
         string? fused = LossSyntax.FusedDeltaKernel(spec.Loss, activation);
         w.Summary(fused is null ? $"{d}; returns J." : $"{d}, dJ/dŷ{ActivationSyntax.PrimeFactor(activation, output.Z)} in fused form; returns J.");
         // Squared error over few element-wise outputs is written out here (each δ computed in registers, not stored as
         // ŷ − y and read back); inlined like the fused kernels, it stays off the call path between the passes.
         bool writtenOut = spec.Loss == Loss.SquaredError && activation != Activation.Softmax && output.Outputs <= UnrollOutputs;
-        if (fused is not null || writtenOut)
-        {
-            w.Line("[MethodImpl(MethodImplOptions.AggressiveInlining)]");
-        }
+        w.KernelAttributes(inline: fused is not null || writtenOut);
 
         string z = output.KeepsPreActivation ? $"ReadOnlySpan<{t}> z, " : "";
         using (w.Block($"private static {t} OutputDelta(ReadOnlySpan<{t}> output, {z}ReadOnlySpan<{t}> target, Span<{t}> delta)"))
@@ -71,7 +69,7 @@ internal static class LossEmitter
             w.Line($"{t} cost = {losses}.{gradient};");
             if (activation == Activation.Softmax)
             {
-                w.Line($"ActivationFunctions.SoftmaxBackward<{t}>(output, delta);");
+                w.Line($"SoftmaxBackward<{t}>(output, delta);");
             }
             else if (derivative is not null)
             {

@@ -25,7 +25,7 @@ internal static class PassEmitter
             Buffers(plan, outputs: true, deltas: false), inline: false, body: buffers =>
             {
                 Forward(w, plan, buffers, sgdStep: false);
-                w.Line($"return OutputCost({last.Out}, {y});");
+                w.Line($"return {LossEmitter.CostCall(plan, last.Out, y)};");
             });
 
         Pass(w, plan, plan.AccumulateGradients, "Adds ∂J/∂θ of one sample to g; returns J.",
@@ -104,10 +104,7 @@ internal static class PassEmitter
     {
         w.Line();
         w.Summary(summary);
-        if (inline)
-        {
-            w.Line("[MethodImpl(MethodImplOptions.AggressiveInlining)]");
-        }
+        w.KernelAttributes(inline);
 
         using (w.Block(signature.Declaration(plan.Type, "public static")))
         {
@@ -124,8 +121,8 @@ internal static class PassEmitter
     {
         foreach (LayerPlan p in plan.Layers)
         {
-            KernelSignature kernel = sgdStep && p.SgdStepForward is { } latency ? latency : p.Forward;
-            Call(w, kernel, buffers, ForwardMath(plan, p));
+            string throughput = $"{LayerPlan.ThroughputFlag}: {(sgdStep ? "false" : "true")}";
+            Call(w, p.Forward, buffers, ForwardMath(plan, p), throughput);
         }
     }
 
@@ -159,10 +156,17 @@ internal static class PassEmitter
         return $"{output} = {ActivationSyntax.Formula(p.Activation, z)}";
     }
 
-    /// <summary>A call with the buffers passed as their first element, and its math as a comment.</summary>
-    private static void Call(SourceWriter w, KernelSignature kernel, List<Buffer> buffers, string math)
+    /// <summary>
+    /// A call with the buffers passed as their first element (and a forward kernel's throughput flag as given), and its
+    /// math as a comment.
+    /// </summary>
+    private static void Call(SourceWriter w, KernelSignature kernel, List<Buffer> buffers, string math, string? throughput = null)
     {
-        w.Line(kernel.Call(name => buffers.Exists(b => b.Name == name) ? $"{name}[0]" : name) + ";", math);
+        string Argument(string name) =>
+            name == LayerPlan.ThroughputFlag ? throughput ?? name
+            : buffers.Exists(b => b.Name == name) ? $"{name}[0]"
+            : name;
+        w.Line(kernel.Call(Argument) + ";", math);
     }
 
     private static string ReadOnlySpanOf(string reference) => $"MemoryMarshal.CreateReadOnlySpan(ref {reference}, OutputSize)";

@@ -25,9 +25,7 @@ internal static class ShapeEmitter
         w.Line($"public static {TypeNames.ReadOnlySpan}<int> LayerSizes => new int[] {{ {string.Join(", ", plan.LayerSizes.Select(Literal))} }};");
         w.Line();
         w.Summary("The activation of each weight layer, from the first hidden layer to the output layer.");
-        w.Line($"public static {TypeNames.ReadOnlySpan}<{TypeNames.Activation}> Activations => s_activations;");
-        w.Line();
-        w.Line($"private static readonly {TypeNames.Activation}[] s_activations =");
+        w.Line($"public static {TypeNames.ReadOnlySpan}<{TypeNames.Activation}> Activations => new {TypeNames.Activation}[]");
         using (w.Block(closing: "};"))
         {
             w.List(spec.Layers.Select(l => $"{TypeNames.Activation}.{l.Activation}"));

@@ -48,6 +48,13 @@ internal sealed class SourceWriter
         Line(code);
     }
 
+    /// <summary>
+    /// The attribute every kernel carries: optimized at its first call, never at tier 0 (the JIT's tiering would leave a
+    /// rarely called kernel unoptimized for seconds), and inlined where <paramref name="inline"/>.
+    /// </summary>
+    public void KernelAttributes(bool inline) =>
+        Line(inline ? "[MethodImpl(AggressiveInlining | AggressiveOptimization)]" : "[MethodImpl(AggressiveOptimization)]");
+
     /// <summary>Writes <paramref name="header"/> (if any) and an opening brace; the returned scope writes the closing brace.</summary>
     public Scope Block(string? header = null, string closing = "}")
     {

@@ -16,14 +16,14 @@ internal static class SurfaceEmitter
         string row = $"{TypeNames.ReadOnlySpan}<{t}>", rows = row, span = $"{TypeNames.Span}<{t}>";
         string operations = $"global::{TypeNames.GeneratedNamespace}.{plan.OperationsName}";
 
-        w.Summary("Every weight and bias, contiguous, in the order given in the class remarks.");
+        w.Line("/// <inheritdoc/>");
         w.Line($"public {span} Parameters => _parameters;");
         w.Line();
         (string optimizer, string name, string arguments) = Optimizer(plan.Spec.Optimizer, t);
         w.Summary($"The {name} optimizer behind <see cref=\"TrainBatch\"/> and <see cref=\"TrainStep\"/>; set its hyperparameters here.");
         w.Line($"public {optimizer} Optimizer {{ get; }} = new({arguments});");
         w.Line();
-        w.Summary("λ of the L2 penalty (λ/2)·Σ W² over the weights (not the biases) in <see cref=\"Objective\"/>; finite and ≥ 0.");
+        w.Line("/// <inheritdoc/>");
         using (w.Block($"public {t} L2Regularization"))
         {
             w.Line("get => _l2Regularization;");
@@ -31,51 +31,58 @@ internal static class SurfaceEmitter
         }
 
         w.Line();
-        w.Summary("Re-initializes every parameter from <paramref name=\"seed\"/>: He uniform weights for ReLU, LeakyReLU, " +
-                  "ELU and GELU layers, Glorot/Xavier uniform for the others, zero biases.");
+        w.Line("/// <inheritdoc/>");
         w.ExpressionBody(
             "public void InitializeParameters(int seed)",
             $"{TypeNames.ParameterInitializer}.Initialize<{t}>(_parameters, LayerSizes, Activations, HasBias, seed)");
 
-        Member(w, "Computes the network's output ŷ for one sample.",
+        Member(w, Inherited,
             $"public void Forward({row} input, {span} output)", $"{operations}.Forward(_parameters, input, output)");
-        Member(w, "Computes ŷ for each row of <paramref name=\"inputs\"/> (row-major) into the rows of <paramref name=\"outputs\"/>, " +
-                  "several rows at a time.",
+        Member(w, Inherited,
             $"public void ForwardBatch({rows} inputs, {span} outputs)", $"{operations}.ForwardBatch(_parameters, inputs, outputs)");
-        Member(w, "Returns the cost J of one sample.",
+        Member(w, Inherited,
             $"public {t} Cost({row} input, {row} target)", $"{operations}.Cost(_parameters, input, target)");
         Member(w, "Returns Σ J over the rows of <paramref name=\"inputs\"/> and <paramref name=\"targets\"/> (row-major).",
             $"public {t} CostBatch({rows} inputs, {rows} targets)", $"{operations}.CostBatch(_parameters, inputs, targets)");
-        Member(w, "Adds ∂J/∂θ of one sample into <paramref name=\"gradients\"/> (ordered like <see cref=\"Parameters\"/>) and returns J.",
+        Member(w, Inherited,
             $"public {t} AccumulateGradients({row} input, {row} target, {span} gradients)",
             $"{operations}.AccumulateGradients(_parameters, input, target, gradients)");
         Member(w, "Adds Σ ∂J/∂θ over the rows into <paramref name=\"gradients\"/>; returns Σ J.",
             $"public {t} AccumulateGradientsBatch({rows} inputs, {rows} targets, {span} gradients)",
             $"{operations}.AccumulateGradientsBatch(_parameters, inputs, targets, gradients)");
-        Member(w, "One plain stochastic gradient descent step on one sample, θ ← θ − η·∂J/∂θ, fused with backpropagation; " +
-                  "returns J before the update. It does not use <see cref=\"Optimizer\"/> or <see cref=\"L2Regularization\"/>.",
+        Member(w, Inherited,
             $"public {t} SgdStep({row} input, {row} target, {t} learningRate)",
             $"{operations}.SgdStep(_parameters, input, target, learningRate)");
-        Member(w, "J = (1/N)·Σ J_row + (λ/2)·Σ W² over the N rows of a row-major batch.",
+        Member(w, Inherited,
             $"public {t} Objective({rows} inputs, {rows} targets)",
             $"{operations}.Objective(_parameters, _l2Regularization, inputs, targets)");
-        Member(w, "Overwrites <paramref name=\"gradient\"/> with ∂J/∂θ = (1/N)·Σ ∂J_row/∂θ + λ·W of <see cref=\"Objective\"/>; returns J.",
+        Member(w, Inherited,
             $"public {t} ObjectiveGradient({rows} inputs, {rows} targets, {span} gradient)",
             $"{operations}.ObjectiveGradient(_parameters, _l2Regularization, inputs, targets, gradient)");
-        Member(w, "One <see cref=\"Optimizer\"/> step on ∂J/∂θ of <see cref=\"Objective\"/> over the batch; returns J before the step. " +
-                  "Not thread-safe.",
+        Member(w, Inherited,
             $"public {t} TrainBatch({rows} inputs, {rows} targets)",
             $"{operations}.TrainBatch(_parameters, _gradients, Optimizer, _l2Regularization, inputs, targets)");
-        Member(w, "One <see cref=\"Optimizer\"/> step on one sample (<see cref=\"TrainBatch\"/> of one row); returns J before the step. " +
-                  "Not thread-safe.",
+        Member(w, Inherited,
             $"public {t} TrainStep({row} input, {row} target)",
             $"{operations}.TrainStep(_parameters, _gradients, Optimizer, _l2Regularization, input, target)");
     }
 
+    /// <summary>Documentation of a member that implements an interface member: the interface's own.</summary>
+    private const string Inherited = "";
+
     private static void Member(SourceWriter w, string summary, string head, string expression)
     {
         w.Line();
-        w.Summary(summary);
+        if (summary.Length == 0)
+        {
+            w.Line("/// <inheritdoc/>");
+        }
+        else
+        {
+            w.Summary(summary);
+        }
+
+        w.Line(TypeNames.Immediate);
         w.ExpressionBody(head, expression);
     }
 

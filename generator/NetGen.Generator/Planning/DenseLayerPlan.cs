@@ -31,20 +31,19 @@ internal sealed class DenseLayerPlan : LayerPlan
     public const int BlockRows = 6;
 
     public DenseLayerPlan(LayerSpec layer, Activation? inputActivation, NumericType type, bool hasBias, double leakySlope, int weightStart)
-        : this(layer, inputActivation, type, hasBias, type.Literal(leakySlope), weightStart, SimdWidth.V128, "", forSgdStep: false)
+        : this(layer, inputActivation, type, hasBias, type.Literal(leakySlope), weightStart, SimdWidth.V128, "")
     {
     }
 
     private DenseLayerPlan(
         LayerSpec layer, Activation? inputActivation, NumericType type, bool hasBias, string slope, int weightStart,
-        SimdWidth simd, string suffix, bool forSgdStep)
+        SimdWidth simd, string suffix)
         : base(layer.Index, layer.Inputs, layer.Outputs, layer.Activation, inputActivation, type, hasBias, weightStart)
     {
         Layer = layer;
         Slope = slope;
         Simd = simd;
         Suffix = suffix;
-        ForSgdStep = forSgdStep;
         Vectors = layer.Outputs / Width;
         Tail = layer.Outputs % Width;
     }
@@ -59,12 +58,6 @@ internal sealed class DenseLayerPlan : LayerPlan
 
     /// <summary>Appended to the kernels' names: empty when the layer has one variant, else e.g. <c>V256</c>.</summary>
     public string Suffix { get; }
-
-    /// <summary>
-    /// Whether the forward kernels are those of the fused SGD step, whose steps wait on each other's parameter
-    /// updates: there latency counts, not throughput (see <see cref="PacksScalarActivations"/>).
-    /// </summary>
-    public bool ForSgdStep { get; }
 
     public int BiasStart => WeightStart + Inputs * Outputs;
 
@@ -86,13 +79,13 @@ internal sealed class DenseLayerPlan : LayerPlan
     public bool UnrollRows => ColumnsInRegisters && Inputs * (Vectors + Tail) <= UnrollBudget;
 
     /// <summary>
-    /// Whether the scalar columns' activation goes through the Vector128 kernel: float sigmoid and tanh, whose vector
+    /// Whether the scalar columns' activation can go through the Vector128 kernel: float sigmoid and tanh, whose vector
     /// forms are computed inline (one vector exponential for up to four columns) while the scalar forms call the
     /// math library once per column. That is more throughput but more latency (the inline exponential is a longer
-    /// chain than the library's), so the fused SGD step, where each step waits on the last one's updates, does not.
+    /// chain than the library's), so the fused SGD step, where each step waits on the last one's updates, does not
+    /// (see <see cref="LayerPlan.ThroughputFlag"/>).
     /// </summary>
-    public bool PacksScalarActivations =>
-        !ForSgdStep && Type == NumericType.Single && Activation is Activation.Sigmoid or Activation.Tanh;
+    public bool PacksScalarActivations => Type == NumericType.Single && Activation is Activation.Sigmoid or Activation.Tanh;
 
     /// <summary>Whether a pass with <paramref name="columns"/> scalar columns activates them through Vector128s (two or more).</summary>
     public bool PacksColumns(int columns) => PacksScalarActivations && columns > 1;
@@ -116,27 +109,38 @@ internal sealed class DenseLayerPlan : LayerPlan
         {
             if (simd == SimdWidth.V128 || Outputs >= simd.Lanes(Type))
             {
-                variants.Add(new DenseLayerPlan(Layer, InputActivation, Type, HasBias, Slope, WeightStart, simd, simd.Suffix, ForSgdStep));
+                variants.Add(new DenseLayerPlan(Layer, InputActivation, Type, HasBias, Slope, WeightStart, simd, simd.Suffix));
             }
         }
 
         return variants.Count == 1 ? new List<DenseLayerPlan> { this } : variants;
     }
 
-    /// <summary>Whether some width's kernel of this layer packs scalar columns, so the SGD step needs kernels of its own.</summary>
-    public bool HasSgdStepKernels => Variants().Exists(v => v.PacksColumns(v.Tail));
+    /// <summary>
+    /// Whether some width's forward kernel of this layer packs scalar columns, and so takes the
+    /// <see cref="LayerPlan.ThroughputFlag"/> that the fused SGD step turns off.
+    /// </summary>
+    public bool HasThroughputFlag => Variants().Exists(v => v.PacksColumns(v.Tail));
 
-    /// <summary>This layer's plan for the forward pass of the fused SGD step.</summary>
-    public DenseLayerPlan ForTheSgdStep() =>
-        new(Layer, InputActivation, Type, HasBias, Slope, WeightStart, Simd, Suffix, forSgdStep: true);
+    public override KernelSignature Forward
+    {
+        get
+        {
+            var parameters = new List<KernelParameter> { new("p"), new(In) };
+            if (KeepsPreActivation)
+            {
+                parameters.Add(new(Z));
+            }
 
-    public override KernelSignature Forward => KeepsPreActivation
-        ? KernelSignature.Of(ForwardName, "void", "p", In, Z, Out)
-        : KernelSignature.Of(ForwardName, "void", "p", In, Out);
+            parameters.Add(new(Out));
+            if (HasThroughputFlag)
+            {
+                parameters.Add(new(ThroughputFlag, ByRef: false, Type: "bool"));
+            }
 
-    private string ForwardName => ForSgdStep ? $"SgdForwardLayer{Index}" : $"ForwardLayer{Index}";
-
-    public override KernelSignature? SgdStepForward => HasSgdStepKernels ? ForTheSgdStep().Forward : null;
+            return new KernelSignature($"ForwardLayer{Index}", "void", parameters);
+        }
+    }
 
     public override KernelSignature ForwardBlock => KernelSignature.Of($"ForwardLayer{Index}x{BlockRows}", "void", "p", In, Out);
 

@@ -4,8 +4,11 @@ using System.Linq;
 
 namespace NetGen.Generator.Planning;
 
-/// <summary>One parameter of a kernel: a reference to the first element of a row, or a scalar of the element type.</summary>
-internal sealed record KernelParameter(string Name, bool ByRef = true);
+/// <summary>
+/// One parameter of a kernel: a reference to the first element of a row, or a value; values are of the element type
+/// unless <paramref name="Type"/> says otherwise.
+/// </summary>
+internal sealed record KernelParameter(string Name, bool ByRef = true, string? Type = null);
 
 /// <summary>
 /// A kernel's name and parameters, written once: <see cref="Declaration"/> renders the method's head and
@@ -23,7 +26,7 @@ internal sealed record KernelSignature(string Name, string ReturnType, IReadOnly
 
     /// <summary>The method's head, e.g. <c>public static float Cost(ref float p, ref float a1, ref float y)</c>.</summary>
     public string Declaration(NumericType type, string modifiers) =>
-        $"{modifiers} {ReturnType} {Name}({string.Join(", ", Parameters.Select(p => (p.ByRef ? "ref " : "") + type.Keyword + " " + p.Name))})";
+        $"{modifiers} {ReturnType} {Name}({string.Join(", ", Parameters.Select(p => (p.ByRef ? "ref " : "") + (p.Type ?? type.Keyword) + " " + p.Name))})";
 
     /// <summary>
     /// A call passing each parameter the variable of the same name, or what <paramref name="argument"/> makes of

@@ -74,8 +74,11 @@ internal abstract class LayerPlan
     /// <summary>One sample forward: z(l+1) = a(l)·W(l) + b(l), a(l+1) = f(z(l+1)).</summary>
     public abstract KernelSignature Forward { get; }
 
-    /// <summary>The forward kernel the fused SGD step calls (tuned for latency), when it differs from <see cref="Forward"/>.</summary>
-    public abstract KernelSignature? SgdStepForward { get; }
+    /// <summary>
+    /// A forward kernel's flag that chooses throughput (true) over latency (false): the fused SGD step, whose steps wait
+    /// on each other's updates, passes false. A kernel that has no such choice has no such parameter.
+    /// </summary>
+    public const string ThroughputFlag = "throughput";
 
     /// <summary>Forward for a block of samples at once.</summary>
     public abstract KernelSignature ForwardBlock { get; }

@@ -11,7 +11,8 @@ namespace NetGen.CompilerServices;
 /// What every dense network does the same way, written once over its kernels: argument checks, batch loops, the
 /// training objective with its L2 penalty, and optimizer steps. The JIT compiles it once per network (the kernel
 /// type is a struct), so the calls into <typeparamref name="TKernels"/> are direct and inlined. A generated network
-/// names it through a file-local class that derives from it, which is why this class is abstract, not static.
+/// names it through a file-local class that derives from it, which is why this class is abstract, not static. Every
+/// operation is optimized at its first call (<see cref="MethodImplOptions.AggressiveOptimization"/>), as the kernels are.
 /// </summary>
 /// <typeparam name="TKernels">The generated kernels of one network.</typeparam>
 /// <typeparam name="T">The element type: <see cref="float"/> or <see cref="double"/>.</typeparam>
@@ -27,7 +28,7 @@ public abstract class DenseNetwork<TKernels, T>
 
     /// <summary>ŷ of one sample.</summary>
     /// <exception cref="ArgumentException">A span's length is not the input or output size.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static void Forward(T[] parameters, ReadOnlySpan<T> input, Span<T> output)
     {
         SpanChecks.ThrowIfLengthIsNot(input, TKernels.InputSize, nameof(input));
@@ -37,7 +38,7 @@ public abstract class DenseNetwork<TKernels, T>
 
     /// <summary>J of one sample.</summary>
     /// <exception cref="ArgumentException">A span's length is not the input or output size.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static T Cost(T[] parameters, ReadOnlySpan<T> input, ReadOnlySpan<T> target)
     {
         SpanChecks.ThrowIfLengthIsNot(input, TKernels.InputSize, nameof(input));
@@ -47,7 +48,7 @@ public abstract class DenseNetwork<TKernels, T>
 
     /// <summary>Adds ∂J/∂θ of one sample into <paramref name="gradients"/>; returns J.</summary>
     /// <exception cref="ArgumentException">A span's length is not the input, output or parameter count.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static T AccumulateGradients(T[] parameters, ReadOnlySpan<T> input, ReadOnlySpan<T> target, Span<T> gradients)
     {
         SpanChecks.ThrowIfLengthIsNot(input, TKernels.InputSize, nameof(input));
@@ -58,7 +59,7 @@ public abstract class DenseNetwork<TKernels, T>
 
     /// <summary>One plain SGD step on one sample, fused with backpropagation; returns J before the update.</summary>
     /// <exception cref="ArgumentException">A span's length is not the input or output size.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static T SgdStep(T[] parameters, ReadOnlySpan<T> input, ReadOnlySpan<T> target, T learningRate)
     {
         SpanChecks.ThrowIfLengthIsNot(input, TKernels.InputSize, nameof(input));
@@ -68,6 +69,7 @@ public abstract class DenseNetwork<TKernels, T>
 
     /// <summary>ŷ of every row: <see cref="IDenseKernels{T}.BlockRows"/> rows at a time, then one by one.</summary>
     /// <exception cref="ArgumentException">The spans are not matching whole rows.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ForwardBatch(T[] parameters, ReadOnlySpan<T> inputs, Span<T> outputs)
     {
         int rows = SpanChecks.RowCount(inputs, TKernels.InputSize, nameof(inputs));
@@ -89,6 +91,7 @@ public abstract class DenseNetwork<TKernels, T>
 
     /// <summary>Σ J over the rows.</summary>
     /// <exception cref="ArgumentException">The spans are not matching whole rows.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static T CostBatch(T[] parameters, ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets)
     {
         int rows = SpanChecks.RowCount(inputs, TKernels.InputSize, nameof(inputs));
@@ -98,6 +101,7 @@ public abstract class DenseNetwork<TKernels, T>
 
     /// <summary>Adds Σ ∂J/∂θ over the rows into <paramref name="gradients"/>; returns Σ J.</summary>
     /// <exception cref="ArgumentException">The spans are not matching whole rows, or the gradient's length is wrong.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static T AccumulateGradientsBatch(T[] parameters, ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, Span<T> gradients)
     {
         int rows = SpanChecks.RowCount(inputs, TKernels.InputSize, nameof(inputs));
@@ -108,6 +112,7 @@ public abstract class DenseNetwork<TKernels, T>
 
     /// <summary>J = (1/N)·Σ J_row + (λ/2)·Σ W² over the N rows of a batch.</summary>
     /// <exception cref="ArgumentException">The batch is empty, or the spans are not matching whole rows.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static T Objective(T[] parameters, T l2, ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets)
     {
         int rows = SpanChecks.BatchRows(inputs, targets, TKernels.InputSize, TKernels.OutputSize);
@@ -119,6 +124,7 @@ public abstract class DenseNetwork<TKernels, T>
     /// Overwrites <paramref name="gradient"/> with ∂J/∂θ = (1/N)·Σ ∂J_row/∂θ + λ·W of <see cref="Objective"/>; returns J.
     /// </summary>
     /// <exception cref="ArgumentException">The batch is empty, the spans are not matching whole rows, or the gradient's length is wrong.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static T ObjectiveGradient(T[] parameters, T l2, ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, Span<T> gradient)
     {
         int rows = SpanChecks.BatchRows(inputs, targets, TKernels.InputSize, TKernels.OutputSize);
@@ -149,6 +155,7 @@ public abstract class DenseNetwork<TKernels, T>
 
     /// <summary>One optimizer step on ∂J/∂θ of <see cref="Objective"/> over the batch; returns J before the step.</summary>
     /// <exception cref="ArgumentException">The batch is empty, or the spans are not matching whole rows.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static T TrainBatch(
         T[] parameters, T[] gradients, GradientOptimizer<T> optimizer, T l2, ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets)
     {
@@ -159,6 +166,7 @@ public abstract class DenseNetwork<TKernels, T>
 
     /// <summary>One optimizer step on one sample (<see cref="TrainBatch"/> of one row); returns J before the step.</summary>
     /// <exception cref="ArgumentException">A span's length is not the input or output size.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static T TrainStep(
         T[] parameters, T[] gradients, GradientOptimizer<T> optimizer, T l2, ReadOnlySpan<T> input, ReadOnlySpan<T> target)
     {
@@ -168,6 +176,7 @@ public abstract class DenseNetwork<TKernels, T>
     }
 
     /// <summary>(λ/2)·Σ W² over every layer's weights.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static T L2Penalty(T[] parameters, T l2)
     {
         if (l2 == T.Zero)
@@ -188,6 +197,7 @@ public abstract class DenseNetwork<TKernels, T>
         return T.CreateTruncating(0.5) * l2 * sum;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static T SumOfCosts(ref T p, ref T x, ref T y, int rows)
     {
         T cost = T.Zero;
@@ -199,6 +209,7 @@ public abstract class DenseNetwork<TKernels, T>
         return cost;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static T SumOfGradients(ref T p, ref T x, ref T y, ref T g, int rows)
     {
         T cost = T.Zero;

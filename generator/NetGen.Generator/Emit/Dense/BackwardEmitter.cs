@@ -25,10 +25,7 @@ internal static class BackwardEmitter
             ? $"W{l} −= η·{p.In}ᵀ·δ{p.Index + 1}" + (p.HasBias ? $"; b{l} −= η·δ{p.Index + 1}" : "")
             : $"∂J/∂W{l} += {p.In}ᵀ·δ{p.Index + 1}" + (p.HasBias ? $"; ∂J/∂b{l} += δ{p.Index + 1}" : "");
         w.Summary($"Layer {l} backward ({p.Inputs} → {p.Outputs}): {summary}.{ForwardEmitter.Width(p)}");
-        if (p.UnrollRows)
-        {
-            w.Line("[MethodImpl(MethodImplOptions.AggressiveInlining)]");
-        }
+        w.KernelAttributes(inline: p.UnrollRows);
 
         KernelSignature kernel = update ? p.Update : p.Accumulate;
         using (w.Block(kernel.Named(kernel.Name + p.Suffix).Declaration(p.Type, "private static")))

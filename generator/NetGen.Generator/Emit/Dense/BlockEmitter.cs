@@ -25,6 +25,7 @@ internal static class BlockEmitter
         string f = ActivationSyntax.Formula(p.Activation, p.Z);
         w.Summary($"Layer {p.Index} for {Samples} samples: {p.Z} = {p.In}·W{p.Index}{bias}, {p.Out} = {f}, " +
                   $"each weight vector loaded once for all samples.{ForwardEmitter.Width(p)}");
+        w.KernelAttributes(inline: false);
         using (w.Block(p.ForwardBlock.Named(p.ForwardBlock.Name + p.Suffix).Declaration(p.Type, "private static")))
         {
             w.Line($"ref {p.Type.Keyword} {p.W} = {KernelSyntax.ElementRef("p", p.WOffset)};");
@@ -48,10 +49,19 @@ internal static class BlockEmitter
             // (or make a pass of their own) when the registers hold them; else they get a loop of their own.
             int rest = p.Vectors % columnVectors;
             int tailGroups = TailGroups(p);
-            bool tailInPass = tailGroups > 0 && Samples * (rest + tailGroups) <= RegisterBudget(p);
+            // A single column gains nothing from lanes: one scalar accumulator per sample, activated four samples at a time.
+            bool tailInPass = tailGroups > 0 && Samples * (rest + tailGroups) <= RegisterBudget(p) && p.Outputs > 1;
             if (rest > 0 || tailInPass)
             {
-                using (w.Block())
+                // A block of its own after the loop over paired vectors, so that its accumulators' names are free again.
+                if (paired > 0)
+                {
+                    using (w.Block())
+                    {
+                        EmitColumns(w, p, null, paired, rest, tailInPass ? tailGroups : 0);
+                    }
+                }
+                else
                 {
                     EmitColumns(w, p, null, paired, rest, tailInPass ? tailGroups : 0);
                 }
@@ -67,7 +77,7 @@ internal static class BlockEmitter
                 for (int s = 0; s < Samples; s++)
                 {
                     string row = KernelSyntax.Element(p.Out, Literal(s * p.Outputs));
-                    w.Line($"ActivationFunctions.Softmax(MemoryMarshal.CreateSpan(ref {row}, {p.Outputs}));");
+                    w.Line($"Softmax(MemoryMarshal.CreateSpan(ref {row}, {p.Outputs}));");
                 }
             }
         }
@@ -91,8 +101,10 @@ internal static class BlockEmitter
         string ColumnIndex(int c) => KernelSyntax.Index(column + c * p.Width, (columnVariable, 1));
         if (tailGroups > 0)
         {
-            w.Comment("// ", $"Columns {Literal(p.Vectors * p.Width)}..{Literal(p.Outputs - 1)} (after the last whole vector) in this pass too: " +
-                             $"{Literal(tailGroups)} Vector128 per sample, lanes past the last column 0.");
+            string columns = p.Vectors == 0
+                ? $"All {Literal(p.Outputs)} columns:"
+                : $"Columns {Literal(p.Vectors * p.Width)}..{Literal(p.Outputs - 1)}, after the last whole vector, in this pass too:";
+            w.Comment("// ", $"{columns} {Literal(tailGroups)} Vector128 per sample, lanes past the last column 0.");
         }
 
         for (int s = 0; s < Samples; s++)
@@ -106,7 +118,7 @@ internal static class BlockEmitter
             for (int g = 0; g < tailGroups; g++)
             {
                 string init = p.HasBias ? TailVector(p, g, first => KernelSyntax.Literal(first), p.B) : $"{SimdWidth.V128.VectorType(type)}.Zero";
-                w.Line($"var tail{s}_{g} = {init};");
+                w.Line($"var {TailName(s, g, vectors, tailGroups)} = {init};");
             }
         }
 
@@ -150,7 +162,8 @@ internal static class BlockEmitter
 
                     for (int g = 0; g < tailGroups; g++)
                     {
-                        w.Line($"tail{s}_{g} = {KernelSyntax.MultiplyAdd(SimdWidth.V128, $"wt{g}", xt, $"tail{s}_{g}")};");
+                        string tail = TailName(s, g, vectors, tailGroups);
+                        w.Line($"{tail} = {KernelSyntax.MultiplyAdd(SimdWidth.V128, $"wt{g}", xt, tail)};");
                     }
                 }
             }
@@ -168,12 +181,19 @@ internal static class BlockEmitter
             {
                 // f applied once per Vector128 (identity and softmax leave z as it is here), its lanes stored.
                 int first = p.Vectors * p.Width + g * Lanes128(p);
-                string activated = ActivationSyntax.Apply(p.Activation, $"tail{s}_{g}", p.Slope);
+                string activated = ActivationSyntax.Apply(p.Activation, TailName(s, g, vectors, tailGroups), p.Slope);
                 string destination = KernelSyntax.ElementRef(p.Out, Literal(s * p.Outputs + first));
                 w.Line($"VectorLanes.Store({activated}, {destination}, {Literal(LanesOf(p, g))});");
             }
         }
     }
+
+    /// <summary>
+    /// The accumulator of sample <paramref name="sample"/>'s tail group <paramref name="group"/>: <c>acc2</c> when the
+    /// pass has nothing else, else <c>tail2_0</c> beside the vector columns' <c>acc2_0</c>.
+    /// </summary>
+    private static string TailName(int sample, int group, int vectors, int tailGroups) =>
+        vectors == 0 && tailGroups == 1 ? $"acc{sample}" : $"tail{sample}_{group}";
 
     /// <summary>Columns tail group <paramref name="group"/> holds: four (two for double) or what is left.</summary>
     private static int LanesOf(DenseLayerPlan p, int group) =>
@@ -202,46 +222,73 @@ internal static class BlockEmitter
     private static void EmitScalarTail(SourceWriter w, DenseLayerPlan p)
     {
         int first = p.Vectors * p.Width;
-        string t = p.Type.Keyword;
+        if (p.Tail == 1)
+        {
+            // One column: no loop over columns.
+            EmitScalarColumn(w, p, Literal(first));
+            return;
+        }
+
         using (w.Block($"for (nuint j = {first}; j < {p.Outputs}; j++)"))
         {
-            string init = p.HasBias ? KernelSyntax.Element(p.B, "j") : p.Type.Literal(0);
-            var rest = new List<string>();
-            for (int s = 1; s < Samples; s++)
-            {
-                rest.Add($"acc{s} = acc0");
-            }
+            EmitScalarColumn(w, p, "j");
+        }
+    }
 
-            w.Line($"{t} acc0 = {init}, {string.Join(", ", rest)};");
-            using (w.Block($"for (nuint i = 0; i < {p.Inputs}; i++)"))
-            {
-                w.Line($"{t} weight = {KernelSyntax.Element(p.W, $"i * {p.Outputs} + j")};");
-                for (int s = 0; s < Samples; s++)
-                {
-                    string x = KernelSyntax.Element(p.In, KernelSyntax.Index(s * p.Inputs, ("i", 1)));
-                    w.Line($"acc{s} = {KernelSyntax.MultiplyAdd(p.Type, x, "weight", $"acc{s}")};");
-                }
-            }
+    /// <summary>Output column <paramref name="column"/> (a constant or the loop's <c>j</c>) of every sample.</summary>
+    private static void EmitScalarColumn(SourceWriter w, DenseLayerPlan p, string column)
+    {
+        string t = p.Type.Keyword;
+        string init = p.HasBias ? KernelSyntax.Element(p.B, column) : p.Type.Literal(0);
+        var rest = new List<string>();
+        for (int s = 1; s < Samples; s++)
+        {
+            rest.Add($"acc{s} = acc0");
+        }
 
-            bool packs = p.PacksScalarActivations;
+        w.Line($"{t} acc0 = {init}, {string.Join(", ", rest)};");
+        using (w.Block($"for (nuint i = 0; i < {p.Inputs}; i++)"))
+        {
+            w.Line($"{t} weight = {KernelSyntax.Element(p.W, KernelSyntax.Plus(KernelSyntax.Index(0, ("i", p.Outputs)), column))};");
             for (int s = 0; s < Samples; s++)
             {
-                if (packs && s % 4 == 0)
-                {
-                    var lanes = new List<string>();
-                    for (int lane = s; lane < s + 4 && lane < Samples; lane++)
-                    {
-                        lanes.Add($"acc{lane}");
-                    }
+                string x = KernelSyntax.Element(p.In, KernelSyntax.Index(s * p.Inputs, ("i", 1)));
+                w.Line($"acc{s} = {KernelSyntax.MultiplyAdd(p.Type, x, "weight", $"acc{s}")};");
+            }
+        }
 
-                    string packed = KernelSyntax.Vector128Of(p.Type, lanes);
-                    w.Line($"var f{s / 4} = {ActivationSyntax.Apply(p.Activation, packed, p.Slope)};");
-                }
+        // The column's element of sample s sits at s·OutputSize + column.
+        string Destination(int s) => KernelSyntax.Element(p.Out, KernelSyntax.Plus(Literal(s * p.Outputs), column));
+        if (!p.PacksScalarActivations)
+        {
+            for (int s = 0; s < Samples; s++)
+            {
+                w.Line($"{Destination(s)} = {ActivationSyntax.Apply(p.Activation, $"acc{s}", p.Slope)};");
+            }
 
-                string value = packs
-                    ? $"{SimdWidth.V128.Class}.GetElement(f{s / 4}, {Literal(s % 4)})"
-                    : ActivationSyntax.Apply(p.Activation, $"acc{s}", p.Slope);
-                w.Line($"{KernelSyntax.Element(p.Out, KernelSyntax.Index(s * p.Outputs, ("j", 1)))} = {value};");
+            return;
+        }
+
+        // f of four samples at a time in a Vector128; a single-column layer's samples are consecutive, so stored at once.
+        for (int s = 0; s < Samples; s += 4)
+        {
+            var lanes = new List<string>();
+            for (int lane = s; lane < s + 4 && lane < Samples; lane++)
+            {
+                lanes.Add($"acc{lane}");
+            }
+
+            string activated = ActivationSyntax.Apply(p.Activation, KernelSyntax.Vector128Of(p.Type, lanes), p.Slope);
+            if (p.Outputs == 1)
+            {
+                w.Line($"VectorLanes.Store({activated}, {KernelSyntax.ElementRef(p.Out, Literal(s))}, {Literal(lanes.Count)});");
+                continue;
+            }
+
+            w.Line($"var f{s / 4} = {activated};");
+            for (int lane = 0; lane < lanes.Count; lane++)
+            {
+                w.Line($"{Destination(s + lane)} = {SimdWidth.V128.Class}.GetElement(f{s / 4}, {Literal(lane)});");
             }
         }
     }

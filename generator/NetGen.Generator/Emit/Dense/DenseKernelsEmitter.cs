@@ -13,11 +13,6 @@ internal static class DenseKernelsEmitter
     public static void Emit(SourceWriter w, DenseLayerPlan layer)
     {
         EachVariant(w, layer, layer.Forward, "forward", ForwardEmitter.EmitLayer);
-        if (layer.HasSgdStepKernels)
-        {
-            DenseLayerPlan sgd = layer.ForTheSgdStep();
-            EachVariant(w, sgd, sgd.Forward, "forward for the SGD step", ForwardEmitter.EmitLayer);
-        }
 
         EachVariant(w, layer, layer.ForwardBlock, $"forward for {DenseLayerPlan.BlockRows} rows", BlockEmitter.EmitLayer);
         EachVariant(w, layer, layer.Accumulate, "backward into the gradient", (writer, plan) => BackwardEmitter.EmitLayer(writer, plan, update: false));

@@ -13,7 +13,7 @@ internal static class DispatchEmitter
     {
         NumericType type = variants[0].Type;
         w.Summary($"{purpose}, with the widest vectors the hardware runs natively.");
-        w.Line("[MethodImpl(MethodImplOptions.AggressiveInlining)]");
+        w.KernelAttributes(inline: true);
         using (w.Block(kernel.Declaration(type, "private static")))
         {
             for (int v = 0; v < variants.Count; v++)

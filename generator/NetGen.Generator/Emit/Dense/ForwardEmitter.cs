@@ -15,13 +15,12 @@ internal static class ForwardEmitter
         string t = p.Type.Keyword;
         string bias = p.HasBias ? $" + b{p.Index}" : "";
         string f = ActivationSyntax.Formula(p.Activation, p.Z);
-        string purpose = p.ForSgdStep ? " For the SGD step: the scalar columns' activations one by one, for latency." : "";
+        string purpose = p.PacksColumns(p.Tail)
+            ? $" With {LayerPlan.ThroughputFlag}, f of the columns past the last whole vector four at a time, else one by one (less latency)."
+            : "";
         w.Summary($"Layer {p.Index} ({p.Inputs} → {p.Outputs}, {ActivationSyntax.Name(p.Activation)}): " +
                   $"{p.Z} = {p.In}·W{p.Index}{bias}, {p.Out} = {f}.{Width(p)}{purpose}");
-        if (p.UnrollRows)
-        {
-            w.Line("[MethodImpl(MethodImplOptions.AggressiveInlining)]");
-        }
+        w.KernelAttributes(inline: p.UnrollRows);
 
         using (w.Block(p.Forward.Named(p.Forward.Name + p.Suffix).Declaration(p.Type, "private static")))
         {
@@ -46,7 +45,7 @@ internal static class ForwardEmitter
 
             if (p.Activation == Activation.Softmax)
             {
-                w.Line($"ActivationFunctions.Softmax({KernelSyntax.Span(p.Out, p.Outputs)});");
+                w.Line($"Softmax({KernelSyntax.Span(p.Out, p.Outputs)});");
             }
         }
     }
@@ -173,20 +172,34 @@ internal static class ForwardEmitter
             w.Line(KernelSyntax.Store(p.Simd, ActivationSyntax.Apply(activation, Vector(c, 0), p.Slope), p.Out, VectorIndex(c)));
         }
 
-        if (p.PacksColumns(scalars))
+        if (!p.PacksColumns(scalars))
         {
-            PackedActivationsEmitter.Emit(w, p, scalars, ScalarIndex);
+            EmitScalarActivations(w, p, scalars, ScalarIndex);
             return;
         }
 
+        using (w.Block($"if ({LayerPlan.ThroughputFlag})"))
+        {
+            PackedActivationsEmitter.Emit(w, p, scalars, ScalarIndex);
+        }
+
+        using (w.Block("else"))
+        {
+            EmitScalarActivations(w, p, scalars, ScalarIndex);
+        }
+    }
+
+    /// <summary>f of each scalar column, one by one (and z kept where the backward pass needs it).</summary>
+    private static void EmitScalarActivations(SourceWriter w, DenseLayerPlan p, int scalars, System.Func<int, string> scalarIndex)
+    {
         for (int s = 0; s < scalars; s++)
         {
             if (p.KeepsPreActivation)
             {
-                w.Line($"{KernelSyntax.Element(p.Z, ScalarIndex(s))} = {Scalar(s, 0)};");
+                w.Line($"{KernelSyntax.Element(p.Z, scalarIndex(s))} = {Scalar(s, 0)};");
             }
 
-            w.Line($"{KernelSyntax.Element(p.Out, ScalarIndex(s))} = {ActivationSyntax.Apply(activation, Scalar(s, 0), p.Slope)};");
+            w.Line($"{KernelSyntax.Element(p.Out, scalarIndex(s))} = {ActivationSyntax.Apply(p.Activation, Scalar(s, 0), p.Slope)};");
         }
     }
 

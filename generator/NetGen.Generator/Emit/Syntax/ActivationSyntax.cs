@@ -1,6 +1,9 @@
 namespace NetGen.Generator.Emit.Syntax;
 
-/// <summary>How each activation is called, differentiated and named in generated code.</summary>
+/// <summary>
+/// How each activation is called, differentiated and named in generated code (kernels import NetGen's
+/// ActivationFunctions statically, so calls read <c>Sigmoid(z)</c>).
+/// </summary>
 internal static class ActivationSyntax
 {
     /// <summary>
@@ -10,8 +13,8 @@ internal static class ActivationSyntax
     public static string Apply(Activation activation, string z, string slope) => activation switch
     {
         Activation.Identity or Activation.Softmax => z,
-        Activation.LeakyReLU => $"ActivationFunctions.LeakyReLU({z}, {slope})",
-        _ => $"ActivationFunctions.{activation}({z})",
+        Activation.LeakyReLU => $"LeakyReLU({z}, {slope})",
+        _ => $"{activation}({z})",
     };
 
     /// <summary>
@@ -21,9 +24,9 @@ internal static class ActivationSyntax
     public static string? Derivative(Activation activation, string a, string z, string slope) => activation switch
     {
         Activation.Identity or Activation.Softmax => null,
-        Activation.LeakyReLU => $"ActivationFunctions.LeakyReLUDerivative({a}, {slope})",
-        Activation.GELU => $"ActivationFunctions.GELUDerivative({z})",
-        _ => $"ActivationFunctions.{activation}Derivative({a})",
+        Activation.LeakyReLU => $"LeakyReLUDerivative({a}, {slope})",
+        Activation.GELU => $"GELUDerivative({z})",
+        _ => $"{activation}Derivative({a})",
     };
 
     /// <summary>The function's symbol in math comments, or nothing for identity.</summary>

@@ -30,6 +30,9 @@ internal static class KernelSyntax
         return string.Join(" + ", parts);
     }
 
+    /// <summary><paramref name="a"/> + <paramref name="b"/> as an index, leaving out a term that is 0.</summary>
+    public static string Plus(string a, string b) => a == "0" ? b : b == "0" ? a : $"{a} + {b}";
+
     /// <summary>The element at <paramref name="index"/> of the buffer <paramref name="reference"/> (an lvalue).</summary>
     public static string Element(string reference, string index) => index == "0" ? reference : $"Unsafe.Add(ref {reference}, {index})";
 

@@ -17,6 +17,10 @@ internal static class TypeNames
     public const string ParameterInitializer = "global::NetGen.CompilerServices.ParameterInitializer";
     public const string SpanChecks = "global::NetGen.CompilerServices.SpanChecks";
 
+    /// <summary>Compiles a member optimized at its first call, without tiers (as the kernels are).</summary>
+    public const string Immediate =
+        "[global::System.Runtime.CompilerServices.MethodImpl(global::NetGen.CompilerServices.JitOptions.Immediate)]";
+
     /// <summary>The namespace of the file-local types that hold each network's kernels.</summary>
     public const string GeneratedNamespace = "NetGen.Generated";
 }
