@@ -1,46 +1,126 @@
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Xunit;
 
 namespace NetGen.Generator.Tests;
 
 /// <summary>
-/// The generated file of each scenario, compared with <c>Snapshots/&lt;scenario&gt;.verified.cs</c>. Users read this
-/// code: review every change to a verified file as if it were hand-written.
+/// What is generated, compared with reviewed snapshots in <c>Snapshots/</c>: three whole files, and single kernels and
+/// class heads of the other scenarios (<c>&lt;scenario&gt;.&lt;member&gt;.verified.cs</c>). Users read this code: review
+/// every change to a verified file as if it were hand-written. Also the generated file's shape: one [GeneratedCode] per
+/// type, no line over 140 characters, kernels without global:: in file-local types.
 /// </summary>
 public sealed class SnapshotTests
 {
+    // Whole files: the classic network in float and double, and the largest one.
     [Fact]
     public void Network_2_3_1_Sigmoid_NoBias() => Verify(Scenarios.StudyScore);
-
-    [Fact]
-    public void Network_4_8_8_3_Tanh_Identity_Bias() => Verify(Scenarios.DeepTanh);
-
-    [Fact]
-    public void Network_3_5_2_ReLU() => Verify(Scenarios.OddSizesReLU);
-
-    [Fact]
-    public void Network_784_128_10_ReLU_Identity() => Verify(Scenarios.Mnist);
-
-    [Fact]
-    public void Network_Nested_In_Namespaced_Class() => Verify(Scenarios.NestedInNamespace);
-
-    [Fact]
-    public void Network_In_Global_Namespace() => Verify(Scenarios.GlobalNamespace);
-
-    [Fact]
-    public void Network_4_16_3_ReLU_Softmax_CrossEntropy() => Verify(Scenarios.Classifier);
 
     [Fact]
     public void Network_2_3_1_Double() => Verify(Scenarios.StudyScoreDouble);
 
     [Fact]
-    public void Network_PerLayerActivations() => Verify(Scenarios.PerLayerActivations);
+    public void Network_784_128_10_ReLU_Identity() => Verify(Scenarios.Mnist);
+
+    // Single members, so that a change to one kernel shows as one small diff.
+    [Theory]
+    [InlineData(nameof(Scenarios.DeepTanh), "ForwardLayer2")]           // the dispatcher between vector widths
+    [InlineData(nameof(Scenarios.DeepTanh), "ForwardLayer2V256")]       // whole vectors
+    [InlineData(nameof(Scenarios.DeepTanh), "UpdateLayer2V256")]        // fused SGD update with δ of a hidden layer
+    [InlineData(nameof(Scenarios.DeepTanh), "SgdStep")]                 // the fused SGD pass, three layers
+    [InlineData(nameof(Scenarios.OddSizesReLU), "ForwardLayer1")]       // a vector and a scalar tail
+    [InlineData(nameof(Scenarios.OddSizesReLU), "ForwardLayer1x6")]     // six rows at once, the tail in the same pass
+    [InlineData(nameof(Scenarios.OddSizesReLU), "AccumulateLayer2")]    // gradient with δ from a vector and a tail
+    [InlineData(nameof(Scenarios.Classifier), "ForwardLayer2")]         // softmax output
+    [InlineData(nameof(Scenarios.Classifier), "OutputDelta")]           // cross entropy through softmax, fused
+    [InlineData(nameof(Scenarios.Classifier), "Cost")]
+    [InlineData(nameof(Scenarios.PerLayerActivations), "ForwardLayer1")]    // GELU keeps z for the backward pass
+    [InlineData(nameof(Scenarios.PerLayerActivations), "AccumulateLayer2")] // GELU′ from z, LeakyReLU′ with its slope
+    [InlineData(nameof(Scenarios.PerLayerActivations), "OutputDelta")]      // Hellinger through sigmoid, fused
+    [InlineData(nameof(Scenarios.ExponentialCost), "OutputDelta")]          // exponential cost with τ, then f′
+    [InlineData(nameof(Scenarios.ExponentialCost), "AccumulateGradients")]
+    public void Kernel(string scenarioField, string member)
+    {
+        Scenario scenario = ScenarioNamed(scenarioField);
+        string text = GenerateSingle(scenario);
+
+        SnapshotAssert.Matches(GeneratedText.KernelMember(text, member), $"{scenario.Name}.{member}");
+    }
+
+    // The class documentation (the derivation for the network at hand) and the user's class re-opened in place.
+    [Theory]
+    [InlineData(nameof(Scenarios.DeepTanh))]
+    [InlineData(nameof(Scenarios.PerLayerActivations))]
+    [InlineData(nameof(Scenarios.Classifier))]
+    [InlineData(nameof(Scenarios.ExponentialCost))]
+    [InlineData(nameof(Scenarios.NestedInNamespace))]
+    [InlineData(nameof(Scenarios.GlobalNamespace))]
+    public void UserClassHead(string scenarioField)
+    {
+        Scenario scenario = ScenarioNamed(scenarioField);
+
+        SnapshotAssert.Matches(GeneratedText.UserClassHead(GenerateSingle(scenario)), $"{scenario.Name}.Head");
+    }
+
+    [Theory]
+    [MemberData(nameof(Scenarios.Names), MemberType = typeof(Scenarios))]
+    public void EveryGeneratedType_CarriesGeneratedCodeOnce_WithTheGeneratorsVersion(string scenarioName)
+    {
+        string version = typeof(NetworkGenerator).Assembly.GetName().Version!.ToString(3);
+        SyntaxNode root = CSharpSyntaxTree.ParseText(GenerateSingle(Scenarios.Named(scenarioName))).GetRoot();
+
+        // The types the file declares: not the user's containing types, which it only re-opens around the network.
+        var types = root.DescendantNodes().OfType<BaseTypeDeclarationSyntax>()
+            .Where(t => !t.DescendantNodes().OfType<BaseTypeDeclarationSyntax>().Any())
+            .ToList();
+        Assert.True(types.Count >= 4, "The user's class, the operations, the kernels and at least one scratch row type.");
+        Assert.All(types, type =>
+        {
+            AttributeSyntax attribute = Assert.Single(GeneratedCodeAttributes(type.AttributeLists));
+            Assert.Equal($"(\"NetGen\", \"{version}\")", attribute.ArgumentList!.ToString());
+        });
+        Assert.All(
+            root.DescendantNodes().OfType<MemberDeclarationSyntax>().Where(m => m is not BaseTypeDeclarationSyntax),
+            member => Assert.Empty(GeneratedCodeAttributes(member.AttributeLists)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Scenarios.Names), MemberType = typeof(Scenarios))]
+    public void NoLine_IsWiderThan140Characters(string scenarioName)
+    {
+        string[] lines = GenerateSingle(Scenarios.Named(scenarioName)).Split('\n');
+
+        string[] wide = lines.Where(line => line.Length > 140).ToArray();
+        Assert.True(wide.Length == 0, string.Join("\n", wide));
+    }
+
+    [Theory]
+    [MemberData(nameof(Scenarios.Names), MemberType = typeof(Scenarios))]
+    public void Kernels_ReadWithoutGlobalQualifiers_AndLiveInFileLocalTypes(string scenarioName)
+    {
+        SyntaxNode root = CSharpSyntaxTree.ParseText(GenerateSingle(Scenarios.Named(scenarioName))).GetRoot();
+        NamespaceDeclarationSyntax generated = Assert.Single(
+            root.DescendantNodes().OfType<NamespaceDeclarationSyntax>(), n => n.Name.ToString() == "NetGen.Generated");
+
+        // Only documentation may name the user's class from here.
+        Assert.DoesNotContain("global::", string.Concat(generated.DescendantTokens().Select(t => t.Text)));
+        Assert.All(generated.Members.OfType<BaseTypeDeclarationSyntax>(), type => Assert.Contains(type.Modifiers, m => m.Text == "file"));
+    }
 
     [Fact]
-    public void Network_2_4_2_ELU_Softplus_Exponential_Tau2_5() => Verify(Scenarios.ExponentialCost);
+    public void UserClass_HoldsNoKernel()
+    {
+        SyntaxNode root = CSharpSyntaxTree.ParseText(GenerateSingle(Scenarios.Mnist)).GetRoot();
+        ClassDeclarationSyntax user = root.DescendantNodes().OfType<ClassDeclarationSyntax>().First(c => c.Identifier.Text == "MnistNet");
+
+        Assert.DoesNotContain(user.Members.OfType<MethodDeclarationSyntax>(), m => m.Modifiers.Any(t => t.Text == "private"));
+        Assert.All(user.Members.OfType<MethodDeclarationSyntax>(), m => Assert.NotNull(m.ExpressionBody));
+    }
 
     [Fact]
     public void DoubleNetwork_IsDoubleThroughout()
@@ -130,6 +210,11 @@ public sealed class SnapshotTests
         Assert.Equal(scenario.HintName, file.HintName);
         return file.Text;
     }
+
+    private static Scenario ScenarioNamed(string field) => (Scenario)typeof(Scenarios).GetField(field)!.GetValue(null)!;
+
+    private static IEnumerable<AttributeSyntax> GeneratedCodeAttributes(SyntaxList<AttributeListSyntax> lists) =>
+        lists.SelectMany(l => l.Attributes).Where(a => a.Name.ToString().EndsWith("GeneratedCode", System.StringComparison.Ordinal));
 
     private static T WithCulture<T>(CultureInfo culture, System.Func<T> action)
     {

@@ -39,7 +39,7 @@ internal static class KernelFileEmitter
             }
 
             w.Line();
-            w.Summary($"NetGen's dense-network operations over the kernels of <see cref=\"{user}\"/>, under a short name.");
+            w.Summary($"NetGen's dense-network operations over <see cref=\"{plan.KernelsName}\"/>, under a short name.");
             w.Line(generatedCode);
             w.Line($"file sealed class {plan.OperationsName} : DenseNetwork<{plan.KernelsName}, {t}>");
             using (w.Block())
@@ -47,8 +47,7 @@ internal static class KernelFileEmitter
             }
 
             w.Line();
-            w.Summary($"The kernels of <see cref=\"{user}\"/>: one method per pass and layer, on references to rows whose " +
-                      "lengths the operations have checked.");
+            w.Summary($"The kernels of <see cref=\"{user}\"/>, on references to rows whose lengths the operations have checked.");
             w.Line(generatedCode);
             using (w.Block($"file readonly struct {plan.KernelsName} : IDenseKernels<{t}>"))
             {

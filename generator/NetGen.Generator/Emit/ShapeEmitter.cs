@@ -32,8 +32,7 @@ internal static class ShapeEmitter
         }
 
         w.Line();
-        w.Line("// Field initializers run before any constructor body: a new instance starts from the default seed whatever");
-        w.Line("// constructors the class declares.");
+        w.Line("// A field initializer runs before every constructor the class may declare.");
         w.Line($"private readonly {t}[] _parameters =");
         w.Line($"    {TypeNames.ParameterInitializer}.Create<{t}>(LayerSizes, Activations, HasBias);");
         w.Line();

@@ -21,6 +21,16 @@ internal sealed class SourceWriter
 
     public void Line(string line = "")
     {
+        if (Indent + line.Length > MaxWidth && !line.StartsWith("//", StringComparison.Ordinal) && line.IndexOf('(') is int open and > 0)
+        {
+            // A statement too wide for one line: its arguments continue on the next.
+            Line(line.Substring(0, open + 1));
+            _depth++;
+            Line(line.Substring(open + 1));
+            _depth--;
+            return;
+        }
+
         if (line.Length > 0)
         {
             for (int i = 0; i < _depth; i++)
@@ -120,10 +130,22 @@ internal sealed class SourceWriter
         int headOpen = head.IndexOf('(');
         if (Indent + head.Length + 3 > MaxWidth && headOpen > 0)
         {
-            // The parameters on a line of their own, the body below them at the same depth.
+            // The parameters on a line of their own (one per line when even that is too wide), the body below them.
             Line(head.Substring(0, headOpen + 1));
             _depth++;
-            Line(head.Substring(headOpen + 1) + " =>");
+            string parameters = head.Substring(headOpen + 1) + " =>";
+            if (Indent + parameters.Length <= MaxWidth)
+            {
+                Line(parameters);
+            }
+            else
+            {
+                string[] each = parameters.Split(new[] { ", " }, StringSplitOptions.None);
+                for (int i = 0; i < each.Length; i++)
+                {
+                    Line(each[i] + (i < each.Length - 1 ? "," : ""));
+                }
+            }
         }
         else
         {

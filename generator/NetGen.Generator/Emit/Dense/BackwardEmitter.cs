@@ -152,18 +152,18 @@ internal static class BackwardEmitter
         if (p.Vectors > 0)
         {
             w.Line($"var xv = {KernelSyntax.Broadcast(p.Simd, x)};");
-            if (delta)
-            {
-                w.Line($"var sum = {p.Simd.VectorType(type)}.Zero;");
-            }
+        }
+
+        // The dot products W(l)[i, :]·δ(l+1) start from their first term; a loop over columns starts from zero.
+        bool sumStarted = false, sumsStarted = false;
+        if (delta && p.Vectors > 0 && !p.ColumnsInRegisters)
+        {
+            w.Line($"var sum = {p.Simd.VectorType(type)}.Zero;");
+            sumStarted = true;
         }
 
         // One scalar column alone needs no running sum: δ(l)[i] is its one product, taken before the weight changes.
         bool singleProduct = delta && p.Vectors == 0 && p.Tail == 1;
-        if (delta && p.Tail > 0 && !singleProduct)
-        {
-            w.Line($"{type.Keyword} sums = {type.Literal(0)};");
-        }
 
         // Reads the old weights once: for the dot product with δ(l+1), then for the update or gradient.
         void VectorColumn(string weights, string deltaVector, string index)
@@ -175,7 +175,10 @@ internal static class BackwardEmitter
 
             if (delta)
             {
-                w.Line($"sum = {KernelSyntax.MultiplyAdd(p.Simd, weights, deltaVector, "sum")};");
+                w.Line(sumStarted
+                    ? $"sum = {KernelSyntax.MultiplyAdd(p.Simd, weights, deltaVector, "sum")};"
+                    : $"var sum = {weights} * {deltaVector};");
+                sumStarted = true;
             }
 
             string old = update ? weights : KernelSyntax.Load(p.Simd, target, index);
@@ -209,7 +212,10 @@ internal static class BackwardEmitter
             }
             else if (delta)
             {
-                w.Line($"sums = {KernelSyntax.MultiplyAdd(type, weight, ds, "sums")};");
+                w.Line(sumsStarted
+                    ? $"sums = {KernelSyntax.MultiplyAdd(type, weight, ds, "sums")};"
+                    : $"{type.Keyword} sums = {weight} * {ds};");
+                sumsStarted = true;
             }
 
             string element = KernelSyntax.Element(target, WeightIndex(column));

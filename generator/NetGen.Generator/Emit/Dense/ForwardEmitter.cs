@@ -16,7 +16,7 @@ internal static class ForwardEmitter
         string bias = p.HasBias ? $" + b{p.Index}" : "";
         string f = ActivationSyntax.Formula(p.Activation, p.Z);
         string purpose = p.PacksColumns(p.Tail)
-            ? $" With {LayerPlan.ThroughputFlag}, f of the columns past the last whole vector four at a time, else one by one (less latency)."
+            ? $" With {LayerPlan.ThroughputFlag}, f of the last columns four at a time, else one by one (less latency)."
             : "";
         w.Summary($"Layer {p.Index} ({p.Inputs} → {p.Outputs}, {ActivationSyntax.Name(p.Activation)}): " +
                   $"{p.Z} = {p.In}·W{p.Index}{bias}, {p.Out} = {f}.{Width(p)}{purpose}");
