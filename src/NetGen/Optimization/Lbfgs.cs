@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 
 namespace NetGen.Optimization;
@@ -52,6 +53,7 @@ public static class Lbfgs
     /// <paramref name="x"/> is empty or holds a value that is not finite; f or ∇f is not finite at the starting
     /// point; or <paramref name="options"/> has <see cref="LbfgsOptions.C1"/> ≥ <see cref="LbfgsOptions.C2"/>.
     /// </exception>
+    [SuppressMessage("ApiDesign", "RS0026", Justification = "The overloads differ in their first parameter (a function or a network), so no call can be ambiguous.")]
     public static LbfgsResult Minimize(
         ObjectiveFunction f, Span<double> x, LbfgsOptions? options = null, Func<LbfgsIteration, bool>? onIteration = null)
     {
@@ -113,6 +115,7 @@ public static class Lbfgs
     /// input row, the network's parameters are not finite or the objective is not finite at them, or
     /// <paramref name="options"/> has <see cref="LbfgsOptions.C1"/> ≥ <see cref="LbfgsOptions.C2"/>.
     /// </exception>
+    [SuppressMessage("ApiDesign", "RS0026", Justification = "The overloads differ in their first parameter (a function or a network), so no call can be ambiguous.")]
     public static LbfgsResult Minimize<T>(
         ITrainableNetwork<T> network, ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, LbfgsOptions? options = null,
         Func<LbfgsIteration, bool>? onIteration = null)
