@@ -113,6 +113,15 @@ public sealed class SnapshotTests
     }
 
     [Fact]
+    public void TheClassic2_3_1Network_GeneratesAtMost25KB()
+    {
+        // A size budget keeps boilerplate in the runtime library, where it is written once.
+        int bytes = System.Text.Encoding.UTF8.GetByteCount(GenerateSingle(Scenarios.StudyScore));
+
+        Assert.True(bytes <= 25_000, $"The 2-3-1 float network's file is {bytes} bytes.");
+    }
+
+    [Fact]
     public void UserClass_HoldsNoKernel()
     {
         SyntaxNode root = CSharpSyntaxTree.ParseText(GenerateSingle(Scenarios.Mnist)).GetRoot();

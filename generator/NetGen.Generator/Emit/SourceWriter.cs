@@ -23,10 +23,22 @@ internal sealed class SourceWriter
     {
         if (Indent + line.Length > MaxWidth && !line.StartsWith("//", StringComparison.Ordinal) && line.IndexOf('(') is int open and > 0)
         {
-            // A statement too wide for one line: its arguments continue on the next.
+            // A statement too wide for one line: its arguments continue on the next, one per line if they must.
             Line(line.Substring(0, open + 1));
             _depth++;
-            Line(line.Substring(open + 1));
+            string arguments = line.Substring(open + 1);
+            if (Indent + arguments.Length <= MaxWidth)
+            {
+                Line(arguments);
+            }
+            else
+            {
+                foreach (string argument in SplitTopLevel(arguments))
+                {
+                    Line(argument);
+                }
+            }
+
             _depth--;
             return;
         }
@@ -191,6 +203,24 @@ internal sealed class SourceWriter
     }
 
     public override string ToString() => _text.ToString();
+
+    /// <summary>Splits an argument list after each comma outside parentheses, keeping the commas.</summary>
+    private static IEnumerable<string> SplitTopLevel(string arguments)
+    {
+        int depth = 0, start = 0;
+        for (int i = 0; i < arguments.Length; i++)
+        {
+            char c = arguments[i];
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            if (c == ',' && depth == 0)
+            {
+                yield return arguments.Substring(start, i + 1 - start).Trim();
+                start = i + 1;
+            }
+        }
+
+        yield return arguments.Substring(start).Trim();
+    }
 
     internal readonly struct Scope : IDisposable
     {

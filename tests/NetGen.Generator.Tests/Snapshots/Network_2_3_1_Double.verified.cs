@@ -271,15 +271,13 @@ namespace NetGen.Generated
             // + a1[0]·W1[0, :]
             {
                 var x = a1;
-                var xv = Vector128.Create(x);
-                zv0 = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref w1, 0), xv, zv0);
+                zv0 = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref w1, 0), Vector128.Create(x), zv0);
                 zs0 = double.MultiplyAddEstimate(x, Unsafe.Add(ref w1, 2), zs0);
             }
             // + a1[1]·W1[1, :]
             {
                 var x = Unsafe.Add(ref a1, 1);
-                var xv = Vector128.Create(x);
-                zv0 = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref w1, 3), xv, zv0);
+                zv0 = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref w1, 3), Vector128.Create(x), zv0);
                 zs0 = double.MultiplyAddEstimate(x, Unsafe.Add(ref w1, 5), zs0);
             }
             Vector128.StoreUnsafe(Sigmoid(zv0), ref a2, 0);
@@ -346,7 +344,6 @@ namespace NetGen.Generated
         [MethodImpl(AggressiveInlining | AggressiveOptimization)]
         private static void AccumulateLayer1(ref double p, ref double g, ref double a1, ref double d2)
         {
-            ref double w1 = ref Unsafe.Add(ref p, W1Offset);
             ref double gw1 = ref Unsafe.Add(ref g, W1Offset);
             ref double gb1 = ref Unsafe.Add(ref g, B1Offset);
 

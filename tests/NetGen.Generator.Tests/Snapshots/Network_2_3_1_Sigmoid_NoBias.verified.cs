@@ -257,33 +257,21 @@ namespace NetGen.Generated
             ref float w1 = ref Unsafe.Add(ref p, W1Offset);
 
             // z2 = a1·W1, adding a1[i] times row i of W1; then a2 = σ(z2).
-            float zs0 = 0f;
-            float zs1 = 0f;
-            float zs2 = 0f;
-            // + a1[0]·W1[0, :]
-            {
-                var x = a1;
-                zs0 = float.MultiplyAddEstimate(x, w1, zs0);
-                zs1 = float.MultiplyAddEstimate(x, Unsafe.Add(ref w1, 1), zs1);
-                zs2 = float.MultiplyAddEstimate(x, Unsafe.Add(ref w1, 2), zs2);
-            }
+            var zt0 = Vector128<float>.Zero;
+            zt0 = Vector128.MultiplyAddEstimate(VectorLanes.Load(ref w1, 3), Vector128.Create(a1), zt0);   // + a1[0]·W1[0, :]
             // + a1[1]·W1[1, :]
-            {
-                var x = Unsafe.Add(ref a1, 1);
-                zs0 = float.MultiplyAddEstimate(x, Unsafe.Add(ref w1, 3), zs0);
-                zs1 = float.MultiplyAddEstimate(x, Unsafe.Add(ref w1, 4), zs1);
-                zs2 = float.MultiplyAddEstimate(x, Unsafe.Add(ref w1, 5), zs2);
-            }
+            zt0 = Vector128.MultiplyAddEstimate(
+                VectorLanes.Load(ref Unsafe.Add(ref w1, 3), 3), Vector128.Create(Unsafe.Add(ref a1, 1)), zt0);
             if (throughput)
             {
-                // sigmoid of the scalar columns through Vector128, up to four at a time.
-                VectorLanes.Store(Sigmoid(Vector128.Create(zs0, zs1, zs2, 0f)), ref a2, 3);
+                // sigmoid of each group of columns at once.
+                VectorLanes.Store(Sigmoid(zt0), ref a2, 3);
             }
             else
             {
-                a2 = Sigmoid(zs0);
-                Unsafe.Add(ref a2, 1) = Sigmoid(zs1);
-                Unsafe.Add(ref a2, 2) = Sigmoid(zs2);
+                a2 = Sigmoid(zt0.GetElement(0));
+                Unsafe.Add(ref a2, 1) = Sigmoid(zt0.GetElement(1));
+                Unsafe.Add(ref a2, 2) = Sigmoid(zt0.GetElement(2));
             }
         }
 
@@ -321,28 +309,19 @@ namespace NetGen.Generated
         [MethodImpl(AggressiveInlining | AggressiveOptimization)]
         private static void AccumulateLayer1(ref float p, ref float g, ref float a1, ref float d2)
         {
-            ref float w1 = ref Unsafe.Add(ref p, W1Offset);
             ref float gw1 = ref Unsafe.Add(ref g, W1Offset);
 
             // δ2, held in registers for every row.
-            var ds0 = d2;
-            var ds1 = Unsafe.Add(ref d2, 1);
-            var ds2 = Unsafe.Add(ref d2, 2);
+            var dt0 = VectorLanes.Load(ref d2, 3);
 
             // ∂J/∂W1[0, :] += a1[0]·δ2
-            {
-                var x = a1;
-                gw1 = float.MultiplyAddEstimate(ds0, x, gw1);
-                Unsafe.Add(ref gw1, 1) = float.MultiplyAddEstimate(ds1, x, Unsafe.Add(ref gw1, 1));
-                Unsafe.Add(ref gw1, 2) = float.MultiplyAddEstimate(ds2, x, Unsafe.Add(ref gw1, 2));
-            }
+            VectorLanes.Store(Vector128.MultiplyAddEstimate(dt0, Vector128.Create(a1), VectorLanes.Load(ref gw1, 3)), ref gw1, 3);
             // ∂J/∂W1[1, :] += a1[1]·δ2
-            {
-                var x = Unsafe.Add(ref a1, 1);
-                Unsafe.Add(ref gw1, 3) = float.MultiplyAddEstimate(ds0, x, Unsafe.Add(ref gw1, 3));
-                Unsafe.Add(ref gw1, 4) = float.MultiplyAddEstimate(ds1, x, Unsafe.Add(ref gw1, 4));
-                Unsafe.Add(ref gw1, 5) = float.MultiplyAddEstimate(ds2, x, Unsafe.Add(ref gw1, 5));
-            }
+            VectorLanes.Store(
+                Vector128.MultiplyAddEstimate(
+                    dt0, Vector128.Create(Unsafe.Add(ref a1, 1)), VectorLanes.Load(ref Unsafe.Add(ref gw1, 3), 3)),
+                ref Unsafe.Add(ref gw1, 3),
+                3);
         }
 
         /// <summary>Layer 1 backward (2 → 3): W1 −= η·a1ᵀ·δ2.</summary>
@@ -352,24 +331,16 @@ namespace NetGen.Generated
             ref float w1 = ref Unsafe.Add(ref p, W1Offset);
 
             // δ2, held in registers for every row.
-            var ds0 = d2;
-            var ds1 = Unsafe.Add(ref d2, 1);
-            var ds2 = Unsafe.Add(ref d2, 2);
+            var dt0 = VectorLanes.Load(ref d2, 3);
 
             // W1[0, :] −= η·a1[0]·δ2
-            {
-                var x = -rate * a1;
-                w1 = float.MultiplyAddEstimate(ds0, x, w1);
-                Unsafe.Add(ref w1, 1) = float.MultiplyAddEstimate(ds1, x, Unsafe.Add(ref w1, 1));
-                Unsafe.Add(ref w1, 2) = float.MultiplyAddEstimate(ds2, x, Unsafe.Add(ref w1, 2));
-            }
+            VectorLanes.Store(Vector128.MultiplyAddEstimate(dt0, Vector128.Create(-rate * a1), VectorLanes.Load(ref w1, 3)), ref w1, 3);
             // W1[1, :] −= η·a1[1]·δ2
-            {
-                var x = -rate * Unsafe.Add(ref a1, 1);
-                Unsafe.Add(ref w1, 3) = float.MultiplyAddEstimate(ds0, x, Unsafe.Add(ref w1, 3));
-                Unsafe.Add(ref w1, 4) = float.MultiplyAddEstimate(ds1, x, Unsafe.Add(ref w1, 4));
-                Unsafe.Add(ref w1, 5) = float.MultiplyAddEstimate(ds2, x, Unsafe.Add(ref w1, 5));
-            }
+            VectorLanes.Store(
+                Vector128.MultiplyAddEstimate(
+                    dt0, Vector128.Create(-rate * Unsafe.Add(ref a1, 1)), VectorLanes.Load(ref Unsafe.Add(ref w1, 3), 3)),
+                ref Unsafe.Add(ref w1, 3),
+                3);
         }
 
         /// <summary>Layer 2 (3 → 1, sigmoid): z3 = a2·W2, a3 = σ(z3).</summary>

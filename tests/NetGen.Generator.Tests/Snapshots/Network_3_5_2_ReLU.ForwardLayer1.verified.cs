@@ -11,22 +11,19 @@
             // + a1[0]·W1[0, :]
             {
                 var x = a1;
-                var xv = Vector128.Create(x);
-                zv0 = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref w1, 0), xv, zv0);
+                zv0 = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref w1, 0), Vector128.Create(x), zv0);
                 zs0 = float.MultiplyAddEstimate(x, Unsafe.Add(ref w1, 4), zs0);
             }
             // + a1[1]·W1[1, :]
             {
                 var x = Unsafe.Add(ref a1, 1);
-                var xv = Vector128.Create(x);
-                zv0 = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref w1, 5), xv, zv0);
+                zv0 = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref w1, 5), Vector128.Create(x), zv0);
                 zs0 = float.MultiplyAddEstimate(x, Unsafe.Add(ref w1, 9), zs0);
             }
             // + a1[2]·W1[2, :]
             {
                 var x = Unsafe.Add(ref a1, 2);
-                var xv = Vector128.Create(x);
-                zv0 = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref w1, 10), xv, zv0);
+                zv0 = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref w1, 10), Vector128.Create(x), zv0);
                 zs0 = float.MultiplyAddEstimate(x, Unsafe.Add(ref w1, 14), zs0);
             }
             Vector128.StoreUnsafe(ReLU(zv0), ref a2, 0);

@@ -11,46 +11,21 @@
             var zv0_2 = Vector256<float>.Zero;
             var zv0_3 = Vector256<float>.Zero;
             // Row i goes to partial sum i mod 4: independent chains of multiply-adds.
-            // + a2[0]·W2[0, :]
-            {
-                var xv = Vector256.Create(a2);
-                zv0 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref w2, 0), xv, zv0);
-            }
+            zv0 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref w2, 0), Vector256.Create(a2), zv0);   // + a2[0]·W2[0, :]
             // + a2[1]·W2[1, :]
-            {
-                var xv = Vector256.Create(Unsafe.Add(ref a2, 1));
-                zv0_1 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref w2, 8), xv, zv0_1);
-            }
+            zv0_1 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref w2, 8), Vector256.Create(Unsafe.Add(ref a2, 1)), zv0_1);
             // + a2[2]·W2[2, :]
-            {
-                var xv = Vector256.Create(Unsafe.Add(ref a2, 2));
-                zv0_2 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref w2, 16), xv, zv0_2);
-            }
+            zv0_2 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref w2, 16), Vector256.Create(Unsafe.Add(ref a2, 2)), zv0_2);
             // + a2[3]·W2[3, :]
-            {
-                var xv = Vector256.Create(Unsafe.Add(ref a2, 3));
-                zv0_3 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref w2, 24), xv, zv0_3);
-            }
+            zv0_3 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref w2, 24), Vector256.Create(Unsafe.Add(ref a2, 3)), zv0_3);
             // + a2[4]·W2[4, :]
-            {
-                var xv = Vector256.Create(Unsafe.Add(ref a2, 4));
-                zv0 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref w2, 32), xv, zv0);
-            }
+            zv0 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref w2, 32), Vector256.Create(Unsafe.Add(ref a2, 4)), zv0);
             // + a2[5]·W2[5, :]
-            {
-                var xv = Vector256.Create(Unsafe.Add(ref a2, 5));
-                zv0_1 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref w2, 40), xv, zv0_1);
-            }
+            zv0_1 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref w2, 40), Vector256.Create(Unsafe.Add(ref a2, 5)), zv0_1);
             // + a2[6]·W2[6, :]
-            {
-                var xv = Vector256.Create(Unsafe.Add(ref a2, 6));
-                zv0_2 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref w2, 48), xv, zv0_2);
-            }
+            zv0_2 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref w2, 48), Vector256.Create(Unsafe.Add(ref a2, 6)), zv0_2);
             // + a2[7]·W2[7, :]
-            {
-                var xv = Vector256.Create(Unsafe.Add(ref a2, 7));
-                zv0_3 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref w2, 56), xv, zv0_3);
-            }
+            zv0_3 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref w2, 56), Vector256.Create(Unsafe.Add(ref a2, 7)), zv0_3);
             // z3 = the partial sums, added pairwise.
             zv0 = (zv0 + zv0_1) + (zv0_2 + zv0_3);
             Vector256.StoreUnsafe(Tanh(zv0), ref a3, 0);

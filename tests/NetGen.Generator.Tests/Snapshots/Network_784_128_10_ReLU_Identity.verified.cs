@@ -663,7 +663,6 @@ namespace NetGen.Generated
         [MethodImpl(AggressiveOptimization)]
         private static void AccumulateLayer1V512(ref float p, ref float g, ref float a1, ref float d2)
         {
-            ref float w1 = ref Unsafe.Add(ref p, W1Offset);
             ref float gw1 = ref Unsafe.Add(ref g, W1Offset);
             ref float gb1 = ref Unsafe.Add(ref g, B1Offset);
 
@@ -713,7 +712,6 @@ namespace NetGen.Generated
         [MethodImpl(AggressiveOptimization)]
         private static void AccumulateLayer1V256(ref float p, ref float g, ref float a1, ref float d2)
         {
-            ref float w1 = ref Unsafe.Add(ref p, W1Offset);
             ref float gw1 = ref Unsafe.Add(ref g, W1Offset);
             ref float gb1 = ref Unsafe.Add(ref g, B1Offset);
 
@@ -740,7 +738,6 @@ namespace NetGen.Generated
         [MethodImpl(AggressiveOptimization)]
         private static void AccumulateLayer1V128(ref float p, ref float g, ref float a1, ref float d2)
         {
-            ref float w1 = ref Unsafe.Add(ref p, W1Offset);
             ref float gw1 = ref Unsafe.Add(ref g, W1Offset);
             ref float gb1 = ref Unsafe.Add(ref g, B1Offset);
 
@@ -920,35 +917,29 @@ namespace NetGen.Generated
             // z3 = a2·W2 + b2, adding a2[i] times row i of W2; then a3 = z3.
             var zv0 = Vector256.LoadUnsafe(ref b2, 0);
             var zv0_1 = Vector256<float>.Zero;
-            float zs0 = Unsafe.Add(ref b2, 8);
-            float zs0_1 = 0f;
-            float zs1 = Unsafe.Add(ref b2, 9);
-            float zs1_1 = 0f;
+            var zt0 = VectorLanes.Load(ref Unsafe.Add(ref b2, 8), 2);
+            var zt0_1 = Vector128<float>.Zero;
             // Row i goes to partial sum i mod 2: independent chains of multiply-adds.
             for (nuint i = 0; i < 128; i += 2)
             {
                 {
-                    var x = Unsafe.Add(ref a2, i);
-                    var xv = Vector256.Create(x);
+                    var xv = Vector256.Create(Unsafe.Add(ref a2, i));
                     zv0 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref w2, i * 10), xv, zv0);
-                    zs0 = float.MultiplyAddEstimate(x, Unsafe.Add(ref w2, i * 10 + 8), zs0);
-                    zs1 = float.MultiplyAddEstimate(x, Unsafe.Add(ref w2, i * 10 + 9), zs1);
+                    zt0 = Vector128.MultiplyAddEstimate(
+                        VectorLanes.Load(ref Unsafe.Add(ref w2, i * 10 + 8), 2), Vector256.GetLower(xv), zt0);
                 }
                 {
-                    var x = Unsafe.Add(ref a2, i + 1);
-                    var xv = Vector256.Create(x);
+                    var xv = Vector256.Create(Unsafe.Add(ref a2, i + 1));
                     zv0_1 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref w2, i * 10 + 10), xv, zv0_1);
-                    zs0_1 = float.MultiplyAddEstimate(x, Unsafe.Add(ref w2, i * 10 + 18), zs0_1);
-                    zs1_1 = float.MultiplyAddEstimate(x, Unsafe.Add(ref w2, i * 10 + 19), zs1_1);
+                    zt0_1 = Vector128.MultiplyAddEstimate(
+                        VectorLanes.Load(ref Unsafe.Add(ref w2, i * 10 + 18), 2), Vector256.GetLower(xv), zt0_1);
                 }
             }
             // z3 = the partial sums, added pairwise.
             zv0 = zv0 + zv0_1;
-            zs0 = zs0 + zs0_1;
-            zs1 = zs1 + zs1_1;
+            zt0 = zt0 + zt0_1;
             Vector256.StoreUnsafe(zv0, ref a3, 0);
-            Unsafe.Add(ref a3, 8) = zs0;
-            Unsafe.Add(ref a3, 9) = zs1;
+            VectorLanes.Store(zt0, ref Unsafe.Add(ref a3, 8), 2);
         }
 
         /// <summary>Layer 2 (128 → 10, identity): z3 = a2·W2 + b2, a3 = z3. Vector128 kernel.</summary>
@@ -963,39 +954,31 @@ namespace NetGen.Generated
             var zv0_1 = Vector128<float>.Zero;
             var zv1 = Vector128.LoadUnsafe(ref b2, 4);
             var zv1_1 = Vector128<float>.Zero;
-            float zs0 = Unsafe.Add(ref b2, 8);
-            float zs0_1 = 0f;
-            float zs1 = Unsafe.Add(ref b2, 9);
-            float zs1_1 = 0f;
+            var zt0 = VectorLanes.Load(ref Unsafe.Add(ref b2, 8), 2);
+            var zt0_1 = Vector128<float>.Zero;
             // Row i goes to partial sum i mod 2: independent chains of multiply-adds.
             for (nuint i = 0; i < 128; i += 2)
             {
                 {
-                    var x = Unsafe.Add(ref a2, i);
-                    var xv = Vector128.Create(x);
+                    var xv = Vector128.Create(Unsafe.Add(ref a2, i));
                     zv0 = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref w2, i * 10), xv, zv0);
                     zv1 = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref w2, i * 10 + 4), xv, zv1);
-                    zs0 = float.MultiplyAddEstimate(x, Unsafe.Add(ref w2, i * 10 + 8), zs0);
-                    zs1 = float.MultiplyAddEstimate(x, Unsafe.Add(ref w2, i * 10 + 9), zs1);
+                    zt0 = Vector128.MultiplyAddEstimate(VectorLanes.Load(ref Unsafe.Add(ref w2, i * 10 + 8), 2), xv, zt0);
                 }
                 {
-                    var x = Unsafe.Add(ref a2, i + 1);
-                    var xv = Vector128.Create(x);
+                    var xv = Vector128.Create(Unsafe.Add(ref a2, i + 1));
                     zv0_1 = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref w2, i * 10 + 10), xv, zv0_1);
                     zv1_1 = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref w2, i * 10 + 14), xv, zv1_1);
-                    zs0_1 = float.MultiplyAddEstimate(x, Unsafe.Add(ref w2, i * 10 + 18), zs0_1);
-                    zs1_1 = float.MultiplyAddEstimate(x, Unsafe.Add(ref w2, i * 10 + 19), zs1_1);
+                    zt0_1 = Vector128.MultiplyAddEstimate(VectorLanes.Load(ref Unsafe.Add(ref w2, i * 10 + 18), 2), xv, zt0_1);
                 }
             }
             // z3 = the partial sums, added pairwise.
             zv0 = zv0 + zv0_1;
             zv1 = zv1 + zv1_1;
-            zs0 = zs0 + zs0_1;
-            zs1 = zs1 + zs1_1;
+            zt0 = zt0 + zt0_1;
             Vector128.StoreUnsafe(zv0, ref a3, 0);
             Vector128.StoreUnsafe(zv1, ref a3, 4);
-            Unsafe.Add(ref a3, 8) = zs0;
-            Unsafe.Add(ref a3, 9) = zs1;
+            VectorLanes.Store(zt0, ref Unsafe.Add(ref a3, 8), 2);
         }
 
         /// <summary>Layer 2 forward for 6 rows, with the widest vectors the hardware runs natively.</summary>

@@ -30,7 +30,12 @@ internal static class BackwardEmitter
         KernelSignature kernel = update ? p.Update : p.Accumulate;
         using (w.Block(kernel.Named(kernel.Name + p.Suffix).Declaration(p.Type, "private static")))
         {
-            w.Line($"ref {t} {p.W} = {KernelSyntax.ElementRef("p", p.WOffset)};");
+            if (update || p.HasDeltaIn)
+            {
+                // W(l) itself is read for its update or for δ(l); a gradient alone only needs a(l) and δ(l+1).
+                w.Line($"ref {t} {p.W} = {KernelSyntax.ElementRef("p", p.WOffset)};");
+            }
+
             if (!update)
             {
                 w.Line($"ref {t} {p.GW} = {KernelSyntax.ElementRef("g", p.WOffset)};");
@@ -50,7 +55,12 @@ internal static class BackwardEmitter
                     w.Line($"var dv{c} = {KernelSyntax.Load(p.Simd, p.DeltaOut, KernelSyntax.Index(c * p.Width))};");
                 }
 
-                for (int s = 0; s < p.Tail; s++)
+                for (int g = 0; g < TailGroups(p); g++)
+                {
+                    w.Line($"var dt{g} = {TailLoad(p, p.DeltaOut, g, "0")};");
+                }
+
+                for (int s = 0; TailGroups(p) == 0 && s < p.Tail; s++)
                 {
                     w.Line($"var ds{s} = {KernelSyntax.Element(p.DeltaOut, KernelSyntax.Index(p.Vectors * p.Width + s))};");
                 }
@@ -64,9 +74,9 @@ internal static class BackwardEmitter
                 for (int i = 0; i < p.Inputs; i++)
                 {
                     w.Line("// " + rowComment.Replace("[i", $"[{i}"));
-                    if (p.Vectors == 0 && p.Tail == 1)
+                    if (p.Vectors == 0 && (p.Tail == 1 || TailGroups(p) == 1))
                     {
-                        // One column: no local of the row's own, so no block around it.
+                        // One column, or one group of columns: no local of the row's own, so no block around it.
                         EmitRow(w, p, update, inputActivation, KernelSyntax.Literal(i), null);
                         continue;
                     }
@@ -142,8 +152,9 @@ internal static class BackwardEmitter
         bool delta = p.HasDeltaIn;
 
         // a(l)[i] (times −η for an update), named only when more than one expression reads it.
+        int groups = TailGroups(p);
         string x = update ? $"-rate * {KernelSyntax.Element(p.In, row)}" : KernelSyntax.Element(p.In, row);
-        if (p.Tail + (p.Vectors > 0 ? 1 : 0) > 1)
+        if ((groups > 0 ? 1 : p.Tail) + (p.Vectors > 0 ? 1 : 0) > 1)
         {
             w.Line($"var x = {x};");
             x = "x";
@@ -201,7 +212,24 @@ internal static class BackwardEmitter
             }
         }
 
-        for (int s = 0; s < p.Tail; s++)
+        // The columns after the whole vectors, in Vector128 groups: the same multiply-adds, lane by lane.
+        string xt = p.Vectors > 0 ? BlockEmitter.LowerToVector128(p.Simd, "xv") : KernelSyntax.Broadcast(SimdWidth.V128, x);
+        if (groups > 1)
+        {
+            w.Line($"var xt = {xt};");
+            xt = "xt";
+        }
+
+        for (int g = 0; g < groups; g++)
+        {
+            string rowStart = WeightIndex(0);
+            string deltas = p.ColumnsInRegisters ? $"dt{g}" : TailLoad(p, p.DeltaOut, g, "0");
+            string old = TailLoad(p, target, g, rowStart);
+            string destination = KernelSyntax.ElementRef(target, KernelSyntax.Plus(rowStart, KernelSyntax.Literal(TailColumn(p, g))));
+            w.Line($"VectorLanes.Store({KernelSyntax.MultiplyAdd(SimdWidth.V128, deltas, xt, old)}, {destination}, {KernelSyntax.Literal(TailLanes(p, g))});");
+        }
+
+        for (int s = 0; groups == 0 && s < p.Tail; s++)
         {
             int column = p.Vectors * p.Width + s;
             string ds = p.ColumnsInRegisters ? $"ds{s}" : KernelSyntax.Element(p.DeltaOut, KernelSyntax.Index(column));
@@ -241,4 +269,23 @@ internal static class BackwardEmitter
             return prime is null ? dot : $"{dot} * {prime}";
         }
     }
+
+    /// <summary>
+    /// Vector128 groups of the columns after the whole vectors, when there are two or more of them and the layer has
+    /// no δ of its own inputs to compute (a δ's dot product keeps its scalar order); else 0.
+    /// </summary>
+    private static int TailGroups(DenseLayerPlan p) =>
+        !p.HasDeltaIn && p.Tail >= 2 ? (p.Tail + Lanes128(p) - 1) / Lanes128(p) : 0;
+
+    private static int Lanes128(DenseLayerPlan p) => SimdWidth.V128.Lanes(p.Type);
+
+    /// <summary>The first column of tail group <paramref name="g"/>.</summary>
+    private static int TailColumn(DenseLayerPlan p, int g) => p.Vectors * p.Width + g * Lanes128(p);
+
+    private static int TailLanes(DenseLayerPlan p, int g) => System.Math.Min(Lanes128(p), p.Tail - g * Lanes128(p));
+
+    /// <summary>Tail group <paramref name="g"/> of the row of <paramref name="reference"/> that starts at <paramref name="rowStart"/>.</summary>
+    private static string TailLoad(DenseLayerPlan p, string reference, int g, string rowStart) =>
+        $"VectorLanes.Load({KernelSyntax.ElementRef(reference, KernelSyntax.Plus(rowStart, KernelSyntax.Literal(TailColumn(p, g))))}, " +
+        $"{KernelSyntax.Literal(TailLanes(p, g))})";
 }

@@ -210,7 +210,7 @@ internal static class BlockEmitter
     }
 
     /// <summary>The lowest 128 bits of a vector of width <paramref name="simd"/> (no instruction: a register's low part).</summary>
-    private static string LowerToVector128(SimdWidth simd, string vector) =>
+    public static string LowerToVector128(SimdWidth simd, string vector) =>
         simd == SimdWidth.V128 ? vector
         : simd == SimdWidth.V256 ? $"{simd.Class}.GetLower({vector})"
         : $"{SimdWidth.V256.Class}.GetLower({simd.Class}.GetLower({vector}))";

@@ -77,9 +77,10 @@ internal static class ForwardEmitter
 
     /// <summary>
     /// Output columns from <paramref name="column"/> (+ <paramref name="columnVariable"/>): accumulators start at b
-    /// (or 0), every input row is multiply-added in, then f is applied and the result stored in a(l+1). With few
-    /// accumulators the rows are split between partial sums (<see cref="DenseLayerPlan.ChainsFor"/>) so that the
-    /// multiply-adds do not wait on each other.
+    /// (or 0), every input row is multiply-added in, then f is applied and the result stored in a(l+1). Whole vectors
+    /// of the plan's width come first; two or more columns after them are accumulated in Vector128s of up to four
+    /// (two) lanes, a single one in a scalar. With few accumulators the rows are split between partial sums
+    /// (<see cref="DenseLayerPlan.ChainsFor"/>) so that the multiply-adds do not wait on each other.
     /// </summary>
     private static void EmitColumns(
         SourceWriter w, DenseLayerPlan p, string? columnVariable, int column, int vectors, int scalars, bool unrollRows)
@@ -99,7 +100,17 @@ internal static class ForwardEmitter
             }
         }
 
-        for (int s = 0; s < scalars; s++)
+        for (int g = 0; g < pass.Groups; g++)
+        {
+            string bias = $"VectorLanes.Load({KernelSyntax.ElementRef(p.B, ScalarIndex(pass.FirstOf(g)))}, {KernelSyntax.Literal(pass.LanesOf(g))})";
+            w.Line($"var {Group(g, 0)} = {(p.HasBias ? bias : $"{SimdWidth.V128.VectorType(type)}.Zero")};");
+            for (int k = 1; k < chains; k++)
+            {
+                w.Line($"var {Group(g, k)} = {SimdWidth.V128.VectorType(type)}.Zero;");
+            }
+        }
+
+        for (int s = 0; s < pass.Singles; s++)
         {
             w.Line($"{type.Keyword} {Scalar(s, 0)} = {(p.HasBias ? KernelSyntax.Element(p.B, ScalarIndex(s)) : type.Literal(0))};");
             for (int k = 1; k < chains; k++)
@@ -131,12 +142,10 @@ internal static class ForwardEmitter
         for (int i = looped; i < p.Inputs; i++)
         {
             string math = $"+ {p.In}[{i}]·W{p.Index}[{i}, :]";
-            if (vectors == 0 && scalars == 1)
+            if (pass.Statements == 1)
             {
                 // One multiply-add: no block around it.
-                string acc = Scalar(0, i % chains);
-                string weight = KernelSyntax.Element(p.W, KernelSyntax.Index(i * p.Outputs + column, (columnVariable, 1)));
-                w.Line($"{acc} = {KernelSyntax.MultiplyAdd(type, KernelSyntax.Element(p.In, KernelSyntax.Literal(i)), weight, acc)};", math);
+                w.Line(RowStatements(pass, i, null, i % chains)[0], math);
                 continue;
             }
 
@@ -155,7 +164,12 @@ internal static class ForwardEmitter
                 w.Line($"{Vector(c, 0)} = {PairwiseSum(k => Vector(c, k), 0, chains)};");
             }
 
-            for (int s = 0; s < scalars; s++)
+            for (int g = 0; g < pass.Groups; g++)
+            {
+                w.Line($"{Group(g, 0)} = {PairwiseSum(k => Group(g, k), 0, chains)};");
+            }
+
+            for (int s = 0; s < pass.Singles; s++)
             {
                 w.Line($"{Scalar(s, 0)} = {PairwiseSum(k => Scalar(s, k), 0, chains)};");
             }
@@ -172,34 +186,62 @@ internal static class ForwardEmitter
             w.Line(KernelSyntax.Store(p.Simd, ActivationSyntax.Apply(activation, Vector(c, 0), p.Slope), p.Out, VectorIndex(c)));
         }
 
-        if (!p.PacksColumns(scalars))
+        if (pass.Groups > 0 && p.PacksColumns(scalars))
         {
-            EmitScalarActivations(w, p, scalars, ScalarIndex);
-            return;
+            using (w.Block($"if ({LayerPlan.ThroughputFlag})"))
+            {
+                w.Line($"// {ActivationSyntax.Name(activation)} of each group of columns at once.");
+                EmitGroupActivations(w, pass, ScalarIndex, lanewise: false);
+            }
+
+            using (w.Block("else"))
+            {
+                EmitGroupActivations(w, pass, ScalarIndex, lanewise: true);
+            }
+        }
+        else
+        {
+            EmitGroupActivations(w, pass, ScalarIndex, lanewise: ActivationSyntax.Apply(activation, "z", p.Slope) != "z");
         }
 
-        using (w.Block($"if ({LayerPlan.ThroughputFlag})"))
-        {
-            PackedActivationsEmitter.Emit(w, p, scalars, ScalarIndex);
-        }
-
-        using (w.Block("else"))
-        {
-            EmitScalarActivations(w, p, scalars, ScalarIndex);
-        }
-    }
-
-    /// <summary>f of each scalar column, one by one (and z kept where the backward pass needs it).</summary>
-    private static void EmitScalarActivations(SourceWriter w, DenseLayerPlan p, int scalars, System.Func<int, string> scalarIndex)
-    {
-        for (int s = 0; s < scalars; s++)
+        for (int s = 0; s < pass.Singles; s++)
         {
             if (p.KeepsPreActivation)
             {
-                w.Line($"{KernelSyntax.Element(p.Z, scalarIndex(s))} = {Scalar(s, 0)};");
+                w.Line($"{KernelSyntax.Element(p.Z, ScalarIndex(s))} = {Scalar(s, 0)};");
             }
 
-            w.Line($"{KernelSyntax.Element(p.Out, scalarIndex(s))} = {ActivationSyntax.Apply(p.Activation, Scalar(s, 0), p.Slope)};");
+            w.Line($"{KernelSyntax.Element(p.Out, ScalarIndex(s))} = {ActivationSyntax.Apply(activation, Scalar(s, 0), p.Slope)};");
+        }
+    }
+
+    /// <summary>
+    /// f of the columns held in Vector128 groups: of a whole group at once, or lane by lane through the scalar function
+    /// (the scalar function's result, at its latency), with z kept where the backward pass needs it.
+    /// </summary>
+    private static void EmitGroupActivations(SourceWriter w, Pass pass, System.Func<int, string> scalarIndex, bool lanewise)
+    {
+        DenseLayerPlan p = pass.Plan;
+        for (int g = 0; g < pass.Groups; g++)
+        {
+            string first = scalarIndex(pass.FirstOf(g)), lanes = KernelSyntax.Literal(pass.LanesOf(g));
+            if (p.KeepsPreActivation)
+            {
+                w.Line($"VectorLanes.Store({Group(g, 0)}, {KernelSyntax.ElementRef(p.Z, first)}, {lanes});");
+            }
+
+            if (!lanewise)
+            {
+                string activated = ActivationSyntax.Apply(p.Activation, Group(g, 0), p.Slope);
+                w.Line($"VectorLanes.Store({activated}, {KernelSyntax.ElementRef(p.Out, first)}, {lanes});");
+                continue;
+            }
+
+            for (int lane = 0; lane < pass.LanesOf(g); lane++)
+            {
+                string z = $"{Group(g, 0)}.GetElement({KernelSyntax.Literal(lane)})";
+                w.Line($"{KernelSyntax.Element(p.Out, scalarIndex(pass.FirstOf(g) + lane))} = {ActivationSyntax.Apply(p.Activation, z, p.Slope)};");
+            }
         }
     }
 
@@ -207,6 +249,9 @@ internal static class ForwardEmitter
     private static string Vector(int c, int chain) => chain == 0 ? $"zv{c}" : $"zv{c}_{chain}";
 
     private static string Scalar(int s, int chain) => chain == 0 ? $"zs{s}" : $"zs{s}_{chain}";
+
+    /// <summary>The Vector128 accumulator of column group <paramref name="g"/>, partial sum <paramref name="chain"/>.</summary>
+    private static string Group(int g, int chain) => chain == 0 ? $"zt{g}" : $"zt{g}_{chain}";
 
     /// <summary>Partial sums [first, first + count) added in pairs: ((0 + 1) + (2 + 3)).</summary>
     private static string PairwiseSum(System.Func<int, string> name, int first, int count)
@@ -222,7 +267,10 @@ internal static class ForwardEmitter
         return $"{(half > 1 ? $"({left})" : left)} + {(count - half > 1 ? $"({right})" : right)}";
     }
 
-    /// <summary>The columns one pass over the inputs computes.</summary>
+    /// <summary>
+    /// The columns one pass over the inputs computes: whole vectors, then the columns after them, in Vector128 groups
+    /// when there are two or more of them, else as one scalar.
+    /// </summary>
     private sealed class Pass(DenseLayerPlan plan, int column, string? columnVariable, int vectors, int scalars)
     {
         public DenseLayerPlan Plan { get; } = plan;
@@ -233,7 +281,22 @@ internal static class ForwardEmitter
 
         public int Vectors { get; } = vectors;
 
-        public int Scalars { get; } = scalars;
+        /// <summary>Lanes of a Vector128 of the element type.</summary>
+        private int Lanes128 => SimdWidth.V128.Lanes(Plan.Type);
+
+        /// <summary>Vector128 groups of the columns after the whole vectors (none for a single column).</summary>
+        public int Groups => scalars >= 2 ? (scalars + Lanes128 - 1) / Lanes128 : 0;
+
+        /// <summary>Columns after the whole vectors held in scalars: the one column, when there is only one.</summary>
+        public int Singles => scalars == 1 ? 1 : 0;
+
+        /// <summary>The first column of group <paramref name="g"/>, counted after the whole vectors.</summary>
+        public int FirstOf(int g) => g * Lanes128;
+
+        public int LanesOf(int g) => System.Math.Min(Lanes128, scalars - g * Lanes128);
+
+        /// <summary>Multiply-adds one input row takes.</summary>
+        public int Statements => Vectors + Groups + Singles;
     }
 
     /// <summary>
@@ -242,34 +305,66 @@ internal static class ForwardEmitter
     /// </summary>
     private static void EmitRow(SourceWriter w, Pass pass, int row, string? rowVariable, int chain)
     {
+        foreach (string statement in RowStatements(pass, row, rowVariable, chain, w))
+        {
+            w.Line(statement);
+        }
+    }
+
+    /// <summary>
+    /// The statements of one input row: the multiply-adds, after the declarations of a(l)[i] and its broadcasts where
+    /// more than one of them reads it (those go straight to <paramref name="w"/>, when given).
+    /// </summary>
+    private static string[] RowStatements(Pass pass, int row, string? rowVariable, int chain, SourceWriter? w = null)
+    {
         DenseLayerPlan p = pass.Plan;
         string WeightIndex(int offset) =>
             KernelSyntax.Index(row * p.Outputs + pass.Column + offset, (rowVariable, p.Outputs), (pass.ColumnVariable, 1));
 
-        // a(l)[i], named only when more than one expression reads it.
         string x = KernelSyntax.Element(p.In, KernelSyntax.Index(row, (rowVariable, 1)));
-        if (pass.Scalars + (pass.Vectors > 0 ? 1 : 0) > 1)
+        int readers = pass.Singles + (pass.Vectors > 0 ? 1 : 0) + (pass.Groups > 0 && pass.Vectors == 0 ? 1 : 0);
+        if (readers > 1)
         {
-            w.Line($"var x = {x};");
+            w?.Line($"var x = {x};");
             x = "x";
         }
 
-        if (pass.Vectors > 0)
+        string xv = KernelSyntax.Broadcast(p.Simd, x);
+        if (pass.Vectors > 0 && pass.Vectors + pass.Groups > 1)
         {
-            w.Line($"var xv = {KernelSyntax.Broadcast(p.Simd, x)};");
+            w?.Line($"var xv = {xv};");
+            xv = "xv";
         }
 
+        string xt = pass.Vectors > 0 ? BlockEmitter.LowerToVector128(p.Simd, xv) : KernelSyntax.Broadcast(SimdWidth.V128, x);
+        if (pass.Groups > 1)
+        {
+            w?.Line($"var xt = {xt};");
+            xt = "xt";
+        }
+
+        var statements = new System.Collections.Generic.List<string>();
         for (int c = 0; c < pass.Vectors; c++)
         {
             string acc = Vector(c, chain);
-            w.Line($"{acc} = {KernelSyntax.MultiplyAdd(p.Simd, KernelSyntax.Load(p.Simd, p.W, WeightIndex(c * p.Width)), "xv", acc)};");
+            statements.Add($"{acc} = {KernelSyntax.MultiplyAdd(p.Simd, KernelSyntax.Load(p.Simd, p.W, WeightIndex(c * p.Width)), xv, acc)};");
         }
 
-        for (int s = 0; s < pass.Scalars; s++)
+        for (int g = 0; g < pass.Groups; g++)
+        {
+            string acc = Group(g, chain);
+            string weights = KernelSyntax.ElementRef(p.W, WeightIndex(pass.Vectors * p.Width + pass.FirstOf(g)));
+            string load = $"VectorLanes.Load({weights}, {KernelSyntax.Literal(pass.LanesOf(g))})";
+            statements.Add($"{acc} = {KernelSyntax.MultiplyAdd(SimdWidth.V128, load, xt, acc)};");
+        }
+
+        for (int s = 0; s < pass.Singles; s++)
         {
             string acc = Scalar(s, chain);
             string weight = KernelSyntax.Element(p.W, WeightIndex(pass.Vectors * p.Width + s));
-            w.Line($"{acc} = {KernelSyntax.MultiplyAdd(p.Type, x, weight, acc)};");
+            statements.Add($"{acc} = {KernelSyntax.MultiplyAdd(p.Type, x, weight, acc)};");
         }
+
+        return statements.ToArray();
     }
 }
