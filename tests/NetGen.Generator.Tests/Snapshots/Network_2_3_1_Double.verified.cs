@@ -266,7 +266,7 @@ namespace NetGen.Generated
             ref double b1 = ref Unsafe.Add(ref p, B1Offset);
 
             // z2 = a1·W1 + b1, adding a1[i] times row i of W1; then a2 = σ(z2).
-            var zv0 = Vector128.LoadUnsafe(ref b1, 0);
+            Vector128<double> zv0 = Vector128.LoadUnsafe(ref b1, 0);
             double zs0 = Unsafe.Add(ref b1, 2);
             // + a1[0]·W1[0, :]
             {

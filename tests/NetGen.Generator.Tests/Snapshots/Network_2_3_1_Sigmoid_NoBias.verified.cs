@@ -257,8 +257,7 @@ namespace NetGen.Generated
             ref float w1 = ref Unsafe.Add(ref p, W1Offset);
 
             // z2 = a1·W1, adding a1[i] times row i of W1; then a2 = σ(z2).
-            var zt0 = Vector128<float>.Zero;
-            zt0 = Vector128.MultiplyAddEstimate(VectorLanes.Load(ref w1, 3), Vector128.Create(a1), zt0);   // + a1[0]·W1[0, :]
+            var zt0 = VectorLanes.Load(ref w1, 3) * Vector128.Create(a1);   // + a1[0]·W1[0, :]
             // + a1[1]·W1[1, :]
             zt0 = Vector128.MultiplyAddEstimate(
                 VectorLanes.Load(ref Unsafe.Add(ref w1, 3), 3), Vector128.Create(Unsafe.Add(ref a1, 1)), zt0);
@@ -350,8 +349,7 @@ namespace NetGen.Generated
             ref float w2 = ref Unsafe.Add(ref p, W2Offset);
 
             // z3 = a2·W2, adding a2[i] times row i of W2; then a3 = σ(z3).
-            float zs0 = 0f;
-            zs0 = float.MultiplyAddEstimate(a2, w2, zs0);   // + a2[0]·W2[0, :]
+            float zs0 = a2 * w2;   // + a2[0]·W2[0, :]
             zs0 = float.MultiplyAddEstimate(Unsafe.Add(ref a2, 1), Unsafe.Add(ref w2, 1), zs0);   // + a2[1]·W2[1, :]
             zs0 = float.MultiplyAddEstimate(Unsafe.Add(ref a2, 2), Unsafe.Add(ref w2, 2), zs0);   // + a2[2]·W2[2, :]
             a3 = Sigmoid(zs0);

@@ -6,7 +6,7 @@
             ref float b1 = ref Unsafe.Add(ref p, B1Offset);
 
             // z2 = a1·W1 + b1, adding a1[i] times row i of W1; then a2 = ReLU(z2).
-            var zv0 = Vector128.LoadUnsafe(ref b1, 0);
+            Vector128<float> zv0 = Vector128.LoadUnsafe(ref b1, 0);
             float zs0 = Unsafe.Add(ref b1, 4);
             // + a1[0]·W1[0, :]
             {

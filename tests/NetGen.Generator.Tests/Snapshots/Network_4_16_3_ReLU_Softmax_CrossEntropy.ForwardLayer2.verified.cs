@@ -6,13 +6,10 @@
             ref float b2 = ref Unsafe.Add(ref p, B2Offset);
 
             // z3 = a2·W2 + b2, adding a2[i] times row i of W2; then a3 = softmax(z3) over the whole layer.
-            var zt0 = VectorLanes.Load(ref b2, 3);
-            var zt0_1 = Vector128<float>.Zero;
+            Vector128<float> zt0 = VectorLanes.Load(ref b2, 3);
             // Row i goes to partial sum i mod 2: independent chains of multiply-adds.
             zt0 = Vector128.MultiplyAddEstimate(VectorLanes.Load(ref w2, 3), Vector128.Create(a2), zt0);   // + a2[0]·W2[0, :]
-            // + a2[1]·W2[1, :]
-            zt0_1 = Vector128.MultiplyAddEstimate(
-                VectorLanes.Load(ref Unsafe.Add(ref w2, 3), 3), Vector128.Create(Unsafe.Add(ref a2, 1)), zt0_1);
+            var zt0_1 = VectorLanes.Load(ref Unsafe.Add(ref w2, 3), 3) * Vector128.Create(Unsafe.Add(ref a2, 1));   // + a2[1]·W2[1, :]
             // + a2[2]·W2[2, :]
             zt0 = Vector128.MultiplyAddEstimate(
                 VectorLanes.Load(ref Unsafe.Add(ref w2, 6), 3), Vector128.Create(Unsafe.Add(ref a2, 2)), zt0);

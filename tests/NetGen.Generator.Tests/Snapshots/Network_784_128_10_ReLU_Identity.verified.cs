@@ -277,14 +277,14 @@ namespace NetGen.Generated
             ref float b1 = ref Unsafe.Add(ref p, B1Offset);
 
             // z2 = a1·W1 + b1, adding a1[i] times row i of W1; then a2 = ReLU(z2).
-            var zv0 = Vector512.LoadUnsafe(ref b1, 0);
-            var zv1 = Vector512.LoadUnsafe(ref b1, 16);
-            var zv2 = Vector512.LoadUnsafe(ref b1, 32);
-            var zv3 = Vector512.LoadUnsafe(ref b1, 48);
-            var zv4 = Vector512.LoadUnsafe(ref b1, 64);
-            var zv5 = Vector512.LoadUnsafe(ref b1, 80);
-            var zv6 = Vector512.LoadUnsafe(ref b1, 96);
-            var zv7 = Vector512.LoadUnsafe(ref b1, 112);
+            Vector512<float> zv0 = Vector512.LoadUnsafe(ref b1, 0);
+            Vector512<float> zv1 = Vector512.LoadUnsafe(ref b1, 16);
+            Vector512<float> zv2 = Vector512.LoadUnsafe(ref b1, 32);
+            Vector512<float> zv3 = Vector512.LoadUnsafe(ref b1, 48);
+            Vector512<float> zv4 = Vector512.LoadUnsafe(ref b1, 64);
+            Vector512<float> zv5 = Vector512.LoadUnsafe(ref b1, 80);
+            Vector512<float> zv6 = Vector512.LoadUnsafe(ref b1, 96);
+            Vector512<float> zv7 = Vector512.LoadUnsafe(ref b1, 112);
             for (nuint i = 0; i < 784; i += 1)
             {
                 {
@@ -319,14 +319,14 @@ namespace NetGen.Generated
             // z2 = a1·W1 + b1, adding a1[i] times row i of W1; then a2 = ReLU(z2).
             for (nuint j = 0; j < 128; j += 32)
             {
-                var zv0 = Vector256.LoadUnsafe(ref b1, j);
-                var zv0_1 = Vector256<float>.Zero;
-                var zv1 = Vector256.LoadUnsafe(ref b1, j + 8);
-                var zv1_1 = Vector256<float>.Zero;
-                var zv2 = Vector256.LoadUnsafe(ref b1, j + 16);
-                var zv2_1 = Vector256<float>.Zero;
-                var zv3 = Vector256.LoadUnsafe(ref b1, j + 24);
-                var zv3_1 = Vector256<float>.Zero;
+                Vector256<float> zv0 = Vector256.LoadUnsafe(ref b1, j);
+                Vector256<float> zv0_1 = Vector256<float>.Zero;
+                Vector256<float> zv1 = Vector256.LoadUnsafe(ref b1, j + 8);
+                Vector256<float> zv1_1 = Vector256<float>.Zero;
+                Vector256<float> zv2 = Vector256.LoadUnsafe(ref b1, j + 16);
+                Vector256<float> zv2_1 = Vector256<float>.Zero;
+                Vector256<float> zv3 = Vector256.LoadUnsafe(ref b1, j + 24);
+                Vector256<float> zv3_1 = Vector256<float>.Zero;
                 // Row i goes to partial sum i mod 2: independent chains of multiply-adds.
                 for (nuint i = 0; i < 784; i += 2)
                 {
@@ -367,14 +367,14 @@ namespace NetGen.Generated
             // z2 = a1·W1 + b1, adding a1[i] times row i of W1; then a2 = ReLU(z2).
             for (nuint j = 0; j < 128; j += 16)
             {
-                var zv0 = Vector128.LoadUnsafe(ref b1, j);
-                var zv0_1 = Vector128<float>.Zero;
-                var zv1 = Vector128.LoadUnsafe(ref b1, j + 4);
-                var zv1_1 = Vector128<float>.Zero;
-                var zv2 = Vector128.LoadUnsafe(ref b1, j + 8);
-                var zv2_1 = Vector128<float>.Zero;
-                var zv3 = Vector128.LoadUnsafe(ref b1, j + 12);
-                var zv3_1 = Vector128<float>.Zero;
+                Vector128<float> zv0 = Vector128.LoadUnsafe(ref b1, j);
+                Vector128<float> zv0_1 = Vector128<float>.Zero;
+                Vector128<float> zv1 = Vector128.LoadUnsafe(ref b1, j + 4);
+                Vector128<float> zv1_1 = Vector128<float>.Zero;
+                Vector128<float> zv2 = Vector128.LoadUnsafe(ref b1, j + 8);
+                Vector128<float> zv2_1 = Vector128<float>.Zero;
+                Vector128<float> zv3 = Vector128.LoadUnsafe(ref b1, j + 12);
+                Vector128<float> zv3_1 = Vector128<float>.Zero;
                 // Row i goes to partial sum i mod 2: independent chains of multiply-adds.
                 for (nuint i = 0; i < 784; i += 2)
                 {
@@ -915,10 +915,10 @@ namespace NetGen.Generated
             ref float b2 = ref Unsafe.Add(ref p, B2Offset);
 
             // z3 = a2·W2 + b2, adding a2[i] times row i of W2; then a3 = z3.
-            var zv0 = Vector256.LoadUnsafe(ref b2, 0);
-            var zv0_1 = Vector256<float>.Zero;
-            var zt0 = VectorLanes.Load(ref Unsafe.Add(ref b2, 8), 2);
-            var zt0_1 = Vector128<float>.Zero;
+            Vector256<float> zv0 = Vector256.LoadUnsafe(ref b2, 0);
+            Vector256<float> zv0_1 = Vector256<float>.Zero;
+            Vector128<float> zt0 = VectorLanes.Load(ref Unsafe.Add(ref b2, 8), 2);
+            Vector128<float> zt0_1 = Vector128<float>.Zero;
             // Row i goes to partial sum i mod 2: independent chains of multiply-adds.
             for (nuint i = 0; i < 128; i += 2)
             {
@@ -950,12 +950,12 @@ namespace NetGen.Generated
             ref float b2 = ref Unsafe.Add(ref p, B2Offset);
 
             // z3 = a2·W2 + b2, adding a2[i] times row i of W2; then a3 = z3.
-            var zv0 = Vector128.LoadUnsafe(ref b2, 0);
-            var zv0_1 = Vector128<float>.Zero;
-            var zv1 = Vector128.LoadUnsafe(ref b2, 4);
-            var zv1_1 = Vector128<float>.Zero;
-            var zt0 = VectorLanes.Load(ref Unsafe.Add(ref b2, 8), 2);
-            var zt0_1 = Vector128<float>.Zero;
+            Vector128<float> zv0 = Vector128.LoadUnsafe(ref b2, 0);
+            Vector128<float> zv0_1 = Vector128<float>.Zero;
+            Vector128<float> zv1 = Vector128.LoadUnsafe(ref b2, 4);
+            Vector128<float> zv1_1 = Vector128<float>.Zero;
+            Vector128<float> zt0 = VectorLanes.Load(ref Unsafe.Add(ref b2, 8), 2);
+            Vector128<float> zt0_1 = Vector128<float>.Zero;
             // Row i goes to partial sum i mod 2: independent chains of multiply-adds.
             for (nuint i = 0; i < 128; i += 2)
             {

@@ -89,33 +89,52 @@ internal static class ForwardEmitter
         string VectorIndex(int c) => KernelSyntax.Index(column + c * p.Width, (columnVariable, 1));
         string ScalarIndex(int s) => KernelSyntax.Index(column + vectors * p.Width + s, (columnVariable, 1));
         int chains = p.ChainsFor(vectors + scalars);
-        var pass = new Pass(p, column, columnVariable, vectors, scalars);
+        int looped = unrollRows ? 0 : p.Inputs - p.Inputs % chains;
+        var pass = new Pass(p, column, columnVariable, vectors, scalars, firstRowsStart: looped == 0);
+
+        // Partial sum 0 starts at b; the others start at zero, or, when every row is written out, as their first row's
+        // product (declared here when that row has a block of its own).
+        void Start(string declaredType, string name, int chain, string? bias, string zero)
+        {
+            if (chain == 0 && bias is not null)
+            {
+                w.Line($"{declaredType} {name} = {bias};");
+            }
+            else if (!pass.FirstRowsStart)
+            {
+                w.Line($"{declaredType} {name} = {zero};");
+            }
+            else if (pass.RowsInBlocks)
+            {
+                w.Line($"{declaredType} {name};");
+            }
+        }
 
         for (int c = 0; c < vectors; c++)
         {
-            w.Line($"var {Vector(c, 0)} = {(p.HasBias ? KernelSyntax.Load(p.Simd, p.B, VectorIndex(c)) : $"{p.Simd.VectorType(type)}.Zero")};");
-            for (int k = 1; k < chains; k++)
+            for (int k = 0; k < chains; k++)
             {
-                w.Line($"var {Vector(c, k)} = {p.Simd.VectorType(type)}.Zero;");
+                string? bias = p.HasBias ? KernelSyntax.Load(p.Simd, p.B, VectorIndex(c)) : null;
+                Start(p.Simd.VectorType(type), Vector(c, k), k, bias, $"{p.Simd.VectorType(type)}.Zero");
             }
         }
 
         for (int g = 0; g < pass.Groups; g++)
         {
-            string bias = $"VectorLanes.Load({KernelSyntax.ElementRef(p.B, ScalarIndex(pass.FirstOf(g)))}, {KernelSyntax.Literal(pass.LanesOf(g))})";
-            w.Line($"var {Group(g, 0)} = {(p.HasBias ? bias : $"{SimdWidth.V128.VectorType(type)}.Zero")};");
-            for (int k = 1; k < chains; k++)
+            for (int k = 0; k < chains; k++)
             {
-                w.Line($"var {Group(g, k)} = {SimdWidth.V128.VectorType(type)}.Zero;");
+                string lanes = KernelSyntax.Literal(pass.LanesOf(g));
+                string? bias = p.HasBias ? $"VectorLanes.Load({KernelSyntax.ElementRef(p.B, ScalarIndex(pass.FirstOf(g)))}, {lanes})" : null;
+                Start(SimdWidth.V128.VectorType(type), Group(g, k), k, bias, $"{SimdWidth.V128.VectorType(type)}.Zero");
             }
         }
 
         for (int s = 0; s < pass.Singles; s++)
         {
-            w.Line($"{type.Keyword} {Scalar(s, 0)} = {(p.HasBias ? KernelSyntax.Element(p.B, ScalarIndex(s)) : type.Literal(0))};");
-            for (int k = 1; k < chains; k++)
+            for (int k = 0; k < chains; k++)
             {
-                w.Line($"{type.Keyword} {Scalar(s, k)} = {type.Literal(0)};");
+                string? bias = p.HasBias ? KernelSyntax.Element(p.B, ScalarIndex(s)) : null;
+                Start(type.Keyword, Scalar(s, k), k, bias, type.Literal(0));
             }
         }
 
@@ -124,7 +143,6 @@ internal static class ForwardEmitter
             w.Line($"// Row i goes to partial sum i mod {KernelSyntax.Literal(chains)}: independent chains of multiply-adds.");
         }
 
-        int looped = unrollRows ? 0 : p.Inputs - p.Inputs % chains;
         if (looped > 0)
         {
             using (w.Block($"for (nuint i = 0; i < {looped}; i += {chains})"))
@@ -271,8 +289,14 @@ internal static class ForwardEmitter
     /// The columns one pass over the inputs computes: whole vectors, then the columns after them, in Vector128 groups
     /// when there are two or more of them, else as one scalar.
     /// </summary>
-    private sealed class Pass(DenseLayerPlan plan, int column, string? columnVariable, int vectors, int scalars)
+    private sealed class Pass(DenseLayerPlan plan, int column, string? columnVariable, int vectors, int scalars, bool firstRowsStart)
     {
+        /// <summary>
+        /// Whether every row is written out, so that each partial sum without a bias starts as its first row's
+        /// product rather than as zero plus it.
+        /// </summary>
+        public bool FirstRowsStart { get; } = firstRowsStart;
+
         public DenseLayerPlan Plan { get; } = plan;
 
         public int Column { get; } = column;
@@ -281,22 +305,28 @@ internal static class ForwardEmitter
 
         public int Vectors { get; } = vectors;
 
+        /// <summary>Columns after the whole vectors.</summary>
+        public int Scalars { get; } = scalars;
+
         /// <summary>Lanes of a Vector128 of the element type.</summary>
         private int Lanes128 => SimdWidth.V128.Lanes(Plan.Type);
 
         /// <summary>Vector128 groups of the columns after the whole vectors (none for a single column).</summary>
-        public int Groups => scalars >= 2 ? (scalars + Lanes128 - 1) / Lanes128 : 0;
+        public int Groups => Scalars >= 2 ? (Scalars + Lanes128 - 1) / Lanes128 : 0;
 
         /// <summary>Columns after the whole vectors held in scalars: the one column, when there is only one.</summary>
-        public int Singles => scalars == 1 ? 1 : 0;
+        public int Singles => Scalars == 1 ? 1 : 0;
 
         /// <summary>The first column of group <paramref name="g"/>, counted after the whole vectors.</summary>
         public int FirstOf(int g) => g * Lanes128;
 
-        public int LanesOf(int g) => System.Math.Min(Lanes128, scalars - g * Lanes128);
+        public int LanesOf(int g) => System.Math.Min(Lanes128, Scalars - g * Lanes128);
 
         /// <summary>Multiply-adds one input row takes.</summary>
         public int Statements => Vectors + Groups + Singles;
+
+        /// <summary>Whether a written-out row gets a block of its own (for its locals), rather than being one statement.</summary>
+        public bool RowsInBlocks => Statements > 1;
     }
 
     /// <summary>
@@ -343,11 +373,17 @@ internal static class ForwardEmitter
             xt = "xt";
         }
 
+        // The first row of a partial sum that has no bias declares it as its product (see Pass.FirstRowsStart).
+        bool declares = pass.FirstRowsStart && rowVariable is null && row < p.ChainsFor(pass.Vectors + pass.Scalars)
+            && !(p.HasBias && chain == 0);
         var statements = new System.Collections.Generic.List<string>();
+        string declaration = pass.RowsInBlocks ? "" : "var ";
         for (int c = 0; c < pass.Vectors; c++)
         {
-            string acc = Vector(c, chain);
-            statements.Add($"{acc} = {KernelSyntax.MultiplyAdd(p.Simd, KernelSyntax.Load(p.Simd, p.W, WeightIndex(c * p.Width)), xv, acc)};");
+            string acc = Vector(c, chain), weights = KernelSyntax.Load(p.Simd, p.W, WeightIndex(c * p.Width));
+            statements.Add(declares
+                ? $"{declaration}{acc} = {weights} * {xv};"
+                : $"{acc} = {KernelSyntax.MultiplyAdd(p.Simd, weights, xv, acc)};");
         }
 
         for (int g = 0; g < pass.Groups; g++)
@@ -355,14 +391,18 @@ internal static class ForwardEmitter
             string acc = Group(g, chain);
             string weights = KernelSyntax.ElementRef(p.W, WeightIndex(pass.Vectors * p.Width + pass.FirstOf(g)));
             string load = $"VectorLanes.Load({weights}, {KernelSyntax.Literal(pass.LanesOf(g))})";
-            statements.Add($"{acc} = {KernelSyntax.MultiplyAdd(SimdWidth.V128, load, xt, acc)};");
+            statements.Add(declares
+                ? $"{declaration}{acc} = {load} * {xt};"
+                : $"{acc} = {KernelSyntax.MultiplyAdd(SimdWidth.V128, load, xt, acc)};");
         }
 
         for (int s = 0; s < pass.Singles; s++)
         {
             string acc = Scalar(s, chain);
             string weight = KernelSyntax.Element(p.W, WeightIndex(pass.Vectors * p.Width + s));
-            statements.Add($"{acc} = {KernelSyntax.MultiplyAdd(p.Type, x, weight, acc)};");
+            statements.Add(declares
+                ? $"{(pass.RowsInBlocks ? "" : p.Type.Keyword + " ")}{acc} = {x} * {weight};"
+                : $"{acc} = {KernelSyntax.MultiplyAdd(p.Type, x, weight, acc)};");
         }
 
         return statements.ToArray();
