@@ -309,7 +309,7 @@ internal static class QuickMode
     private static void PrintEnvironment()
     {
         Console.WriteLine("NetGen benchmarks, quick mode");
-        Console.WriteLine($"CPU:     {CpuName()} ({Environment.ProcessorCount} logical cores)");
+        Console.WriteLine($"CPU:     {MachineInfo.CpuName()} ({Environment.ProcessorCount} logical cores)");
         Console.WriteLine($".NET:    {RuntimeInformation.FrameworkDescription} ({RuntimeInformation.RuntimeIdentifier}), {RuntimeInformation.OSDescription}");
         Console.WriteLine(
             $"SIMD:    Vector128 {Vector128.IsHardwareAccelerated}, Vector256 {Vector256.IsHardwareAccelerated}, " +
@@ -336,21 +336,6 @@ internal static class QuickMode
         }
 
         Console.WriteLine(line);
-    }
-
-    private static string CpuName()
-    {
-        const string cpuInfo = "/proc/cpuinfo";
-        if (File.Exists(cpuInfo))
-        {
-            string? line = File.ReadLines(cpuInfo).FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal));
-            if (line is not null && line.IndexOf(':') is int colon and >= 0)
-            {
-                return line[(colon + 1)..].Trim();
-            }
-        }
-
-        return Environment.GetEnvironmentVariable("PROCESSOR_IDENTIFIER") ?? RuntimeInformation.ProcessArchitecture.ToString();
     }
 
     private static void PrintTable(Dictionary<(Type, string, string), Measurement> results)
