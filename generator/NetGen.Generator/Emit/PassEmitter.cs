@@ -18,25 +18,25 @@ internal static class PassEmitter
         LayerPlan last = plan.OutputLayer;
         string y = ReadOnlySpanOf("y");
 
-        Pass(w, plan, plan.Forward, $"ŷ of one sample X.", Buffers(plan, outputs: false, deltas: false), inline: true, body: buffers =>
+        Pass(w, plan, plan.Forward, $"ŷ of one sample X.", Buffers(plan, outputs: false, deltas: false), body: buffers =>
             Forward(w, plan, buffers, sgdStep: false));
 
         Pass(w, plan, plan.Cost, $"J = {LossSyntax.Cost(plan.Spec.Loss, last.Activation)} of one sample.",
-            Buffers(plan, outputs: true, deltas: false), inline: false, body: buffers =>
+            Buffers(plan, outputs: true, deltas: false), body: buffers =>
             {
                 Forward(w, plan, buffers, sgdStep: false);
                 w.Line($"return {LossEmitter.CostCall(plan, last.Out, y)};");
             });
 
         Pass(w, plan, plan.AccumulateGradients, "Adds ∂J/∂θ of one sample to g; returns J.",
-            Buffers(plan, outputs: true, deltas: true), inline: false, body: buffers =>
+            Buffers(plan, outputs: true, deltas: true), body: buffers =>
             {
                 Forward(w, plan, buffers, sgdStep: false);
                 Backward(w, plan, buffers, update: false);
             });
 
         Pass(w, plan, plan.SgdStep, "One SGD step θ ← θ − η·∂J/∂θ on one sample, each layer updated as soon as δ passes it; returns J.",
-            Buffers(plan, outputs: true, deltas: true), inline: false, body: buffers =>
+            Buffers(plan, outputs: true, deltas: true), body: buffers =>
             {
                 Forward(w, plan, buffers, sgdStep: true);
                 Backward(w, plan, buffers, update: true);
@@ -45,7 +45,7 @@ internal static class PassEmitter
         var block = plan.Layers.Take(plan.Layers.Count - 1)
             .Select(p => new Buffer(p.Out, DenseLayerPlan.BlockRows * p.Outputs))
             .ToList();
-        Pass(w, plan, plan.ForwardBlock, $"ŷ of {KernelSyntax.Literal(DenseLayerPlan.BlockRows)} samples, row-major.", block, inline: false,
+        Pass(w, plan, plan.ForwardBlock, $"ŷ of {KernelSyntax.Literal(DenseLayerPlan.BlockRows)} samples, row-major.", block,
             body: buffers =>
             {
                 foreach (LayerPlan p in plan.Layers)
@@ -99,12 +99,11 @@ internal static class PassEmitter
     }
 
     private static void Pass(
-        SourceWriter w, NetworkPlan plan, KernelSignature signature, string summary, List<Buffer> buffers, bool inline,
-        System.Action<List<Buffer>> body)
+        SourceWriter w, NetworkPlan plan, KernelSignature signature, string summary, List<Buffer> buffers, System.Action<List<Buffer>> body)
     {
         w.Line();
         w.Summary(summary);
-        w.KernelAttributes(inline);
+        w.PassAttributes();
 
         using (w.Block(signature.Declaration(plan.Type, "public static")))
         {

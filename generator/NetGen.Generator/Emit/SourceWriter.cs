@@ -77,6 +77,13 @@ internal sealed class SourceWriter
     public void KernelAttributes(bool inline) =>
         Line(inline ? "[MethodImpl(AggressiveInlining | AggressiveOptimization)]" : "[MethodImpl(AggressiveOptimization)]");
 
+    /// <summary>
+    /// The attribute of a pass (the kernels the runtime calls): never inlined, so that the JIT compiles each pass once,
+    /// optimized, with the layer kernels inlined into it under the pass's own inlining budget. Inlined into a caller's
+    /// loop, the layer kernels would share the loop's budget, and past it stay calls, some to helpers at tier 0.
+    /// </summary>
+    public void PassAttributes() => Line("[MethodImpl(NoInlining | AggressiveOptimization)]");
+
     /// <summary>Writes <paramref name="header"/> (if any) and an opening brace; the returned scope writes the closing brace.</summary>
     public Scope Block(string? header = null, string closing = "}")
     {

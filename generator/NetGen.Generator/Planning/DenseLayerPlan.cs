@@ -30,16 +30,18 @@ internal sealed class DenseLayerPlan : LayerPlan
     /// <summary>Samples one <see cref="LayerPlan.ForwardBlock"/> computes.</summary>
     public const int BlockRows = 6;
 
-    public DenseLayerPlan(LayerSpec layer, Activation? inputActivation, NumericType type, bool hasBias, double leakySlope, int weightStart)
-        : this(layer, inputActivation, type, hasBias, type.Literal(leakySlope), weightStart, SimdWidth.V128, "")
+    public DenseLayerPlan(
+        LayerSpec layer, Activation? inputActivation, NumericType type, bool hasBias, double leakySlope, int weightStart, int parameterCount)
+        : this(layer, inputActivation, type, hasBias, type.Literal(leakySlope), weightStart, parameterCount, SimdWidth.V128, "")
     {
     }
 
     private DenseLayerPlan(
         LayerSpec layer, Activation? inputActivation, NumericType type, bool hasBias, string slope, int weightStart,
-        SimdWidth simd, string suffix)
+        int parameterCount, SimdWidth simd, string suffix)
         : base(layer.Index, layer.Inputs, layer.Outputs, layer.Activation, inputActivation, type, hasBias, weightStart)
     {
+        ParameterCount = parameterCount;
         Layer = layer;
         Slope = slope;
         Simd = simd;
@@ -60,6 +62,15 @@ internal sealed class DenseLayerPlan : LayerPlan
     public string Suffix { get; }
 
     public int BiasStart => WeightStart + Inputs * Outputs;
+
+    /// <summary>The network's parameter count: how far past this layer's parameters a load may read.</summary>
+    public int ParameterCount { get; }
+
+    /// <summary>
+    /// Whether a whole Vector128 starting at parameter <paramref name="element"/> lies within the parameters, so that a
+    /// group of fewer columns may load it whole: its extra lanes hold the next parameters, multiply-added and never stored.
+    /// </summary>
+    public bool ReadsWholeVector128(int element) => element + SimdWidth.V128.Lanes(Type) <= ParameterCount;
 
     public override int End => BiasStart + (HasBias ? Outputs : 0);
 
@@ -109,7 +120,7 @@ internal sealed class DenseLayerPlan : LayerPlan
         {
             if (simd == SimdWidth.V128 || Outputs >= simd.Lanes(Type))
             {
-                variants.Add(new DenseLayerPlan(Layer, InputActivation, Type, HasBias, Slope, WeightStart, simd, simd.Suffix));
+                variants.Add(new DenseLayerPlan(Layer, InputActivation, Type, HasBias, Slope, WeightStart, ParameterCount, simd, simd.Suffix));
             }
         }
 

@@ -65,11 +65,12 @@ internal sealed class NetworkPlan
     {
         NumericType type = NumericType.For(spec.ElementType);
         var layers = new List<LayerPlan>(spec.Layers.Count);
+        int parameterCount = spec.Layers.Sum(l => (l.Inputs * l.Outputs) + (spec.HasBias ? l.Outputs : 0));
         int start = 0;
         Activation? inputActivation = null;
         foreach (LayerSpec layer in spec.Layers)
         {
-            var plan = new DenseLayerPlan(layer, inputActivation, type, spec.HasBias, spec.LeakySlope, start);
+            var plan = new DenseLayerPlan(layer, inputActivation, type, spec.HasBias, spec.LeakySlope, start, parameterCount);
             layers.Add(plan);
             start = plan.End;
             inputActivation = layer.Activation;

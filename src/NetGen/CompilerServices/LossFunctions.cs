@@ -1,6 +1,7 @@
 using System;
 using System.ComponentModel;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace NetGen.CompilerServices;
 
@@ -24,6 +25,7 @@ public static class LossFunctions<T>
     public static readonly T Tiny = T.CreateTruncating(typeof(T) == typeof(float) ? 1.17549435E-38 : 2.2250738585072014E-308);
 
     /// <summary>J = Σ ½(ŷ − y)².</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static T SquaredError(ReadOnlySpan<T> output, ReadOnlySpan<T> target)
     {
         T sum = T.Zero;
@@ -37,6 +39,7 @@ public static class LossFunctions<T>
     }
 
     /// <summary>Writes dJ/dŷ = ŷ − y of squared error into <paramref name="gradient"/>; returns J.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static T SquaredErrorGradient(ReadOnlySpan<T> output, ReadOnlySpan<T> target, Span<T> gradient)
     {
         T sum = T.Zero;
@@ -51,6 +54,7 @@ public static class LossFunctions<T>
     }
 
     /// <summary>Binary cross entropy, J = −Σ [y ln ŷ + (1 − y) ln(1 − ŷ)], for sigmoid outputs.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static T BinaryCrossEntropy(ReadOnlySpan<T> output, ReadOnlySpan<T> target)
     {
         T sum = T.Zero;
@@ -63,6 +67,7 @@ public static class LossFunctions<T>
     }
 
     /// <summary>Writes the fused output delta of binary cross entropy through a sigmoid, δ = ŷ − y; returns J.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static T BinaryCrossEntropyDelta(ReadOnlySpan<T> output, ReadOnlySpan<T> target, Span<T> delta)
     {
         for (int j = 0; j < output.Length; j++)
@@ -74,6 +79,7 @@ public static class LossFunctions<T>
     }
 
     /// <summary>Categorical cross entropy, J = −Σ y ln ŷ, for softmax outputs.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static T CategoricalCrossEntropy(ReadOnlySpan<T> output, ReadOnlySpan<T> target)
     {
         T sum = T.Zero;
@@ -89,6 +95,7 @@ public static class LossFunctions<T>
     /// Writes the fused output delta of categorical cross entropy through a softmax, δ = ŷ·Σy − y (ŷ − y when the
     /// target sums to 1); returns J.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static T CategoricalCrossEntropyDelta(ReadOnlySpan<T> output, ReadOnlySpan<T> target, Span<T> delta)
     {
         T targetSum = T.Zero;
@@ -106,6 +113,7 @@ public static class LossFunctions<T>
     }
 
     /// <summary>Exponential cost, J = τ·exp((1/τ) Σ (ŷ − y)²).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static T Exponential(ReadOnlySpan<T> output, ReadOnlySpan<T> target, T tau)
     {
         T sum = T.Zero;
@@ -119,6 +127,7 @@ public static class LossFunctions<T>
     }
 
     /// <summary>Writes dJ/dŷ = (2/τ)(ŷ − y)·J of the exponential cost into <paramref name="gradient"/>; returns J.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static T ExponentialGradient(ReadOnlySpan<T> output, ReadOnlySpan<T> target, T tau, Span<T> gradient)
     {
         T cost = Exponential(output, target, tau);
@@ -132,6 +141,7 @@ public static class LossFunctions<T>
     }
 
     /// <summary>Hellinger distance, J = (1/√2) Σ (√ŷ − √y)².</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static T Hellinger(ReadOnlySpan<T> output, ReadOnlySpan<T> target)
     {
         T sum = T.Zero;
@@ -148,6 +158,7 @@ public static class LossFunctions<T>
     /// Writes dJ/dŷ = (√ŷ − √y) / (√2·√ŷ) of the Hellinger distance into <paramref name="gradient"/>, with √ŷ in
     /// the division no smaller than √<see cref="Tiny"/>; returns J.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static T HellingerGradient(ReadOnlySpan<T> output, ReadOnlySpan<T> target, Span<T> gradient)
     {
         for (int j = 0; j < output.Length; j++)
@@ -163,6 +174,7 @@ public static class LossFunctions<T>
     /// Writes the fused output delta of the Hellinger distance through a sigmoid,
     /// δ = (√ŷ − √y)·√ŷ·(1 − ŷ)/√2 (dJ/dŷ·σ′ with the √ŷ cancelled); returns J.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static T HellingerSigmoidDelta(ReadOnlySpan<T> output, ReadOnlySpan<T> target, Span<T> delta)
     {
         for (int j = 0; j < output.Length; j++)
@@ -178,6 +190,7 @@ public static class LossFunctions<T>
     /// Writes the fused output delta of the Hellinger distance through a softmax: with
     /// h_j = (ŷ_j − √(y_j·ŷ_j))/√2 = ŷ_j·dJ/dŷ_j, δ_j = h_j − ŷ_j·Σ_k h_k; returns J.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static T HellingerSoftmaxDelta(ReadOnlySpan<T> output, ReadOnlySpan<T> target, Span<T> delta)
     {
         T sum = T.Zero;

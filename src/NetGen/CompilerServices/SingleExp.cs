@@ -1,4 +1,6 @@
+using System;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace NetGen.CompilerServices;
@@ -9,6 +11,8 @@ namespace NetGen.CompilerServices;
 /// Taylor polynomial to r⁷ (truncation below 6e−9 relative) evaluated in few dependent steps, and 2^n applied as two
 /// powers of two so that results down to the subnormals round once. Within 2 ulp over the whole float range
 /// (overflow to +∞ above 88.73, 0 below −103.98, NaN stays NaN), checked against the double exponential in the tests.
+/// <see cref="ExpMinusOne(Vector128{float})"/> gives e^x − 1 from the same steps, accurate near 0, for tanh.
+/// The 128- and 256-bit forms read their constants from <see cref="Table"/> (see there); all widths compute the same.
 /// </summary>
 internal static class SingleExp
 {
@@ -29,22 +33,58 @@ internal static class SingleExp
     // 1/k! for k = 2..7.
     private const float C2 = 1f / 2, C3 = 1f / 6, C4 = 1f / 24, C5 = 1f / 120, C6 = 1f / 720, C7 = 1f / 5040;
 
-    /// <summary>e^x, lane-wise.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Exp(Vector128<float> x)
+    // The constants, each 8 times (a Vector256), in this order: Vector128 and Vector256 forms load them from memory.
+    // A vector constant written as VectorN.Create(c) becomes a value the JIT may keep in a register across a whole
+    // kernel when the function is inlined more than once; with AVX2's 16 registers the temporaries of the matrix products
+    // around it then spill to the stack. A load from this read-only table is folded into the instruction that uses it.
+    private static ReadOnlySpan<float> Table =>
+    [
+        Log2E, Log2E, Log2E, Log2E, Log2E, Log2E, Log2E, Log2E,
+        RoundingShift, RoundingShift, RoundingShift, RoundingShift, RoundingShift, RoundingShift, RoundingShift, RoundingShift,
+        -Ln2High, -Ln2High, -Ln2High, -Ln2High, -Ln2High, -Ln2High, -Ln2High, -Ln2High,
+        -Ln2Low, -Ln2Low, -Ln2Low, -Ln2Low, -Ln2Low, -Ln2Low, -Ln2Low, -Ln2Low,
+        C2, C2, C2, C2, C2, C2, C2, C2,
+        C3, C3, C3, C3, C3, C3, C3, C3,
+        C4, C4, C4, C4, C4, C4, C4, C4,
+        C5, C5, C5, C5, C5, C5, C5, C5,
+        C6, C6, C6, C6, C6, C6, C6, C6,
+        C7, C7, C7, C7, C7, C7, C7, C7,
+        Lowest, Lowest, Lowest, Lowest, Lowest, Lowest, Lowest, Lowest,
+        Highest, Highest, Highest, Highest, Highest, Highest, Highest, Highest,
+    ];
+
+    private const int Log2EAt = 0, RoundingShiftAt = 8, Ln2HighAt = 16, Ln2LowAt = 24, C2At = 32, C3At = 40, C4At = 48, C5At = 56;
+    private const int C6At = 64, C7At = 72, LowestAt = 80, HighestAt = 88;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
+    private static Vector128<float> Constant128(int at) => Vector128.LoadUnsafe(ref MemoryMarshal.GetReference(Table), (nuint)at);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
+    private static Vector256<float> Constant256(int at) => Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(Table), (nuint)at);
+
+    /// <summary>e^x = 2^n·(1 + p), lane-wise: p = e^r − 1 and <paramref name="shifted"/> holding n in its low bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
+    private static Vector128<float> Reduce(Vector128<float> x, out Vector128<float> shifted)
     {
-        Vector128<float> shifted = Vector128.MultiplyAddEstimate(x, Vector128.Create(Log2E), Vector128.Create(RoundingShift));
-        Vector128<float> n = shifted - Vector128.Create(RoundingShift);
-        Vector128<float> r = Vector128.MultiplyAddEstimate(n, Vector128.Create(-Ln2High), x);
-        r = Vector128.MultiplyAddEstimate(n, Vector128.Create(-Ln2Low), r);
+        shifted = Vector128.MultiplyAddEstimate(x, Constant128(Log2EAt), Constant128(RoundingShiftAt));
+        Vector128<float> n = shifted - Constant128(RoundingShiftAt);
+        Vector128<float> r = Vector128.MultiplyAddEstimate(n, Constant128(Ln2HighAt), x);
+        r = Vector128.MultiplyAddEstimate(n, Constant128(Ln2LowAt), r);
         // e^r − 1 = r + r²(C2 + C3·r) + r⁴((C4 + C5·r) + r²(C6 + C7·r)): three multiply-adds deep (Estrin).
         Vector128<float> r2 = r * r;
-        Vector128<float> c23 = Vector128.MultiplyAddEstimate(Vector128.Create(C3), r, Vector128.Create(C2));
-        Vector128<float> c45 = Vector128.MultiplyAddEstimate(Vector128.Create(C5), r, Vector128.Create(C4));
-        Vector128<float> c67 = Vector128.MultiplyAddEstimate(Vector128.Create(C7), r, Vector128.Create(C6));
+        Vector128<float> c23 = Vector128.MultiplyAddEstimate(Constant128(C3At), r, Constant128(C2At));
+        Vector128<float> c45 = Vector128.MultiplyAddEstimate(Constant128(C5At), r, Constant128(C4At));
+        Vector128<float> c67 = Vector128.MultiplyAddEstimate(Constant128(C7At), r, Constant128(C6At));
         Vector128<float> low = Vector128.MultiplyAddEstimate(c23, r2, r);
         Vector128<float> high = Vector128.MultiplyAddEstimate(c67, r2, c45);
-        Vector128<float> expMinusOne = Vector128.MultiplyAddEstimate(high, r2 * r2, low);
+        return Vector128.MultiplyAddEstimate(high, r2 * r2, low);
+    }
+
+    /// <summary>e^x, lane-wise.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
+    public static Vector128<float> Exp(Vector128<float> x)
+    {
+        Vector128<float> expMinusOne = Reduce(x, out Vector128<float> shifted);
         Vector128<int> k = shifted.AsInt32() - Vector128.Create(RoundingShiftBits);
         Vector128<int> half = Vector128.ShiftRightArithmetic(k, 1);
         Vector128<float> scale1 = Vector128.ShiftLeft(half + Vector128.Create(127), 23).AsSingle();
@@ -54,26 +94,46 @@ internal static class SingleExp
         Vector128<float> result = Vector128.MultiplyAddEstimate(expMinusOne, scale1, scale1) * scale2;
 
         // Outside [Lowest, Highest] the reduction is meaningless: e^x is 0 or +∞ there. A NaN compares false and stays NaN.
-        result = Vector128.AndNot(result, Vector128.LessThan(x, Vector128.Create(Lowest)));
-        return Vector128.ConditionalSelect(Vector128.GreaterThan(x, Vector128.Create(Highest)), Vector128.Create(float.PositiveInfinity), result);
+        result = Vector128.AndNot(result, Vector128.LessThan(x, Constant128(LowestAt)));
+        return Vector128.ConditionalSelect(Vector128.GreaterThan(x, Constant128(HighestAt)), Vector128.Create(float.PositiveInfinity), result);
+    }
+
+    /// <summary>
+    /// e^x − 1, lane-wise, within 2.5 ulp for 0 ≤ x ≤ 88 (NaN stays NaN): (e^r − 1)·2^n + (2^n − 1), one rounding in the
+    /// multiply-add, so the result keeps its relative accuracy as x approaches 0 (n = 0 there). 2^n − 1 is exact up to
+    /// n = 24 (x ≈ 16.6); beyond, its rounding is far below the result's.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
+    public static Vector128<float> ExpMinusOne(Vector128<float> x)
+    {
+        Vector128<float> expMinusOne = Reduce(x, out Vector128<float> shifted);
+        Vector128<float> scale = Vector128.ShiftLeft(shifted.AsInt32() - Vector128.Create(RoundingShiftBits - 127), 23).AsSingle();
+        return Vector128.MultiplyAddEstimate(expMinusOne, scale, scale - Vector128<float>.One);
+    }
+
+    /// <summary>e^x = 2^n·(1 + p), lane-wise: p = e^r − 1 and <paramref name="shifted"/> holding n in its low bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
+    private static Vector256<float> Reduce(Vector256<float> x, out Vector256<float> shifted)
+    {
+        shifted = Vector256.MultiplyAddEstimate(x, Constant256(Log2EAt), Constant256(RoundingShiftAt));
+        Vector256<float> n = shifted - Constant256(RoundingShiftAt);
+        Vector256<float> r = Vector256.MultiplyAddEstimate(n, Constant256(Ln2HighAt), x);
+        r = Vector256.MultiplyAddEstimate(n, Constant256(Ln2LowAt), r);
+        // e^r − 1 = r + r²(C2 + C3·r) + r⁴((C4 + C5·r) + r²(C6 + C7·r)): three multiply-adds deep (Estrin).
+        Vector256<float> r2 = r * r;
+        Vector256<float> c23 = Vector256.MultiplyAddEstimate(Constant256(C3At), r, Constant256(C2At));
+        Vector256<float> c45 = Vector256.MultiplyAddEstimate(Constant256(C5At), r, Constant256(C4At));
+        Vector256<float> c67 = Vector256.MultiplyAddEstimate(Constant256(C7At), r, Constant256(C6At));
+        Vector256<float> low = Vector256.MultiplyAddEstimate(c23, r2, r);
+        Vector256<float> high = Vector256.MultiplyAddEstimate(c67, r2, c45);
+        return Vector256.MultiplyAddEstimate(high, r2 * r2, low);
     }
 
     /// <summary>e^x, lane-wise.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static Vector256<float> Exp(Vector256<float> x)
     {
-        Vector256<float> shifted = Vector256.MultiplyAddEstimate(x, Vector256.Create(Log2E), Vector256.Create(RoundingShift));
-        Vector256<float> n = shifted - Vector256.Create(RoundingShift);
-        Vector256<float> r = Vector256.MultiplyAddEstimate(n, Vector256.Create(-Ln2High), x);
-        r = Vector256.MultiplyAddEstimate(n, Vector256.Create(-Ln2Low), r);
-        // e^r − 1 = r + r²(C2 + C3·r) + r⁴((C4 + C5·r) + r²(C6 + C7·r)): three multiply-adds deep (Estrin).
-        Vector256<float> r2 = r * r;
-        Vector256<float> c23 = Vector256.MultiplyAddEstimate(Vector256.Create(C3), r, Vector256.Create(C2));
-        Vector256<float> c45 = Vector256.MultiplyAddEstimate(Vector256.Create(C5), r, Vector256.Create(C4));
-        Vector256<float> c67 = Vector256.MultiplyAddEstimate(Vector256.Create(C7), r, Vector256.Create(C6));
-        Vector256<float> low = Vector256.MultiplyAddEstimate(c23, r2, r);
-        Vector256<float> high = Vector256.MultiplyAddEstimate(c67, r2, c45);
-        Vector256<float> expMinusOne = Vector256.MultiplyAddEstimate(high, r2 * r2, low);
+        Vector256<float> expMinusOne = Reduce(x, out Vector256<float> shifted);
         Vector256<int> k = shifted.AsInt32() - Vector256.Create(RoundingShiftBits);
         Vector256<int> half = Vector256.ShiftRightArithmetic(k, 1);
         Vector256<float> scale1 = Vector256.ShiftLeft(half + Vector256.Create(127), 23).AsSingle();
@@ -83,15 +143,28 @@ internal static class SingleExp
         Vector256<float> result = Vector256.MultiplyAddEstimate(expMinusOne, scale1, scale1) * scale2;
 
         // Outside [Lowest, Highest] the reduction is meaningless: e^x is 0 or +∞ there. A NaN compares false and stays NaN.
-        result = Vector256.AndNot(result, Vector256.LessThan(x, Vector256.Create(Lowest)));
-        return Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256.Create(Highest)), Vector256.Create(float.PositiveInfinity), result);
+        result = Vector256.AndNot(result, Vector256.LessThan(x, Constant256(LowestAt)));
+        return Vector256.ConditionalSelect(Vector256.GreaterThan(x, Constant256(HighestAt)), Vector256.Create(float.PositiveInfinity), result);
     }
 
-    /// <summary>e^x, lane-wise.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Exp(Vector512<float> x)
+    /// <summary>
+    /// e^x − 1, lane-wise, within 2.5 ulp for 0 ≤ x ≤ 88 (NaN stays NaN): (e^r − 1)·2^n + (2^n − 1), one rounding in the
+    /// multiply-add, so the result keeps its relative accuracy as x approaches 0 (n = 0 there). 2^n − 1 is exact up to
+    /// n = 24 (x ≈ 16.6); beyond, its rounding is far below the result's.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
+    public static Vector256<float> ExpMinusOne(Vector256<float> x)
     {
-        Vector512<float> shifted = Vector512.MultiplyAddEstimate(x, Vector512.Create(Log2E), Vector512.Create(RoundingShift));
+        Vector256<float> expMinusOne = Reduce(x, out Vector256<float> shifted);
+        Vector256<float> scale = Vector256.ShiftLeft(shifted.AsInt32() - Vector256.Create(RoundingShiftBits - 127), 23).AsSingle();
+        return Vector256.MultiplyAddEstimate(expMinusOne, scale, scale - Vector256<float>.One);
+    }
+
+    /// <summary>e^x = 2^n·(1 + p), lane-wise: p = e^r − 1 and <paramref name="shifted"/> holding n in its low bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
+    private static Vector512<float> Reduce(Vector512<float> x, out Vector512<float> shifted)
+    {
+        shifted = Vector512.MultiplyAddEstimate(x, Vector512.Create(Log2E), Vector512.Create(RoundingShift));
         Vector512<float> n = shifted - Vector512.Create(RoundingShift);
         Vector512<float> r = Vector512.MultiplyAddEstimate(n, Vector512.Create(-Ln2High), x);
         r = Vector512.MultiplyAddEstimate(n, Vector512.Create(-Ln2Low), r);
@@ -102,7 +175,14 @@ internal static class SingleExp
         Vector512<float> c67 = Vector512.MultiplyAddEstimate(Vector512.Create(C7), r, Vector512.Create(C6));
         Vector512<float> low = Vector512.MultiplyAddEstimate(c23, r2, r);
         Vector512<float> high = Vector512.MultiplyAddEstimate(c67, r2, c45);
-        Vector512<float> expMinusOne = Vector512.MultiplyAddEstimate(high, r2 * r2, low);
+        return Vector512.MultiplyAddEstimate(high, r2 * r2, low);
+    }
+
+    /// <summary>e^x, lane-wise.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
+    public static Vector512<float> Exp(Vector512<float> x)
+    {
+        Vector512<float> expMinusOne = Reduce(x, out Vector512<float> shifted);
         Vector512<int> k = shifted.AsInt32() - Vector512.Create(RoundingShiftBits);
         Vector512<int> half = Vector512.ShiftRightArithmetic(k, 1);
         Vector512<float> scale1 = Vector512.ShiftLeft(half + Vector512.Create(127), 23).AsSingle();
@@ -114,5 +194,18 @@ internal static class SingleExp
         // Outside [Lowest, Highest] the reduction is meaningless: e^x is 0 or +∞ there. A NaN compares false and stays NaN.
         result = Vector512.AndNot(result, Vector512.LessThan(x, Vector512.Create(Lowest)));
         return Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512.Create(Highest)), Vector512.Create(float.PositiveInfinity), result);
+    }
+
+    /// <summary>
+    /// e^x − 1, lane-wise, within 2.5 ulp for 0 ≤ x ≤ 88 (NaN stays NaN): (e^r − 1)·2^n + (2^n − 1), one rounding in the
+    /// multiply-add, so the result keeps its relative accuracy as x approaches 0 (n = 0 there). 2^n − 1 is exact up to
+    /// n = 24 (x ≈ 16.6); beyond, its rounding is far below the result's.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
+    public static Vector512<float> ExpMinusOne(Vector512<float> x)
+    {
+        Vector512<float> expMinusOne = Reduce(x, out Vector512<float> shifted);
+        Vector512<float> scale = Vector512.ShiftLeft(shifted.AsInt32() - Vector512.Create(RoundingShiftBits - 127), 23).AsSingle();
+        return Vector512.MultiplyAddEstimate(expMinusOne, scale, scale - Vector512<float>.One);
     }
 }

@@ -13,7 +13,7 @@ namespace NetGen.CompilerServices;
 public static class VectorLanes
 {
     /// <summary>The <paramref name="count"/> (1 to 4) floats from <paramref name="source"/> on, the other lanes 0.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static Vector128<float> Load(ref float source, int count) => count switch
     {
         1 => Vector128.CreateScalar(source),
@@ -23,12 +23,12 @@ public static class VectorLanes
     };
 
     /// <summary>The <paramref name="count"/> (1 or 2) doubles from <paramref name="source"/> on, the other lane 0.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static Vector128<double> Load(ref double source, int count) =>
         count == 1 ? Vector128.CreateScalar(source) : Vector128.LoadUnsafe(ref source);
 
     /// <summary>Writes the first <paramref name="count"/> (1 to 4) lanes of <paramref name="value"/> from <paramref name="destination"/> on.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static void Store(Vector128<float> value, ref float destination, int count)
     {
         destination = value.GetElement(0);
@@ -49,7 +49,7 @@ public static class VectorLanes
     }
 
     /// <summary>Writes the first <paramref name="count"/> (1 or 2) lanes of <paramref name="value"/> from <paramref name="destination"/> on.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static void Store(Vector128<double> value, ref double destination, int count)
     {
         destination = value.GetElement(0);

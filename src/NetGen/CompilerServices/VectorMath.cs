@@ -12,6 +12,7 @@ namespace NetGen.CompilerServices;
 public static class VectorMath
 {
     /// <summary>Σ x².</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static T SumOfSquares<T>(ReadOnlySpan<T> x)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -36,6 +37,7 @@ public static class VectorMath
 
     /// <summary>y ← y + a·x.</summary>
     /// <exception cref="ArgumentException">The spans differ in length.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddScaled<T>(Span<T> y, ReadOnlySpan<T> x, T a)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -56,6 +58,7 @@ public static class VectorMath
     }
 
     /// <summary>y ← a·y.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Scale<T>(Span<T> y, T a)
         where T : unmanaged, IFloatingPointIeee754<T>
     {

@@ -93,6 +93,7 @@ public sealed class AdamOptimizer<T> : GradientOptimizer<T>
         Array.Clear(_v);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private protected override void Update(Span<T> parameters, ReadOnlySpan<T> gradients)
     {
         T b1 = _beta1, b2 = _beta2, c1 = T.One - b1, c2 = T.One - b2;

@@ -42,6 +42,7 @@ public abstract class GradientOptimizer<T>
 
     /// <summary>Updates <paramref name="parameters"/> one step against <paramref name="gradients"/>.</summary>
     /// <exception cref="ArgumentException">A span's length is not <see cref="ParameterCount"/>.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Step(Span<T> parameters, ReadOnlySpan<T> gradients)
     {
         SpanChecks.ThrowIfLengthIsNot(parameters, ParameterCount, nameof(parameters));

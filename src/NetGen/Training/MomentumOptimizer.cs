@@ -47,6 +47,7 @@ public sealed class MomentumOptimizer<T> : GradientOptimizer<T>
         Array.Clear(_velocity);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private protected override void Update(Span<T> parameters, ReadOnlySpan<T> gradients)
     {
         ref T p = ref MemoryMarshal.GetReference(parameters);

@@ -49,6 +49,7 @@ public sealed class RmsPropOptimizer<T> : GradientOptimizer<T>
         Array.Clear(_s);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private protected override void Update(Span<T> parameters, ReadOnlySpan<T> gradients)
     {
         T rho = _rho, keep = T.One - rho, rate = LearningRate, epsilon = _epsilon, threshold = Threshold(FlushDenormals);

@@ -17,6 +17,7 @@ public sealed class SgdOptimizer<T> : GradientOptimizer<T>
     {
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private protected override void Update(Span<T> parameters, ReadOnlySpan<T> gradients)
     {
         ref T p = ref MemoryMarshal.GetReference(parameters);

@@ -198,7 +198,7 @@ namespace NetGen.Generated
         public static ReadOnlySpan<int> LayerSizes => new int[] { 2, 3, 1 };
 
         /// <summary>ŷ of one sample X.</summary>
-        [MethodImpl(AggressiveInlining | AggressiveOptimization)]
+        [MethodImpl(NoInlining | AggressiveOptimization)]
         public static void Forward(ref double p, ref double a1, ref double a3)
         {
             Unsafe.SkipInit(out Doubles3 a2);
@@ -207,7 +207,7 @@ namespace NetGen.Generated
         }
 
         /// <summary>J = Σ ½(y − ŷ)² of one sample.</summary>
-        [MethodImpl(AggressiveOptimization)]
+        [MethodImpl(NoInlining | AggressiveOptimization)]
         public static double Cost(ref double p, ref double a1, ref double y)
         {
             Unsafe.SkipInit(out Doubles3 a2);
@@ -218,7 +218,7 @@ namespace NetGen.Generated
         }
 
         /// <summary>Adds ∂J/∂θ of one sample to g; returns J.</summary>
-        [MethodImpl(AggressiveOptimization)]
+        [MethodImpl(NoInlining | AggressiveOptimization)]
         public static double AccumulateGradients(ref double p, ref double a1, ref double y, ref double g)
         {
             Unsafe.SkipInit(out Doubles3 a2);
@@ -234,7 +234,7 @@ namespace NetGen.Generated
         }
 
         /// <summary>One SGD step θ ← θ − η·∂J/∂θ on one sample, each layer updated as soon as δ passes it; returns J.</summary>
-        [MethodImpl(AggressiveOptimization)]
+        [MethodImpl(NoInlining | AggressiveOptimization)]
         public static double SgdStep(ref double p, ref double a1, ref double y, double rate)
         {
             Unsafe.SkipInit(out Doubles3 a2);
@@ -250,7 +250,7 @@ namespace NetGen.Generated
         }
 
         /// <summary>ŷ of 6 samples, row-major.</summary>
-        [MethodImpl(AggressiveOptimization)]
+        [MethodImpl(NoInlining | AggressiveOptimization)]
         public static void ForwardBlock(ref double p, ref double a1, ref double a3)
         {
             Unsafe.SkipInit(out Doubles18 a2);

@@ -187,7 +187,7 @@ namespace NetGen.Generated
         public static ReadOnlySpan<int> LayerSizes => new int[] { 2, 3, 1 };
 
         /// <summary>ŷ of one sample X.</summary>
-        [MethodImpl(AggressiveInlining | AggressiveOptimization)]
+        [MethodImpl(NoInlining | AggressiveOptimization)]
         public static void Forward(ref float p, ref float a1, ref float a3)
         {
             Unsafe.SkipInit(out Floats3 a2);
@@ -196,7 +196,7 @@ namespace NetGen.Generated
         }
 
         /// <summary>J = Σ ½(y − ŷ)² of one sample.</summary>
-        [MethodImpl(AggressiveOptimization)]
+        [MethodImpl(NoInlining | AggressiveOptimization)]
         public static float Cost(ref float p, ref float a1, ref float y)
         {
             Unsafe.SkipInit(out Floats3 a2);
@@ -207,7 +207,7 @@ namespace NetGen.Generated
         }
 
         /// <summary>Adds ∂J/∂θ of one sample to g; returns J.</summary>
-        [MethodImpl(AggressiveOptimization)]
+        [MethodImpl(NoInlining | AggressiveOptimization)]
         public static float AccumulateGradients(ref float p, ref float a1, ref float y, ref float g)
         {
             Unsafe.SkipInit(out Floats3 a2);
@@ -223,7 +223,7 @@ namespace NetGen.Generated
         }
 
         /// <summary>One SGD step θ ← θ − η·∂J/∂θ on one sample, each layer updated as soon as δ passes it; returns J.</summary>
-        [MethodImpl(AggressiveOptimization)]
+        [MethodImpl(NoInlining | AggressiveOptimization)]
         public static float SgdStep(ref float p, ref float a1, ref float y, float rate)
         {
             Unsafe.SkipInit(out Floats3 a2);
@@ -239,7 +239,7 @@ namespace NetGen.Generated
         }
 
         /// <summary>ŷ of 6 samples, row-major.</summary>
-        [MethodImpl(AggressiveOptimization)]
+        [MethodImpl(NoInlining | AggressiveOptimization)]
         public static void ForwardBlock(ref float p, ref float a1, ref float a3)
         {
             Unsafe.SkipInit(out Floats18 a2);
@@ -257,10 +257,10 @@ namespace NetGen.Generated
             ref float w1 = ref Unsafe.Add(ref p, W1Offset);
 
             // z2 = a1·W1, adding a1[i] times row i of W1; then a2 = σ(z2).
-            var zt0 = VectorLanes.Load(ref w1, 3) * Vector128.Create(a1);   // + a1[0]·W1[0, :]
+            var zt0 = Vector128.LoadUnsafe(ref w1) * Vector128.Create(a1);   // + a1[0]·W1[0, :]
             // + a1[1]·W1[1, :]
             zt0 = Vector128.MultiplyAddEstimate(
-                VectorLanes.Load(ref Unsafe.Add(ref w1, 3), 3), Vector128.Create(Unsafe.Add(ref a1, 1)), zt0);
+                Vector128.LoadUnsafe(ref Unsafe.Add(ref w1, 3)), Vector128.Create(Unsafe.Add(ref a1, 1)), zt0);
             if (throughput)
             {
                 // sigmoid of each group of columns at once.

@@ -1,5 +1,5 @@
         /// <summary>Adds ∂J/∂θ of one sample to g; returns J.</summary>
-        [MethodImpl(AggressiveOptimization)]
+        [MethodImpl(NoInlining | AggressiveOptimization)]
         public static float AccumulateGradients(ref float p, ref float a1, ref float y, ref float g)
         {
             Unsafe.SkipInit(out Floats4 a2);

@@ -1,5 +1,5 @@
         /// <summary>J = −Σ y ln ŷ of one sample.</summary>
-        [MethodImpl(AggressiveOptimization)]
+        [MethodImpl(NoInlining | AggressiveOptimization)]
         public static float Cost(ref float p, ref float a1, ref float y)
         {
             Unsafe.SkipInit(out Floats16 a2);

@@ -1,5 +1,5 @@
         /// <summary>One SGD step θ ← θ − η·∂J/∂θ on one sample, each layer updated as soon as δ passes it; returns J.</summary>
-        [MethodImpl(AggressiveOptimization)]
+        [MethodImpl(NoInlining | AggressiveOptimization)]
         public static float SgdStep(ref float p, ref float a1, ref float y, float rate)
         {
             Unsafe.SkipInit(out Floats8 a2);

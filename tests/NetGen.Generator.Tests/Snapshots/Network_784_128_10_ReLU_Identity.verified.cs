@@ -191,7 +191,7 @@ namespace NetGen.Generated
         public static ReadOnlySpan<int> LayerSizes => new int[] { 784, 128, 10 };
 
         /// <summary>ŷ of one sample X.</summary>
-        [MethodImpl(AggressiveInlining | AggressiveOptimization)]
+        [MethodImpl(NoInlining | AggressiveOptimization)]
         public static void Forward(ref float p, ref float a1, ref float a3)
         {
             Unsafe.SkipInit(out Floats128 a2);
@@ -200,7 +200,7 @@ namespace NetGen.Generated
         }
 
         /// <summary>J = Σ ½(y − ŷ)² of one sample.</summary>
-        [MethodImpl(AggressiveOptimization)]
+        [MethodImpl(NoInlining | AggressiveOptimization)]
         public static float Cost(ref float p, ref float a1, ref float y)
         {
             Unsafe.SkipInit(out Floats128 a2);
@@ -211,7 +211,7 @@ namespace NetGen.Generated
         }
 
         /// <summary>Adds ∂J/∂θ of one sample to g; returns J.</summary>
-        [MethodImpl(AggressiveOptimization)]
+        [MethodImpl(NoInlining | AggressiveOptimization)]
         public static float AccumulateGradients(ref float p, ref float a1, ref float y, ref float g)
         {
             Unsafe.SkipInit(out Floats128 a2);
@@ -227,7 +227,7 @@ namespace NetGen.Generated
         }
 
         /// <summary>One SGD step θ ← θ − η·∂J/∂θ on one sample, each layer updated as soon as δ passes it; returns J.</summary>
-        [MethodImpl(AggressiveOptimization)]
+        [MethodImpl(NoInlining | AggressiveOptimization)]
         public static float SgdStep(ref float p, ref float a1, ref float y, float rate)
         {
             Unsafe.SkipInit(out Floats128 a2);
@@ -243,7 +243,7 @@ namespace NetGen.Generated
         }
 
         /// <summary>ŷ of 6 samples, row-major.</summary>
-        [MethodImpl(AggressiveOptimization)]
+        [MethodImpl(NoInlining | AggressiveOptimization)]
         public static void ForwardBlock(ref float p, ref float a1, ref float a3)
         {
             Unsafe.SkipInit(out Floats768 a2);
@@ -926,13 +926,13 @@ namespace NetGen.Generated
                     var xv = Vector256.Create(Unsafe.Add(ref a2, i));
                     zv0 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref w2, i * 10), xv, zv0);
                     zt0 = Vector128.MultiplyAddEstimate(
-                        VectorLanes.Load(ref Unsafe.Add(ref w2, i * 10 + 8), 2), Vector256.GetLower(xv), zt0);
+                        Vector128.LoadUnsafe(ref Unsafe.Add(ref w2, i * 10 + 8)), Vector256.GetLower(xv), zt0);
                 }
                 {
                     var xv = Vector256.Create(Unsafe.Add(ref a2, i + 1));
                     zv0_1 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref w2, i * 10 + 10), xv, zv0_1);
                     zt0_1 = Vector128.MultiplyAddEstimate(
-                        VectorLanes.Load(ref Unsafe.Add(ref w2, i * 10 + 18), 2), Vector256.GetLower(xv), zt0_1);
+                        Vector128.LoadUnsafe(ref Unsafe.Add(ref w2, i * 10 + 18)), Vector256.GetLower(xv), zt0_1);
                 }
             }
             // z3 = the partial sums, added pairwise.
@@ -963,13 +963,13 @@ namespace NetGen.Generated
                     var xv = Vector128.Create(Unsafe.Add(ref a2, i));
                     zv0 = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref w2, i * 10), xv, zv0);
                     zv1 = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref w2, i * 10 + 4), xv, zv1);
-                    zt0 = Vector128.MultiplyAddEstimate(VectorLanes.Load(ref Unsafe.Add(ref w2, i * 10 + 8), 2), xv, zt0);
+                    zt0 = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref Unsafe.Add(ref w2, i * 10 + 8)), xv, zt0);
                 }
                 {
                     var xv = Vector128.Create(Unsafe.Add(ref a2, i + 1));
                     zv0_1 = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref w2, i * 10 + 10), xv, zv0_1);
                     zv1_1 = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref w2, i * 10 + 14), xv, zv1_1);
-                    zt0_1 = Vector128.MultiplyAddEstimate(VectorLanes.Load(ref Unsafe.Add(ref w2, i * 10 + 18), 2), xv, zt0_1);
+                    zt0_1 = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref Unsafe.Add(ref w2, i * 10 + 18)), xv, zt0_1);
                 }
             }
             // z3 = the partial sums, added pairwise.

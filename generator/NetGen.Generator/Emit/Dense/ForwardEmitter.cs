@@ -123,8 +123,7 @@ internal static class ForwardEmitter
         {
             for (int k = 0; k < chains; k++)
             {
-                string lanes = KernelSyntax.Literal(pass.LanesOf(g));
-                string? bias = p.HasBias ? $"VectorLanes.Load({KernelSyntax.ElementRef(p.B, ScalarIndex(pass.FirstOf(g)))}, {lanes})" : null;
+                string? bias = p.HasBias ? GroupLoad(pass, g, p.B, ScalarIndex(pass.FirstOf(g)), p.BiasStart) : null;
                 Start(SimdWidth.V128.VectorType(type), Group(g, k), k, bias, $"{SimdWidth.V128.VectorType(type)}.Zero");
             }
         }
@@ -286,6 +285,21 @@ internal static class ForwardEmitter
     }
 
     /// <summary>
+    /// Group <paramref name="g"/>'s lanes from <paramref name="row"/> at <paramref name="index"/>: a whole Vector128 where
+    /// one fits before the parameters end (<see cref="DenseLayerPlan.ReadsWholeVector128"/>; <paramref name="rowStart"/> is
+    /// where the furthest row read this way starts), else only its lanes, one by one.
+    /// </summary>
+    private static string GroupLoad(Pass pass, int g, string row, string index, int rowStart)
+    {
+        DenseLayerPlan p = pass.Plan;
+        string reference = KernelSyntax.ElementRef(row, index);
+        int first = pass.Column + (pass.Vectors * p.Width) + pass.FirstOf(g);
+        return pass.ColumnVariable is null && p.ReadsWholeVector128(rowStart + first)
+            ? $"{SimdWidth.V128.Class}.LoadUnsafe({reference})"
+            : $"VectorLanes.Load({reference}, {KernelSyntax.Literal(pass.LanesOf(g))})";
+    }
+
+    /// <summary>
     /// The columns one pass over the inputs computes: whole vectors, then the columns after them, in Vector128 groups
     /// when there are two or more of them, else as one scalar.
     /// </summary>
@@ -389,8 +403,8 @@ internal static class ForwardEmitter
         for (int g = 0; g < pass.Groups; g++)
         {
             string acc = Group(g, chain);
-            string weights = KernelSyntax.ElementRef(p.W, WeightIndex(pass.Vectors * p.Width + pass.FirstOf(g)));
-            string load = $"VectorLanes.Load({weights}, {KernelSyntax.Literal(pass.LanesOf(g))})";
+            // The last input row's load reads furthest: up to the parameters' end.
+            string load = GroupLoad(pass, g, p.W, WeightIndex(pass.Vectors * p.Width + pass.FirstOf(g)), p.WeightStart + ((p.Inputs - 1) * p.Outputs));
             statements.Add(declares
                 ? $"{declaration}{acc} = {load} * {xt};"
                 : $"{acc} = {KernelSyntax.MultiplyAdd(SimdWidth.V128, load, xt, acc)};");
