@@ -116,11 +116,17 @@ internal static class PassEmitter
         }
     }
 
+    /// <summary>
+    /// The layers' forward calls. The SGD step computes the hidden layers' packed sigmoid or tanh columns one by one
+    /// (less latency: the next step waits on this one); its output layer computes ŷ as every other pass does, so the J
+    /// it returns and the δ it starts from are those of <c>Cost</c> and <c>AccumulateGradients</c>.
+    /// </summary>
     private static void Forward(SourceWriter w, NetworkPlan plan, List<Buffer> buffers, bool sgdStep)
     {
         foreach (LayerPlan p in plan.Layers)
         {
-            string throughput = $"{LayerPlan.ThroughputFlag}: {(sgdStep ? "false" : "true")}";
+            bool packed = !sgdStep || p == plan.OutputLayer;
+            string throughput = $"{LayerPlan.ThroughputFlag}: {(packed ? "true" : "false")}";
             Call(w, p.Forward, buffers, ForwardMath(plan, p), throughput);
         }
     }

@@ -15,8 +15,14 @@ internal sealed class DenseLayerPlan : LayerPlan
     /// <summary>Most output columns (vectors + scalars) kept in registers across a whole pass over the inputs.</summary>
     public const int RegisterColumns = 8;
 
-    /// <summary>Vectors per column chunk when a layer is too wide to keep every output in registers.</summary>
-    public const int ChunkVectors = 4;
+    /// <summary>
+    /// Vectors of columns one pass over the inputs covers when a layer is too wide to keep every output in registers:
+    /// its rows of W are read whole per pass (16 × 32 bytes at 256 bits), which the hardware prefetchers follow.
+    /// </summary>
+    public const int StreamVectors = 16;
+
+    /// <summary>Of a streamed pass's vectors, those summed in registers; the others are summed in the output row.</summary>
+    public const int StreamRegisters = 12;
 
     /// <summary>
     /// Independent multiply-add chains that keep the FMA units busy (two units × four cycles of latency): a pass with

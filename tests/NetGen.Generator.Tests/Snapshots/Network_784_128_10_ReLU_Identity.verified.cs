@@ -317,44 +317,72 @@ namespace NetGen.Generated
             ref float b1 = ref Unsafe.Add(ref p, B1Offset);
 
             // z2 = a1·W1 + b1, adding a1[i] times row i of W1; then a2 = ReLU(z2).
-            for (nuint j = 0; j < 128; j += 32)
+            // Each pass reads whole rows of W1 (contiguous loads the prefetchers follow); of its columns, up to 12 vectors are summed in
+            // registers, the others in a2.
+            Vector256<float> zv0 = Vector256.LoadUnsafe(ref b1, 0);
+            Vector256<float> zv1 = Vector256.LoadUnsafe(ref b1, 8);
+            Vector256<float> zv2 = Vector256.LoadUnsafe(ref b1, 16);
+            Vector256<float> zv3 = Vector256.LoadUnsafe(ref b1, 24);
+            Vector256<float> zv4 = Vector256.LoadUnsafe(ref b1, 32);
+            Vector256<float> zv5 = Vector256.LoadUnsafe(ref b1, 40);
+            Vector256<float> zv6 = Vector256.LoadUnsafe(ref b1, 48);
+            Vector256<float> zv7 = Vector256.LoadUnsafe(ref b1, 56);
+            Vector256<float> zv8 = Vector256.LoadUnsafe(ref b1, 64);
+            Vector256<float> zv9 = Vector256.LoadUnsafe(ref b1, 72);
+            Vector256<float> zv10 = Vector256.LoadUnsafe(ref b1, 80);
+            Vector256<float> zv11 = Vector256.LoadUnsafe(ref b1, 88);
+            Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref b1, 96), ref a2, 96);
+            Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref b1, 104), ref a2, 104);
+            Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref b1, 112), ref a2, 112);
+            Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref b1, 120), ref a2, 120);
+            for (nuint i = 0; i < 784; i++)
             {
-                Vector256<float> zv0 = Vector256.LoadUnsafe(ref b1, j);
-                Vector256<float> zv0_1 = Vector256<float>.Zero;
-                Vector256<float> zv1 = Vector256.LoadUnsafe(ref b1, j + 8);
-                Vector256<float> zv1_1 = Vector256<float>.Zero;
-                Vector256<float> zv2 = Vector256.LoadUnsafe(ref b1, j + 16);
-                Vector256<float> zv2_1 = Vector256<float>.Zero;
-                Vector256<float> zv3 = Vector256.LoadUnsafe(ref b1, j + 24);
-                Vector256<float> zv3_1 = Vector256<float>.Zero;
-                // Row i goes to partial sum i mod 2: independent chains of multiply-adds.
-                for (nuint i = 0; i < 784; i += 2)
-                {
-                    {
-                        var xv = Vector256.Create(Unsafe.Add(ref a1, i));
-                        zv0 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref w1, i * 128 + j), xv, zv0);
-                        zv1 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref w1, i * 128 + j + 8), xv, zv1);
-                        zv2 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref w1, i * 128 + j + 16), xv, zv2);
-                        zv3 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref w1, i * 128 + j + 24), xv, zv3);
-                    }
-                    {
-                        var xv = Vector256.Create(Unsafe.Add(ref a1, i + 1));
-                        zv0_1 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref w1, i * 128 + j + 128), xv, zv0_1);
-                        zv1_1 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref w1, i * 128 + j + 136), xv, zv1_1);
-                        zv2_1 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref w1, i * 128 + j + 144), xv, zv2_1);
-                        zv3_1 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref w1, i * 128 + j + 152), xv, zv3_1);
-                    }
-                }
-                // z2 = the partial sums, added pairwise.
-                zv0 = zv0 + zv0_1;
-                zv1 = zv1 + zv1_1;
-                zv2 = zv2 + zv2_1;
-                zv3 = zv3 + zv3_1;
-                Vector256.StoreUnsafe(ReLU(zv0), ref a2, j);
-                Vector256.StoreUnsafe(ReLU(zv1), ref a2, j + 8);
-                Vector256.StoreUnsafe(ReLU(zv2), ref a2, j + 16);
-                Vector256.StoreUnsafe(ReLU(zv3), ref a2, j + 24);
+                var xv = Vector256.Create(Unsafe.Add(ref a1, i));
+                zv0 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref w1, i * 128), xv, zv0);
+                zv1 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref w1, i * 128 + 8), xv, zv1);
+                zv2 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref w1, i * 128 + 16), xv, zv2);
+                zv3 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref w1, i * 128 + 24), xv, zv3);
+                zv4 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref w1, i * 128 + 32), xv, zv4);
+                zv5 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref w1, i * 128 + 40), xv, zv5);
+                zv6 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref w1, i * 128 + 48), xv, zv6);
+                zv7 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref w1, i * 128 + 56), xv, zv7);
+                zv8 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref w1, i * 128 + 64), xv, zv8);
+                zv9 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref w1, i * 128 + 72), xv, zv9);
+                zv10 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref w1, i * 128 + 80), xv, zv10);
+                zv11 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref w1, i * 128 + 88), xv, zv11);
+                Vector256.StoreUnsafe(
+                    Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref w1, i * 128 + 96), xv, Vector256.LoadUnsafe(ref a2, 96)),
+                    ref a2,
+                    96);
+                Vector256.StoreUnsafe(
+                    Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref w1, i * 128 + 104), xv, Vector256.LoadUnsafe(ref a2, 104)),
+                    ref a2,
+                    104);
+                Vector256.StoreUnsafe(
+                    Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref w1, i * 128 + 112), xv, Vector256.LoadUnsafe(ref a2, 112)),
+                    ref a2,
+                    112);
+                Vector256.StoreUnsafe(
+                    Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref w1, i * 128 + 120), xv, Vector256.LoadUnsafe(ref a2, 120)),
+                    ref a2,
+                    120);
             }
+            Vector256.StoreUnsafe(ReLU(zv0), ref a2, 0);
+            Vector256.StoreUnsafe(ReLU(zv1), ref a2, 8);
+            Vector256.StoreUnsafe(ReLU(zv2), ref a2, 16);
+            Vector256.StoreUnsafe(ReLU(zv3), ref a2, 24);
+            Vector256.StoreUnsafe(ReLU(zv4), ref a2, 32);
+            Vector256.StoreUnsafe(ReLU(zv5), ref a2, 40);
+            Vector256.StoreUnsafe(ReLU(zv6), ref a2, 48);
+            Vector256.StoreUnsafe(ReLU(zv7), ref a2, 56);
+            Vector256.StoreUnsafe(ReLU(zv8), ref a2, 64);
+            Vector256.StoreUnsafe(ReLU(zv9), ref a2, 72);
+            Vector256.StoreUnsafe(ReLU(zv10), ref a2, 80);
+            Vector256.StoreUnsafe(ReLU(zv11), ref a2, 88);
+            Vector256.StoreUnsafe(ReLU(Vector256.LoadUnsafe(ref a2, 96)), ref a2, 96);
+            Vector256.StoreUnsafe(ReLU(Vector256.LoadUnsafe(ref a2, 104)), ref a2, 104);
+            Vector256.StoreUnsafe(ReLU(Vector256.LoadUnsafe(ref a2, 112)), ref a2, 112);
+            Vector256.StoreUnsafe(ReLU(Vector256.LoadUnsafe(ref a2, 120)), ref a2, 120);
         }
 
         /// <summary>Layer 1 (784 → 128, ReLU): z2 = a1·W1 + b1, a2 = ReLU(z2). Vector128 kernel.</summary>
@@ -365,43 +393,78 @@ namespace NetGen.Generated
             ref float b1 = ref Unsafe.Add(ref p, B1Offset);
 
             // z2 = a1·W1 + b1, adding a1[i] times row i of W1; then a2 = ReLU(z2).
-            for (nuint j = 0; j < 128; j += 16)
+            // Each pass reads whole rows of W1 (contiguous loads the prefetchers follow); of its columns, up to 12 vectors are summed in
+            // registers, the others in a2.
+            for (nuint j = 0; j < 128; j += 64)
             {
                 Vector128<float> zv0 = Vector128.LoadUnsafe(ref b1, j);
-                Vector128<float> zv0_1 = Vector128<float>.Zero;
                 Vector128<float> zv1 = Vector128.LoadUnsafe(ref b1, j + 4);
-                Vector128<float> zv1_1 = Vector128<float>.Zero;
                 Vector128<float> zv2 = Vector128.LoadUnsafe(ref b1, j + 8);
-                Vector128<float> zv2_1 = Vector128<float>.Zero;
                 Vector128<float> zv3 = Vector128.LoadUnsafe(ref b1, j + 12);
-                Vector128<float> zv3_1 = Vector128<float>.Zero;
-                // Row i goes to partial sum i mod 2: independent chains of multiply-adds.
-                for (nuint i = 0; i < 784; i += 2)
+                Vector128<float> zv4 = Vector128.LoadUnsafe(ref b1, j + 16);
+                Vector128<float> zv5 = Vector128.LoadUnsafe(ref b1, j + 20);
+                Vector128<float> zv6 = Vector128.LoadUnsafe(ref b1, j + 24);
+                Vector128<float> zv7 = Vector128.LoadUnsafe(ref b1, j + 28);
+                Vector128<float> zv8 = Vector128.LoadUnsafe(ref b1, j + 32);
+                Vector128<float> zv9 = Vector128.LoadUnsafe(ref b1, j + 36);
+                Vector128<float> zv10 = Vector128.LoadUnsafe(ref b1, j + 40);
+                Vector128<float> zv11 = Vector128.LoadUnsafe(ref b1, j + 44);
+                Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref b1, j + 48), ref a2, j + 48);
+                Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref b1, j + 52), ref a2, j + 52);
+                Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref b1, j + 56), ref a2, j + 56);
+                Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref b1, j + 60), ref a2, j + 60);
+                for (nuint i = 0; i < 784; i++)
                 {
-                    {
-                        var xv = Vector128.Create(Unsafe.Add(ref a1, i));
-                        zv0 = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref w1, i * 128 + j), xv, zv0);
-                        zv1 = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref w1, i * 128 + j + 4), xv, zv1);
-                        zv2 = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref w1, i * 128 + j + 8), xv, zv2);
-                        zv3 = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref w1, i * 128 + j + 12), xv, zv3);
-                    }
-                    {
-                        var xv = Vector128.Create(Unsafe.Add(ref a1, i + 1));
-                        zv0_1 = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref w1, i * 128 + j + 128), xv, zv0_1);
-                        zv1_1 = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref w1, i * 128 + j + 132), xv, zv1_1);
-                        zv2_1 = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref w1, i * 128 + j + 136), xv, zv2_1);
-                        zv3_1 = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref w1, i * 128 + j + 140), xv, zv3_1);
-                    }
+                    var xv = Vector128.Create(Unsafe.Add(ref a1, i));
+                    zv0 = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref w1, i * 128 + j), xv, zv0);
+                    zv1 = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref w1, i * 128 + j + 4), xv, zv1);
+                    zv2 = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref w1, i * 128 + j + 8), xv, zv2);
+                    zv3 = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref w1, i * 128 + j + 12), xv, zv3);
+                    zv4 = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref w1, i * 128 + j + 16), xv, zv4);
+                    zv5 = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref w1, i * 128 + j + 20), xv, zv5);
+                    zv6 = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref w1, i * 128 + j + 24), xv, zv6);
+                    zv7 = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref w1, i * 128 + j + 28), xv, zv7);
+                    zv8 = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref w1, i * 128 + j + 32), xv, zv8);
+                    zv9 = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref w1, i * 128 + j + 36), xv, zv9);
+                    zv10 = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref w1, i * 128 + j + 40), xv, zv10);
+                    zv11 = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref w1, i * 128 + j + 44), xv, zv11);
+                    Vector128.StoreUnsafe(
+                        Vector128.MultiplyAddEstimate(
+                            Vector128.LoadUnsafe(ref w1, i * 128 + j + 48), xv, Vector128.LoadUnsafe(ref a2, j + 48)),
+                        ref a2,
+                        j + 48);
+                    Vector128.StoreUnsafe(
+                        Vector128.MultiplyAddEstimate(
+                            Vector128.LoadUnsafe(ref w1, i * 128 + j + 52), xv, Vector128.LoadUnsafe(ref a2, j + 52)),
+                        ref a2,
+                        j + 52);
+                    Vector128.StoreUnsafe(
+                        Vector128.MultiplyAddEstimate(
+                            Vector128.LoadUnsafe(ref w1, i * 128 + j + 56), xv, Vector128.LoadUnsafe(ref a2, j + 56)),
+                        ref a2,
+                        j + 56);
+                    Vector128.StoreUnsafe(
+                        Vector128.MultiplyAddEstimate(
+                            Vector128.LoadUnsafe(ref w1, i * 128 + j + 60), xv, Vector128.LoadUnsafe(ref a2, j + 60)),
+                        ref a2,
+                        j + 60);
                 }
-                // z2 = the partial sums, added pairwise.
-                zv0 = zv0 + zv0_1;
-                zv1 = zv1 + zv1_1;
-                zv2 = zv2 + zv2_1;
-                zv3 = zv3 + zv3_1;
                 Vector128.StoreUnsafe(ReLU(zv0), ref a2, j);
                 Vector128.StoreUnsafe(ReLU(zv1), ref a2, j + 4);
                 Vector128.StoreUnsafe(ReLU(zv2), ref a2, j + 8);
                 Vector128.StoreUnsafe(ReLU(zv3), ref a2, j + 12);
+                Vector128.StoreUnsafe(ReLU(zv4), ref a2, j + 16);
+                Vector128.StoreUnsafe(ReLU(zv5), ref a2, j + 20);
+                Vector128.StoreUnsafe(ReLU(zv6), ref a2, j + 24);
+                Vector128.StoreUnsafe(ReLU(zv7), ref a2, j + 28);
+                Vector128.StoreUnsafe(ReLU(zv8), ref a2, j + 32);
+                Vector128.StoreUnsafe(ReLU(zv9), ref a2, j + 36);
+                Vector128.StoreUnsafe(ReLU(zv10), ref a2, j + 40);
+                Vector128.StoreUnsafe(ReLU(zv11), ref a2, j + 44);
+                Vector128.StoreUnsafe(ReLU(Vector128.LoadUnsafe(ref a2, j + 48)), ref a2, j + 48);
+                Vector128.StoreUnsafe(ReLU(Vector128.LoadUnsafe(ref a2, j + 52)), ref a2, j + 52);
+                Vector128.StoreUnsafe(ReLU(Vector128.LoadUnsafe(ref a2, j + 56)), ref a2, j + 56);
+                Vector128.StoreUnsafe(ReLU(Vector128.LoadUnsafe(ref a2, j + 60)), ref a2, j + 60);
             }
         }
 

@@ -53,25 +53,97 @@ internal static class ForwardEmitter
     /// <summary>Names the vector width in the summary of a kernel that has variants.</summary>
     public static string Width(DenseLayerPlan p) => p.Suffix.Length == 0 ? "" : $" Vector{p.Simd.Bits} kernel.";
 
-    /// <summary>A layer too wide to hold every output in registers: chunks of columns, each a full pass over the inputs.</summary>
+    /// <summary>
+    /// A layer too wide to hold every output in registers: passes over the inputs of up to
+    /// <see cref="DenseLayerPlan.StreamVectors"/> vectors of columns each, then the columns after the whole vectors.
+    /// </summary>
     private static void EmitChunks(SourceWriter w, DenseLayerPlan p)
     {
-        int chunk = DenseLayerPlan.ChunkVectors * p.Width;
-        int chunked = p.Vectors / DenseLayerPlan.ChunkVectors * chunk;
-        using (w.Block($"for (nuint j = 0; j < {chunked}; j += {chunk})"))
+        int chunk = DenseLayerPlan.StreamVectors * p.Width;
+        int whole = p.Vectors / DenseLayerPlan.StreamVectors;
+        int rest = p.Vectors % DenseLayerPlan.StreamVectors;
+        string sums = p.KeepsPreActivation ? p.Z : p.Out;
+        w.Comment("// ", $"Each pass reads whole rows of W{p.Index} (contiguous loads the prefetchers follow); of its columns, " +
+            $"up to {KernelSyntax.Literal(DenseLayerPlan.StreamRegisters)} vectors are summed in registers, the others in {sums}.");
+        if (whole == 1)
         {
-            EmitColumns(w, p, "j", 0, DenseLayerPlan.ChunkVectors, 0, unrollRows: false);
+            EmitStream(w, p, null, 0, DenseLayerPlan.StreamVectors);
+        }
+        else if (whole > 1)
+        {
+            using (w.Block($"for (nuint j = 0; j < {KernelSyntax.Literal(whole * chunk)}; j += {KernelSyntax.Literal(chunk)})"))
+            {
+                EmitStream(w, p, "j", 0, DenseLayerPlan.StreamVectors);
+            }
         }
 
-        int restVectors = p.Vectors % DenseLayerPlan.ChunkVectors;
-        if (restVectors + p.Tail > 0)
+        if (rest > 0)
         {
             w.Line();
-            w.Line($"// Columns {chunked}..{p.Outputs - 1}.");
+            w.Line($"// Columns {whole * chunk}..{(p.Vectors * p.Width) - 1}.");
             using (w.Block())
             {
-                EmitColumns(w, p, null, chunked, restVectors, p.Tail, unrollRows: false);
+                EmitStream(w, p, null, whole * chunk, rest);
             }
+        }
+
+        if (p.Tail > 0)
+        {
+            w.Line();
+            w.Line($"// Columns {p.Vectors * p.Width}..{p.Outputs - 1}.");
+            using (w.Block())
+            {
+                EmitColumns(w, p, null, p.Vectors * p.Width, 0, p.Tail, unrollRows: false);
+            }
+        }
+    }
+
+    /// <summary>
+    /// One streamed pass over <paramref name="vectors"/> vectors of columns from <paramref name="column"/>
+    /// (+ <paramref name="columnVariable"/>): the first <see cref="DenseLayerPlan.StreamRegisters"/> accumulate in
+    /// registers, the others in place in z (or a(l+1)), one input row after the other.
+    /// </summary>
+    private static void EmitStream(SourceWriter w, DenseLayerPlan p, string? columnVariable, int column, int vectors)
+    {
+        SimdWidth simd = p.Simd;
+        string vectorType = simd.VectorType(p.Type), zero = $"{vectorType}.Zero";
+        string sums = p.KeepsPreActivation ? p.Z : p.Out;
+        int registers = System.Math.Min(vectors, DenseLayerPlan.StreamRegisters);
+        string Column(int c) => KernelSyntax.Index(column + (c * p.Width), (columnVariable, 1));
+        string Start(int c) => p.HasBias ? KernelSyntax.Load(simd, p.B, Column(c)) : zero;
+
+        for (int c = 0; c < registers; c++)
+        {
+            w.Line($"{vectorType} {Vector(c, 0)} = {Start(c)};");
+        }
+
+        for (int c = registers; c < vectors; c++)
+        {
+            w.Line(KernelSyntax.Store(simd, Start(c), sums, Column(c)));
+        }
+
+        using (w.Block($"for (nuint i = 0; i < {KernelSyntax.Literal(p.Inputs)}; i++)"))
+        {
+            w.Line($"var xv = {KernelSyntax.Broadcast(simd, KernelSyntax.Element(p.In, "i"))};");
+            for (int c = 0; c < vectors; c++)
+            {
+                string weights = KernelSyntax.Load(
+                    simd, p.W, KernelSyntax.Index(column + (c * p.Width), ("i", p.Outputs), (columnVariable, 1)));
+                w.Line(c < registers
+                    ? $"{Vector(c, 0)} = {KernelSyntax.MultiplyAdd(simd, weights, "xv", Vector(c, 0))};"
+                    : KernelSyntax.Store(simd, KernelSyntax.MultiplyAdd(simd, weights, "xv", KernelSyntax.Load(simd, sums, Column(c))), sums, Column(c)));
+            }
+        }
+
+        for (int c = 0; c < vectors; c++)
+        {
+            string z = c < registers ? Vector(c, 0) : KernelSyntax.Load(simd, sums, Column(c));
+            if (p.KeepsPreActivation && c < registers)
+            {
+                w.Line(KernelSyntax.Store(simd, z, p.Z, Column(c)));
+            }
+
+            w.Line(KernelSyntax.Store(simd, ActivationSyntax.Apply(p.Activation, z, p.Slope), p.Out, Column(c)));
         }
     }
 
