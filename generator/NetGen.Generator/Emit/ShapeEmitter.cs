@@ -32,12 +32,12 @@ internal static class ShapeEmitter
         }
 
         w.Line();
-        w.Line("// A field initializer runs before every constructor the class may declare.");
-        w.Line($"private readonly {t}[] _parameters =");
+        w.Line("// A field initializer runs before every constructor the class may declare. The arrays start at a cache line.");
+        w.Line($"private readonly {TypeNames.AlignedArray}<{t}> _parameters =");
         w.Line($"    {TypeNames.ParameterInitializer}.Create<{t}>(LayerSizes, Activations, HasBias);");
         w.Line();
         w.Line("// The gradient that TrainBatch and TrainStep hand to the optimizer, allocated once.");
-        w.Line($"private readonly {t}[] _gradients = new {t}[ParameterCount];");
+        w.Line($"private readonly {TypeNames.AlignedArray}<{t}> _gradients = new(ParameterCount);");
         w.Line();
         w.Line($"private {t} _l2Regularization;");
         w.Line();

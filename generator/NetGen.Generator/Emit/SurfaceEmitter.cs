@@ -17,7 +17,7 @@ internal static class SurfaceEmitter
         string operations = $"global::{TypeNames.GeneratedNamespace}.{plan.OperationsName}";
 
         w.Line("/// <inheritdoc/>");
-        w.Line($"public {span} Parameters => _parameters;");
+        w.Line($"public {span} Parameters => _parameters.Span;");
         w.Line();
         (string optimizer, string name, string arguments) = Optimizer(plan.Spec.Optimizer, t);
         w.Summary($"The {name} optimizer behind <see cref=\"TrainBatch\"/> and <see cref=\"TrainStep\"/>; set its hyperparameters here.");
@@ -34,7 +34,7 @@ internal static class SurfaceEmitter
         w.Line("/// <inheritdoc/>");
         w.ExpressionBody(
             "public void InitializeParameters(int seed)",
-            $"{TypeNames.ParameterInitializer}.Initialize<{t}>(_parameters, LayerSizes, Activations, HasBias, seed)");
+            $"{TypeNames.ParameterInitializer}.Initialize<{t}>(_parameters.Span, LayerSizes, Activations, HasBias, seed)");
 
         Member(w, Inherited,
             $"public void Forward({row} input, {span} output)", $"{operations}.Forward(_parameters, input, output)");

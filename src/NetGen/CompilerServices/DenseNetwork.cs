@@ -29,52 +29,52 @@ public abstract class DenseNetwork<TKernels, T>
     /// <summary>ŷ of one sample.</summary>
     /// <exception cref="ArgumentException">A span's length is not the input or output size.</exception>
     [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
-    public static void Forward(T[] parameters, ReadOnlySpan<T> input, Span<T> output)
+    public static void Forward(AlignedArray<T> parameters, ReadOnlySpan<T> input, Span<T> output)
     {
         SpanChecks.ThrowIfLengthIsNot(input, TKernels.InputSize, nameof(input));
         SpanChecks.ThrowIfLengthIsNot(output, TKernels.OutputSize, nameof(output));
-        TKernels.Forward(ref First(parameters), ref First(input), ref First(output));
+        TKernels.Forward(ref parameters.First, ref First(input), ref First(output));
     }
 
     /// <summary>J of one sample.</summary>
     /// <exception cref="ArgumentException">A span's length is not the input or output size.</exception>
     [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
-    public static T Cost(T[] parameters, ReadOnlySpan<T> input, ReadOnlySpan<T> target)
+    public static T Cost(AlignedArray<T> parameters, ReadOnlySpan<T> input, ReadOnlySpan<T> target)
     {
         SpanChecks.ThrowIfLengthIsNot(input, TKernels.InputSize, nameof(input));
         SpanChecks.ThrowIfLengthIsNot(target, TKernels.OutputSize, nameof(target));
-        return TKernels.Cost(ref First(parameters), ref First(input), ref First(target));
+        return TKernels.Cost(ref parameters.First, ref First(input), ref First(target));
     }
 
     /// <summary>Adds ∂J/∂θ of one sample into <paramref name="gradients"/>; returns J.</summary>
     /// <exception cref="ArgumentException">A span's length is not the input, output or parameter count.</exception>
     [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
-    public static T AccumulateGradients(T[] parameters, ReadOnlySpan<T> input, ReadOnlySpan<T> target, Span<T> gradients)
+    public static T AccumulateGradients(AlignedArray<T> parameters, ReadOnlySpan<T> input, ReadOnlySpan<T> target, Span<T> gradients)
     {
         SpanChecks.ThrowIfLengthIsNot(input, TKernels.InputSize, nameof(input));
         SpanChecks.ThrowIfLengthIsNot(target, TKernels.OutputSize, nameof(target));
         SpanChecks.ThrowIfLengthIsNot(gradients, TKernels.ParameterCount, nameof(gradients));
-        return TKernels.AccumulateGradients(ref First(parameters), ref First(input), ref First(target), ref First(gradients));
+        return TKernels.AccumulateGradients(ref parameters.First, ref First(input), ref First(target), ref First(gradients));
     }
 
     /// <summary>One plain SGD step on one sample, fused with backpropagation; returns J before the update.</summary>
     /// <exception cref="ArgumentException">A span's length is not the input or output size.</exception>
     [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
-    public static T SgdStep(T[] parameters, ReadOnlySpan<T> input, ReadOnlySpan<T> target, T learningRate)
+    public static T SgdStep(AlignedArray<T> parameters, ReadOnlySpan<T> input, ReadOnlySpan<T> target, T learningRate)
     {
         SpanChecks.ThrowIfLengthIsNot(input, TKernels.InputSize, nameof(input));
         SpanChecks.ThrowIfLengthIsNot(target, TKernels.OutputSize, nameof(target));
-        return TKernels.SgdStep(ref First(parameters), ref First(input), ref First(target), learningRate);
+        return TKernels.SgdStep(ref parameters.First, ref First(input), ref First(target), learningRate);
     }
 
     /// <summary>ŷ of every row: <see cref="IDenseKernels{T}.BlockRows"/> rows at a time, then one by one.</summary>
     /// <exception cref="ArgumentException">The spans are not matching whole rows.</exception>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void ForwardBatch(T[] parameters, ReadOnlySpan<T> inputs, Span<T> outputs)
+    public static void ForwardBatch(AlignedArray<T> parameters, ReadOnlySpan<T> inputs, Span<T> outputs)
     {
         int rows = SpanChecks.RowCount(inputs, TKernels.InputSize, nameof(inputs));
         SpanChecks.ThrowIfLengthIsNot(outputs, rows * TKernels.OutputSize, nameof(outputs));
-        ref T p = ref First(parameters);
+        ref T p = ref parameters.First;
         ref T x = ref First(inputs);
         ref T y = ref First(outputs);
         int r = 0;
@@ -92,31 +92,31 @@ public abstract class DenseNetwork<TKernels, T>
     /// <summary>Σ J over the rows.</summary>
     /// <exception cref="ArgumentException">The spans are not matching whole rows.</exception>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static T CostBatch(T[] parameters, ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets)
+    public static T CostBatch(AlignedArray<T> parameters, ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets)
     {
         int rows = SpanChecks.RowCount(inputs, TKernels.InputSize, nameof(inputs));
         SpanChecks.ThrowIfLengthIsNot(targets, rows * TKernels.OutputSize, nameof(targets));
-        return SumOfCosts(ref First(parameters), ref First(inputs), ref First(targets), rows);
+        return SumOfCosts(ref parameters.First, ref First(inputs), ref First(targets), rows);
     }
 
     /// <summary>Adds Σ ∂J/∂θ over the rows into <paramref name="gradients"/>; returns Σ J.</summary>
     /// <exception cref="ArgumentException">The spans are not matching whole rows, or the gradient's length is wrong.</exception>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static T AccumulateGradientsBatch(T[] parameters, ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, Span<T> gradients)
+    public static T AccumulateGradientsBatch(AlignedArray<T> parameters, ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, Span<T> gradients)
     {
         int rows = SpanChecks.RowCount(inputs, TKernels.InputSize, nameof(inputs));
         SpanChecks.ThrowIfLengthIsNot(targets, rows * TKernels.OutputSize, nameof(targets));
         SpanChecks.ThrowIfLengthIsNot(gradients, TKernels.ParameterCount, nameof(gradients));
-        return SumOfGradients(ref First(parameters), ref First(inputs), ref First(targets), ref First(gradients), rows);
+        return SumOfGradients(ref parameters.First, ref First(inputs), ref First(targets), ref First(gradients), rows);
     }
 
     /// <summary>J = (1/N)·Σ J_row + (λ/2)·Σ W² over the N rows of a batch.</summary>
     /// <exception cref="ArgumentException">The batch is empty, or the spans are not matching whole rows.</exception>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static T Objective(T[] parameters, T l2, ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets)
+    public static T Objective(AlignedArray<T> parameters, T l2, ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets)
     {
         int rows = SpanChecks.BatchRows(inputs, targets, TKernels.InputSize, TKernels.OutputSize);
-        T cost = SumOfCosts(ref First(parameters), ref First(inputs), ref First(targets), rows);
+        T cost = SumOfCosts(ref parameters.First, ref First(inputs), ref First(targets), rows);
         return cost / T.CreateTruncating(rows) + L2Penalty(parameters, l2);
     }
 
@@ -125,12 +125,12 @@ public abstract class DenseNetwork<TKernels, T>
     /// </summary>
     /// <exception cref="ArgumentException">The batch is empty, the spans are not matching whole rows, or the gradient's length is wrong.</exception>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static T ObjectiveGradient(T[] parameters, T l2, ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, Span<T> gradient)
+    public static T ObjectiveGradient(AlignedArray<T> parameters, T l2, ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, Span<T> gradient)
     {
         int rows = SpanChecks.BatchRows(inputs, targets, TKernels.InputSize, TKernels.OutputSize);
         SpanChecks.ThrowIfLengthIsNot(gradient, TKernels.ParameterCount, nameof(gradient));
         gradient.Clear();
-        T cost = SumOfGradients(ref First(parameters), ref First(inputs), ref First(targets), ref First(gradient), rows);
+        T cost = SumOfGradients(ref parameters.First, ref First(inputs), ref First(targets), ref First(gradient), rows);
         cost /= T.CreateTruncating(rows);
         if (rows > 1)
         {
@@ -145,7 +145,7 @@ public abstract class DenseNetwork<TKernels, T>
             for (int l = 0; l + 1 < sizes.Length; l++)
             {
                 int weights = sizes[l] * sizes[l + 1];
-                VectorMath.AddScaled(gradient.Slice(start, weights), parameters.AsSpan(start, weights), l2);
+                VectorMath.AddScaled(gradient.Slice(start, weights), parameters.Span.Slice(start, weights), l2);
                 start += weights + (TKernels.HasBias ? sizes[l + 1] : 0);
             }
         }
@@ -157,10 +157,10 @@ public abstract class DenseNetwork<TKernels, T>
     /// <exception cref="ArgumentException">The batch is empty, or the spans are not matching whole rows.</exception>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static T TrainBatch(
-        T[] parameters, T[] gradients, GradientOptimizer<T> optimizer, T l2, ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets)
+        AlignedArray<T> parameters, AlignedArray<T> gradients, GradientOptimizer<T> optimizer, T l2, ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets)
     {
-        T cost = ObjectiveGradient(parameters, l2, inputs, targets, gradients);
-        optimizer.Step(parameters, gradients);
+        T cost = ObjectiveGradient(parameters, l2, inputs, targets, gradients.Span);
+        optimizer.Step(parameters.Span, gradients.Span);
         return cost;
     }
 
@@ -168,7 +168,7 @@ public abstract class DenseNetwork<TKernels, T>
     /// <exception cref="ArgumentException">A span's length is not the input or output size.</exception>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static T TrainStep(
-        T[] parameters, T[] gradients, GradientOptimizer<T> optimizer, T l2, ReadOnlySpan<T> input, ReadOnlySpan<T> target)
+        AlignedArray<T> parameters, AlignedArray<T> gradients, GradientOptimizer<T> optimizer, T l2, ReadOnlySpan<T> input, ReadOnlySpan<T> target)
     {
         SpanChecks.ThrowIfLengthIsNot(input, TKernels.InputSize, nameof(input));
         SpanChecks.ThrowIfLengthIsNot(target, TKernels.OutputSize, nameof(target));
@@ -177,7 +177,7 @@ public abstract class DenseNetwork<TKernels, T>
 
     /// <summary>(λ/2)·Σ W² over every layer's weights.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static T L2Penalty(T[] parameters, T l2)
+    private static T L2Penalty(AlignedArray<T> parameters, T l2)
     {
         if (l2 == T.Zero)
         {
@@ -190,7 +190,7 @@ public abstract class DenseNetwork<TKernels, T>
         for (int l = 0; l + 1 < sizes.Length; l++)
         {
             int weights = sizes[l] * sizes[l + 1];
-            sum += VectorMath.SumOfSquares<T>(parameters.AsSpan(start, weights));
+            sum += VectorMath.SumOfSquares<T>(parameters.Span.Slice(start, weights));
             start += weights + (TKernels.HasBias ? sizes[l + 1] : 0);
         }
 
@@ -221,9 +221,6 @@ public abstract class DenseNetwork<TKernels, T>
 
         return cost;
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ref T First(T[] array) => ref MemoryMarshal.GetArrayDataReference(array);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ref T First(ReadOnlySpan<T> span) => ref MemoryMarshal.GetReference(span);

@@ -17,11 +17,11 @@ public static class ParameterInitializer
 
     /// <summary>A new parameter array for these layers, initialized from <see cref="DefaultSeed"/>.</summary>
     /// <exception cref="ArgumentException">The lengths do not describe the same network.</exception>
-    public static T[] Create<T>(ReadOnlySpan<int> layerSizes, ReadOnlySpan<Activation> activations, bool hasBias)
+    public static AlignedArray<T> Create<T>(ReadOnlySpan<int> layerSizes, ReadOnlySpan<Activation> activations, bool hasBias)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var parameters = new T[NetworkLayout.ParameterCount(layerSizes, hasBias)];
-        Initialize<T>(parameters, layerSizes, activations, hasBias, DefaultSeed);
+        var parameters = new AlignedArray<T>(NetworkLayout.ParameterCount(layerSizes, hasBias));
+        Initialize<T>(parameters.Span, layerSizes, activations, hasBias, DefaultSeed);
         return parameters;
     }
 

@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using NetGen.CompilerServices;
 
 namespace NetGen.Training;
 
@@ -15,8 +16,8 @@ namespace NetGen.Training;
 public sealed class AdamOptimizer<T> : GradientOptimizer<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly T[] _m;
-    private readonly T[] _v;
+    private readonly AlignedArray<T> _m;
+    private readonly AlignedArray<T> _v;
     private T _beta1 = T.CreateTruncating(0.9);
     private T _beta2 = T.CreateTruncating(0.999);
     private T _epsilon = T.CreateTruncating(1e-8);
@@ -31,8 +32,8 @@ public sealed class AdamOptimizer<T> : GradientOptimizer<T>
     public AdamOptimizer(int parameterCount, double weightDecay = 0)
         : base(parameterCount, T.CreateTruncating(0.001))
     {
-        _m = new T[parameterCount];
-        _v = new T[parameterCount];
+        _m = new AlignedArray<T>(parameterCount);
+        _v = new AlignedArray<T>(parameterCount);
         WeightDecay = T.CreateTruncating(weightDecay);
     }
 
@@ -80,17 +81,17 @@ public sealed class AdamOptimizer<T> : GradientOptimizer<T>
     public bool FlushDenormals { get; set; } = true;
 
     /// <summary>The first moment m, one per parameter.</summary>
-    public ReadOnlySpan<T> FirstMoment => _m;
+    public ReadOnlySpan<T> FirstMoment => _m.Span;
 
     /// <summary>The second moment v, one per parameter.</summary>
-    public ReadOnlySpan<T> SecondMoment => _v;
+    public ReadOnlySpan<T> SecondMoment => _v.Span;
 
     /// <inheritdoc/>
     public override void Reset()
     {
         base.Reset();
-        Array.Clear(_m);
-        Array.Clear(_v);
+        _m.Span.Clear();
+        _v.Span.Clear();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -106,8 +107,8 @@ public sealed class AdamOptimizer<T> : GradientOptimizer<T>
 
         ref T p = ref MemoryMarshal.GetReference(parameters);
         ref T g = ref MemoryMarshal.GetReference(gradients);
-        ref T m = ref MemoryMarshal.GetArrayDataReference(_m);
-        ref T v = ref MemoryMarshal.GetArrayDataReference(_v);
+        ref T m = ref _m.First;
+        ref T v = ref _v.First;
         nuint n = (nuint)parameters.Length, i = 0;
 
         // The widest vectors the hardware runs natively (the division and square root dominate), then 128-bit

@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using NetGen.CompilerServices;
 
 namespace NetGen.Training;
 
@@ -13,14 +14,14 @@ namespace NetGen.Training;
 public sealed class MomentumOptimizer<T> : GradientOptimizer<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly T[] _velocity;
+    private readonly AlignedArray<T> _velocity;
     private T _momentum = T.CreateTruncating(0.9);
 
     /// <summary>Creates a momentum optimizer with η = 0.01 and μ = 0.9.</summary>
     public MomentumOptimizer(int parameterCount, bool nesterov)
         : base(parameterCount, T.CreateTruncating(0.01))
     {
-        _velocity = new T[parameterCount];
+        _velocity = new AlignedArray<T>(parameterCount);
         Nesterov = nesterov;
     }
 
@@ -38,13 +39,13 @@ public sealed class MomentumOptimizer<T> : GradientOptimizer<T>
     public bool FlushDenormals { get; set; } = true;
 
     /// <summary>The velocity v, one per parameter.</summary>
-    public ReadOnlySpan<T> Velocity => _velocity;
+    public ReadOnlySpan<T> Velocity => _velocity.Span;
 
     /// <inheritdoc/>
     public override void Reset()
     {
         base.Reset();
-        Array.Clear(_velocity);
+        _velocity.Span.Clear();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -52,7 +53,7 @@ public sealed class MomentumOptimizer<T> : GradientOptimizer<T>
     {
         ref T p = ref MemoryMarshal.GetReference(parameters);
         ref T g = ref MemoryMarshal.GetReference(gradients);
-        ref T v = ref MemoryMarshal.GetArrayDataReference(_velocity);
+        ref T v = ref _velocity.First;
         T mu = _momentum, step = -LearningRate, threshold = Threshold(FlushDenormals);
         var muV = Vector128.Create(mu);
         var stepV = Vector128.Create(step);

@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using NetGen.CompilerServices;
 
 namespace NetGen.Training;
 
@@ -11,7 +12,7 @@ namespace NetGen.Training;
 public sealed class RmsPropOptimizer<T> : GradientOptimizer<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly T[] _s;
+    private readonly AlignedArray<T> _s;
     private T _rho = T.CreateTruncating(0.9);
     private T _epsilon = T.CreateTruncating(1e-8);
 
@@ -19,7 +20,7 @@ public sealed class RmsPropOptimizer<T> : GradientOptimizer<T>
     public RmsPropOptimizer(int parameterCount)
         : base(parameterCount, T.CreateTruncating(0.001))
     {
-        _s = new T[parameterCount];
+        _s = new AlignedArray<T>(parameterCount);
     }
 
     /// <summary>ρ, the decay of the mean square, in [0, 1). Default 0.9.</summary>
@@ -40,13 +41,13 @@ public sealed class RmsPropOptimizer<T> : GradientOptimizer<T>
     public bool FlushDenormals { get; set; } = true;
 
     /// <summary>The running mean square s, one per parameter.</summary>
-    public ReadOnlySpan<T> MeanSquare => _s;
+    public ReadOnlySpan<T> MeanSquare => _s.Span;
 
     /// <inheritdoc/>
     public override void Reset()
     {
         base.Reset();
-        Array.Clear(_s);
+        _s.Span.Clear();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -55,7 +56,7 @@ public sealed class RmsPropOptimizer<T> : GradientOptimizer<T>
         T rho = _rho, keep = T.One - rho, rate = LearningRate, epsilon = _epsilon, threshold = Threshold(FlushDenormals);
         ref T p = ref MemoryMarshal.GetReference(parameters);
         ref T g = ref MemoryMarshal.GetReference(gradients);
-        ref T s = ref MemoryMarshal.GetArrayDataReference(_s);
+        ref T s = ref _s.First;
         nuint n = (nuint)parameters.Length, i = 0;
 
         // The widest vectors the hardware runs natively (the division and square root dominate), then 128-bit

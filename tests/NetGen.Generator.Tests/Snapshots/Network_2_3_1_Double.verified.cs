@@ -57,12 +57,12 @@ namespace MyApp
             global::NetGen.Activation.Sigmoid, global::NetGen.Activation.Sigmoid,
         };
 
-        // A field initializer runs before every constructor the class may declare.
-        private readonly double[] _parameters =
+        // A field initializer runs before every constructor the class may declare. The arrays start at a cache line.
+        private readonly global::NetGen.CompilerServices.AlignedArray<double> _parameters =
             global::NetGen.CompilerServices.ParameterInitializer.Create<double>(LayerSizes, Activations, HasBias);
 
         // The gradient that TrainBatch and TrainStep hand to the optimizer, allocated once.
-        private readonly double[] _gradients = new double[ParameterCount];
+        private readonly global::NetGen.CompilerServices.AlignedArray<double> _gradients = new(ParameterCount);
 
         private double _l2Regularization;
 
@@ -78,7 +78,7 @@ namespace MyApp
         global::NetGen.Training.GradientOptimizer<double> global::NetGen.ITrainableNetwork<double>.Optimizer => Optimizer;
 
         /// <inheritdoc/>
-        public global::System.Span<double> Parameters => _parameters;
+        public global::System.Span<double> Parameters => _parameters.Span;
 
         /// <summary>The SGD optimizer behind <see cref="TrainBatch"/> and <see cref="TrainStep"/>; set its hyperparameters here.</summary>
         public global::NetGen.Training.SgdOptimizer<double> Optimizer { get; } = new(ParameterCount);
@@ -92,7 +92,8 @@ namespace MyApp
 
         /// <inheritdoc/>
         public void InitializeParameters(int seed) =>
-            global::NetGen.CompilerServices.ParameterInitializer.Initialize<double>(_parameters, LayerSizes, Activations, HasBias, seed);
+            global::NetGen.CompilerServices.ParameterInitializer.Initialize<double>(
+                _parameters.Span, LayerSizes, Activations, HasBias, seed);
 
         /// <inheritdoc/>
         [global::System.Runtime.CompilerServices.MethodImpl(global::NetGen.CompilerServices.JitOptions.Immediate)]

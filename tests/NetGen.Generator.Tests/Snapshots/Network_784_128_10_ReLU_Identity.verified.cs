@@ -57,12 +57,12 @@ namespace MyApp
             global::NetGen.Activation.ReLU, global::NetGen.Activation.Identity,
         };
 
-        // A field initializer runs before every constructor the class may declare.
-        private readonly float[] _parameters =
+        // A field initializer runs before every constructor the class may declare. The arrays start at a cache line.
+        private readonly global::NetGen.CompilerServices.AlignedArray<float> _parameters =
             global::NetGen.CompilerServices.ParameterInitializer.Create<float>(LayerSizes, Activations, HasBias);
 
         // The gradient that TrainBatch and TrainStep hand to the optimizer, allocated once.
-        private readonly float[] _gradients = new float[ParameterCount];
+        private readonly global::NetGen.CompilerServices.AlignedArray<float> _gradients = new(ParameterCount);
 
         private float _l2Regularization;
 
@@ -78,7 +78,7 @@ namespace MyApp
         global::NetGen.Training.GradientOptimizer<float> global::NetGen.ITrainableNetwork<float>.Optimizer => Optimizer;
 
         /// <inheritdoc/>
-        public global::System.Span<float> Parameters => _parameters;
+        public global::System.Span<float> Parameters => _parameters.Span;
 
         /// <summary>The SGD optimizer behind <see cref="TrainBatch"/> and <see cref="TrainStep"/>; set its hyperparameters here.</summary>
         public global::NetGen.Training.SgdOptimizer<float> Optimizer { get; } = new(ParameterCount);
@@ -92,7 +92,8 @@ namespace MyApp
 
         /// <inheritdoc/>
         public void InitializeParameters(int seed) =>
-            global::NetGen.CompilerServices.ParameterInitializer.Initialize<float>(_parameters, LayerSizes, Activations, HasBias, seed);
+            global::NetGen.CompilerServices.ParameterInitializer.Initialize<float>(
+                _parameters.Span, LayerSizes, Activations, HasBias, seed);
 
         /// <inheritdoc/>
         [global::System.Runtime.CompilerServices.MethodImpl(global::NetGen.CompilerServices.JitOptions.Immediate)]

@@ -65,9 +65,16 @@ internal static class ForwardEmitter
         string sums = p.KeepsPreActivation ? p.Z : p.Out;
         w.Comment("// ", $"Each pass reads whole rows of W{p.Index} (contiguous loads the prefetchers follow); of its columns, " +
             $"up to {KernelSyntax.Literal(DenseLayerPlan.StreamRegisters)} vectors are summed in registers, the others in {sums}.");
-        if (whole == 1)
+        if (whole == 1 && rest + p.Tail == 0)
         {
             EmitStream(w, p, null, 0, DenseLayerPlan.StreamVectors);
+        }
+        else if (whole == 1)
+        {
+            using (w.Block())
+            {
+                EmitStream(w, p, null, 0, DenseLayerPlan.StreamVectors);
+            }
         }
         else if (whole > 1)
         {

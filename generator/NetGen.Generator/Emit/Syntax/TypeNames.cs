@@ -15,6 +15,8 @@ internal static class TypeNames
     public const string ITrainableNetwork = "global::NetGen.ITrainableNetwork";
     public const string GradientOptimizer = "global::NetGen.Training.GradientOptimizer";
     public const string ParameterInitializer = "global::NetGen.CompilerServices.ParameterInitializer";
+
+    public const string AlignedArray = "global::NetGen.CompilerServices.AlignedArray";
     public const string SpanChecks = "global::NetGen.CompilerServices.SpanChecks";
 
     /// <summary>Compiles a member optimized at its first call, without tiers (as the kernels are).</summary>
