@@ -27,9 +27,9 @@ public static partial class ActivationFunctions
     [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static Vector128<float> Tanh(Vector128<float> z)
     {
-        // 2|z|, at most 2·TanhLimit (tanh rounds to ±1 beyond); MinNative returns its second operand, so NaN stays NaN.
-        Vector128<float> magnitude = Vector128.Abs(z);
-        Vector128<float> twice = Vector128.MinNative(Tanh128(TanhLimitAt), magnitude + magnitude);
+        // 2|z|, at most 2·TanhLimit (tanh rounds to ±1 beyond); Min keeps a NaN. (MinNative, one instruction instead of
+        // Min's compare and blend, measured a quarter slower in a whole 8-16-16-1 network on AVX2; the reason is unknown.)
+        Vector128<float> twice = Vector128.Min(Vector128.Abs(z) * Tanh128(TwoAt), Tanh128(TanhLimitAt));
         Vector128<float> m = SingleExp.ExpMinusOne(twice);
         return Vector128.CopySign(m / (m + Tanh128(TwoAt)), z);
     }

@@ -27,9 +27,9 @@ public static partial class ActivationFunctions
     [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static Vector256<float> Tanh(Vector256<float> z)
     {
-        // 2|z|, at most 2·TanhLimit (tanh rounds to ±1 beyond); MinNative returns its second operand, so NaN stays NaN.
-        Vector256<float> magnitude = Vector256.Abs(z);
-        Vector256<float> twice = Vector256.MinNative(Tanh256(TanhLimitAt), magnitude + magnitude);
+        // 2|z|, at most 2·TanhLimit (tanh rounds to ±1 beyond); Min keeps a NaN. (MinNative, one instruction instead of
+        // Min's compare and blend, measured a quarter slower in a whole 8-16-16-1 network on AVX2; the reason is unknown.)
+        Vector256<float> twice = Vector256.Min(Vector256.Abs(z) * Tanh256(TwoAt), Tanh256(TanhLimitAt));
         Vector256<float> m = SingleExp.ExpMinusOne(twice);
         return Vector256.CopySign(m / (m + Tanh256(TwoAt)), z);
     }

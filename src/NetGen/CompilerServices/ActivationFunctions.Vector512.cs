@@ -27,9 +27,9 @@ public static partial class ActivationFunctions
     [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static Vector512<float> Tanh(Vector512<float> z)
     {
-        // 2|z|, at most 2·TanhLimit (tanh rounds to ±1 beyond); MinNative returns its second operand, so NaN stays NaN.
-        Vector512<float> magnitude = Vector512.Abs(z);
-        Vector512<float> twice = Vector512.MinNative(Vector512.Create(TanhLimit), magnitude + magnitude);
+        // 2|z|, at most 2·TanhLimit (tanh rounds to ±1 beyond); Min keeps a NaN. (MinNative, one instruction instead of
+        // Min's compare and blend, measured a quarter slower in a whole 8-16-16-1 network on AVX2; the reason is unknown.)
+        Vector512<float> twice = Vector512.Min(Vector512.Abs(z) * Vector512.Create(2f), Vector512.Create(TanhLimit));
         Vector512<float> m = SingleExp.ExpMinusOne(twice);
         return Vector512.CopySign(m / (m + Vector512.Create(2f)), z);
     }
