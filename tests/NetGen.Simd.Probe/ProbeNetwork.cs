@@ -126,6 +126,7 @@ internal abstract class ProbeNetwork
             var outputs = new T[SampleCount * m];
             var gradients = new T[net.ParameterCount];
             T tinyRate = T.CreateChecked(1e-6); // keeps the parameters (and so the work) essentially constant
+            net.Optimizer.LearningRate = tinyRate;
             return () =>
             {
                 net.Forward(inputs.AsSpan(0, n), output);
@@ -135,6 +136,7 @@ internal abstract class ProbeNetwork
                 net.AccumulateGradients(inputs.AsSpan(0, n), targets.AsSpan(0, m), gradients);
                 net.AccumulateGradientsBatch(inputs, targets, gradients);
                 net.SgdStep(inputs.AsSpan(0, n), targets.AsSpan(0, m), tinyRate);
+                net.TrainStep(inputs.AsSpan(0, n), targets.AsSpan(0, m));
             };
         }
 

@@ -35,4 +35,26 @@ internal static class WarmUp
 
         return $"warm rounds={rounds} seconds={clock.Elapsed.TotalSeconds:F2} compiled={JitInfo.GetCompiledMethodCount()}";
     }
+
+    /// <summary>
+    /// Calls every network's operations back to back for <paramref name="duration"/>, as a program's own loop does
+    /// (no pauses for the background compiler), and reports the processor count the runtime sees.
+    /// </summary>
+    public static string RunHot(TimeSpan duration)
+    {
+        Action[] workloads = ProbeNetwork.All.Select(n => n.CreateWorkload()).ToArray();
+        var clock = Stopwatch.StartNew();
+        long calls = 0;
+        while (clock.Elapsed < duration)
+        {
+            foreach (Action workload in workloads)
+            {
+                workload();
+            }
+
+            calls++;
+        }
+
+        return $"hot rounds={calls} seconds={clock.Elapsed.TotalSeconds:F2} processors={Environment.ProcessorCount}";
+    }
 }

@@ -90,6 +90,78 @@ public sealed partial class JitTierTests(ITestOutputHelper output)
         }
     }
 
+    /// <summary>NetGen's runtime types whose methods the generated members call on every sample.</summary>
+    private static readonly string[] RuntimeHotTypes =
+    [
+        "NetGen.CompilerServices.ActivationFunctions", "NetGen.CompilerServices.SingleExp", "NetGen.CompilerServices.LossFunctions`1",
+        "NetGen.CompilerServices.VectorLanes", "NetGen.CompilerServices.VectorMath", "NetGen.Training.GradientOptimizer`1",
+        "NetGen.Training.SgdOptimizer`1", "NetGen.Training.MomentumOptimizer`1", "NetGen.Training.AdamOptimizer`1",
+        "NetGen.Training.RmsPropOptimizer`1",
+    ];
+
+    /// <summary>The optimizers' checks of a hyperparameter, which run only when a property is set.</summary>
+    private static readonly string[] Validators = ["Positive(", "NonNegative(", "Decay("];
+
+    /// <summary>
+    /// With one processor (pinned to CPU 0 where taskset exists, and DOTNET_PROCESSOR_COUNT=1) the runtime waits about
+    /// ten times longer before it promotes a method from tier 0, so a program's loop can run unoptimized code for
+    /// seconds. The probe calls every operation of every network back to back for 1.5 s: no generated method on the hot
+    /// path, and no runtime method they call per sample, may have been compiled at any tier but an optimized one.
+    /// </summary>
+    [Fact]
+    public void OnOneCpu_HotMethods_AreOptimizedFromTheirFirstCall()
+    {
+        string file = Path.Combine(Path.GetTempPath(), $"netgen-jit-{Guid.NewGuid():N}.txt");
+        try
+        {
+            var environment = new Dictionary<string, string>
+            {
+                ["DOTNET_JitStdOutFile"] = file,
+                ["DOTNET_JitDisasmSummary"] = "1",
+            };
+            ProbeResult result = ProbeProcess.Run(["hot", "1.5"], environment, TimeSpan.FromSeconds(90), oneCpu: true);
+            Assert.True(result.ExitCode == 0 && File.Exists(file), result.Describe());
+            output.WriteLine(result.StandardOutput.Trim());
+            Assert.Contains("processors=1", result.StandardOutput, StringComparison.Ordinal);
+
+            var methods = new Dictionary<string, List<JitEntry>>(StringComparer.Ordinal);
+            foreach (JitEntry entry in File.ReadLines(file).Select(l => JitEntry.Parse(l)).OfType<JitEntry>())
+            {
+                if (!methods.TryGetValue(entry.Method, out List<JitEntry>? list))
+                {
+                    methods[entry.Method] = list = [];
+                }
+
+                list.Add(entry);
+            }
+
+            var generated = GeneratedMethods(methods).Where(m => IsHot(m.Key)).ToList();
+            var runtime = methods.Where(m => RuntimeHotTypes.Contains(GenericDefinition(TypeOf(m.Key)), StringComparer.Ordinal)
+                    && !MethodOf(m.Key).StartsWith(".ctor", StringComparison.Ordinal)
+                    && !MethodOf(m.Key).StartsWith(".cctor", StringComparison.Ordinal)
+                    && !MethodOf(m.Key).StartsWith("set_", StringComparison.Ordinal)
+                    && !Validators.Any(v => MethodOf(m.Key).StartsWith(v, StringComparison.Ordinal)))
+                .ToList();
+            Assert.Contains(generated, m => MethodOf(m.Key).StartsWith("TrainStep(", StringComparison.Ordinal));
+            Assert.Contains(runtime, m => MethodOf(m.Key).StartsWith("Update(", StringComparison.Ordinal));
+
+            List<string> unoptimized = generated.Concat(runtime)
+                .Where(m => !m.Value.All(e => e.IsFinalOptimized))
+                .Select(m => $"{m.Key}: {Tiers(m.Value)}")
+                .ToList();
+            foreach (var m in generated.Concat(runtime).Where(m => NetworkOf(TypeOf(m.Key)) is null or Network))
+            {
+                output.WriteLine($"  {m.Key}: {Tiers(m.Value)}");
+            }
+
+            Assert.True(unoptimized.Count == 0, $"Compiled unoptimized under one CPU:{Environment.NewLine}{string.Join(Environment.NewLine, unoptimized)}");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     [Fact]
     public void SummaryParser_ReadsEveryKindOfLine()
     {
@@ -186,6 +258,10 @@ public sealed partial class JitTierTests(ITestOutputHelper output)
 
     [GeneratedRegex(@"^NetGen\.(Generated\.|CompilerServices\.DenseNetwork`2\[NetGen\.Generated\.)<[^>]*>F[0-9A-F]+__(?<network>\w+)Kernels(,\w+\])?$")]
     private static partial Regex KernelsType();
+
+    /// <summary>A type's name without its type arguments: <c>NetGen.Training.AdamOptimizer`1[float]</c> → <c>NetGen.Training.AdamOptimizer`1</c>.</summary>
+    private static string GenericDefinition(string type) =>
+        type.IndexOf('[', StringComparison.Ordinal) is int bracket and > 0 ? type[..bracket] : type;
 
     private static bool IsHot(string method) => HotPrefixes.Any(p => MethodOf(method).StartsWith(p, StringComparison.Ordinal));
 

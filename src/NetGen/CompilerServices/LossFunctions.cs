@@ -209,5 +209,6 @@ public static class LossFunctions<T>
         return Hellinger(output, target);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static T Log(T x) => T.Log(T.Max(x, Tiny));
 }

@@ -37,14 +37,24 @@ public static class ProbeProcess
     /// process's environment, from which every JIT and runtime code-generation switch is removed first, so that a
     /// developer's or CI's own DOTNET_* settings cannot change what a configuration means.
     /// </summary>
-    public static ProbeResult Run(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
+    public static ProbeResult Run(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, TimeSpan timeout) =>
+        Run(arguments, environment, timeout, oneCpu: false);
+
+    /// <summary>
+    /// As <see cref="Run(IReadOnlyList{string}, IReadOnlyDictionary{string, string}, TimeSpan)"/>; with
+    /// <paramref name="oneCpu"/>, the probe runs pinned to CPU 0 (<c>taskset -c 0</c>, where taskset exists) and with
+    /// DOTNET_PROCESSOR_COUNT=1, so the runtime sees one processor either way.
+    /// </summary>
+    public static ProbeResult Run(
+        IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, TimeSpan timeout, bool oneCpu)
     {
         if (!File.Exists(ProbePath))
         {
             throw new FileNotFoundException($"The probe is missing; building NetGen.Simd.Tests builds and copies it.", ProbePath);
         }
 
-        var startInfo = new ProcessStartInfo(DotNetHost)
+        string? taskset = oneCpu ? FindOnPath("taskset") : null;
+        var startInfo = new ProcessStartInfo(taskset ?? DotNetHost)
         {
             UseShellExecute = false,
             RedirectStandardInput = true,
@@ -54,6 +64,13 @@ public static class ProbeProcess
             StandardErrorEncoding = Encoding.UTF8,
             WorkingDirectory = AppContext.BaseDirectory,
         };
+        if (taskset is not null)
+        {
+            startInfo.ArgumentList.Add("-c");
+            startInfo.ArgumentList.Add("0");
+            startInfo.ArgumentList.Add(DotNetHost);
+        }
+
         startInfo.ArgumentList.Add("exec");
         startInfo.ArgumentList.Add(ProbePath);
         foreach (string argument in arguments)
@@ -74,6 +91,11 @@ public static class ProbeProcess
             startInfo.Environment[name] = value;
         }
 
+        if (oneCpu)
+        {
+            startInfo.Environment["DOTNET_PROCESSOR_COUNT"] = "1";
+        }
+
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(startInfo) ?? throw new InvalidOperationException("The probe did not start.");
         process.StandardInput.Close();
@@ -88,6 +110,21 @@ public static class ProbeProcess
 
         return new ProbeResult(string.Join(' ', arguments), environment, process.ExitCode, standardOutput.Result,
             standardError.Result, clock.Elapsed);
+    }
+
+    /// <summary>The full path of <paramref name="program"/> in a directory of PATH, or null.</summary>
+    private static string? FindOnPath(string program)
+    {
+        foreach (string directory in (System.Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator))
+        {
+            string candidate = Path.Combine(directory, program);
+            if (directory.Length > 0 && File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The dotnet host running these tests (the SDK passes it as DOTNET_HOST_PATH), else dotnet from PATH.</summary>
