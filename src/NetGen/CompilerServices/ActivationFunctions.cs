@@ -154,13 +154,7 @@ public static partial class ActivationFunctions
         TanhLimit, TanhLimit, TanhLimit, TanhLimit, TanhLimit, TanhLimit, TanhLimit, TanhLimit,
     ];
 
-    private const int TwoAt = 0, TanhLimitAt = 8;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
-    private static Vector128<float> Tanh128(int at) => Vector128.LoadUnsafe(ref MemoryMarshal.GetReference(TanhTable), (nuint)at);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
-    private static Vector256<float> Tanh256(int at) => Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(TanhTable), (nuint)at);
+    private const nuint TwoAt = 0, TanhLimitAt = 8;
 
     /// <summary>A scalar function passed as a type, so the lane-wise vector forms call it without a delegate.</summary>
     internal interface IScalarFunction<T>

@@ -53,28 +53,23 @@ internal static class SingleExp
         Highest, Highest, Highest, Highest, Highest, Highest, Highest, Highest,
     ];
 
-    private const int Log2EAt = 0, RoundingShiftAt = 8, Ln2HighAt = 16, Ln2LowAt = 24, C2At = 32, C3At = 40, C4At = 48, C5At = 56;
-    private const int C6At = 64, C7At = 72, LowestAt = 80, HighestAt = 88;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
-    private static Vector128<float> Constant128(int at) => Vector128.LoadUnsafe(ref MemoryMarshal.GetReference(Table), (nuint)at);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
-    private static Vector256<float> Constant256(int at) => Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(Table), (nuint)at);
+    private const nuint Log2EAt = 0, RoundingShiftAt = 8, Ln2HighAt = 16, Ln2LowAt = 24, C2At = 32, C3At = 40, C4At = 48, C5At = 56;
+    private const nuint C6At = 64, C7At = 72, LowestAt = 80, HighestAt = 88;
 
     /// <summary>e^x = 2^n·(1 + p), lane-wise: p = e^r − 1 and <paramref name="shifted"/> holding n in its low bits.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     private static Vector128<float> Reduce(Vector128<float> x, out Vector128<float> shifted)
     {
-        shifted = Vector128.MultiplyAddEstimate(x, Constant128(Log2EAt), Constant128(RoundingShiftAt));
-        Vector128<float> n = shifted - Constant128(RoundingShiftAt);
-        Vector128<float> r = Vector128.MultiplyAddEstimate(n, Constant128(Ln2HighAt), x);
-        r = Vector128.MultiplyAddEstimate(n, Constant128(Ln2LowAt), r);
+        ref float t = ref MemoryMarshal.GetReference(Table);
+        shifted = Vector128.MultiplyAddEstimate(x, Vector128.LoadUnsafe(ref t, Log2EAt), Vector128.LoadUnsafe(ref t, RoundingShiftAt));
+        Vector128<float> n = shifted - Vector128.LoadUnsafe(ref t, RoundingShiftAt);
+        Vector128<float> r = Vector128.MultiplyAddEstimate(n, Vector128.LoadUnsafe(ref t, Ln2HighAt), x);
+        r = Vector128.MultiplyAddEstimate(n, Vector128.LoadUnsafe(ref t, Ln2LowAt), r);
         // e^r − 1 = r + r²(C2 + C3·r) + r⁴((C4 + C5·r) + r²(C6 + C7·r)): three multiply-adds deep (Estrin).
         Vector128<float> r2 = r * r;
-        Vector128<float> c23 = Vector128.MultiplyAddEstimate(Constant128(C3At), r, Constant128(C2At));
-        Vector128<float> c45 = Vector128.MultiplyAddEstimate(Constant128(C5At), r, Constant128(C4At));
-        Vector128<float> c67 = Vector128.MultiplyAddEstimate(Constant128(C7At), r, Constant128(C6At));
+        Vector128<float> c23 = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref t, C3At), r, Vector128.LoadUnsafe(ref t, C2At));
+        Vector128<float> c45 = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref t, C5At), r, Vector128.LoadUnsafe(ref t, C4At));
+        Vector128<float> c67 = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref t, C7At), r, Vector128.LoadUnsafe(ref t, C6At));
         Vector128<float> low = Vector128.MultiplyAddEstimate(c23, r2, r);
         Vector128<float> high = Vector128.MultiplyAddEstimate(c67, r2, c45);
         return Vector128.MultiplyAddEstimate(high, r2 * r2, low);
@@ -84,6 +79,7 @@ internal static class SingleExp
     [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static Vector128<float> Exp(Vector128<float> x)
     {
+        ref float t = ref MemoryMarshal.GetReference(Table);
         Vector128<float> expMinusOne = Reduce(x, out Vector128<float> shifted);
         Vector128<int> k = shifted.AsInt32() - Vector128.Create(RoundingShiftBits);
         Vector128<int> half = Vector128.ShiftRightArithmetic(k, 1);
@@ -94,8 +90,8 @@ internal static class SingleExp
         Vector128<float> result = Vector128.MultiplyAddEstimate(expMinusOne, scale1, scale1) * scale2;
 
         // Outside [Lowest, Highest] the reduction is meaningless: e^x is 0 or +∞ there. A NaN compares false and stays NaN.
-        result = Vector128.AndNot(result, Vector128.LessThan(x, Constant128(LowestAt)));
-        return Vector128.ConditionalSelect(Vector128.GreaterThan(x, Constant128(HighestAt)), Vector128.Create(float.PositiveInfinity), result);
+        result = Vector128.AndNot(result, Vector128.LessThan(x, Vector128.LoadUnsafe(ref t, LowestAt)));
+        return Vector128.ConditionalSelect(Vector128.GreaterThan(x, Vector128.LoadUnsafe(ref t, HighestAt)), Vector128.Create(float.PositiveInfinity), result);
     }
 
     /// <summary>
@@ -115,15 +111,16 @@ internal static class SingleExp
     [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     private static Vector256<float> Reduce(Vector256<float> x, out Vector256<float> shifted)
     {
-        shifted = Vector256.MultiplyAddEstimate(x, Constant256(Log2EAt), Constant256(RoundingShiftAt));
-        Vector256<float> n = shifted - Constant256(RoundingShiftAt);
-        Vector256<float> r = Vector256.MultiplyAddEstimate(n, Constant256(Ln2HighAt), x);
-        r = Vector256.MultiplyAddEstimate(n, Constant256(Ln2LowAt), r);
+        ref float t = ref MemoryMarshal.GetReference(Table);
+        shifted = Vector256.MultiplyAddEstimate(x, Vector256.LoadUnsafe(ref t, Log2EAt), Vector256.LoadUnsafe(ref t, RoundingShiftAt));
+        Vector256<float> n = shifted - Vector256.LoadUnsafe(ref t, RoundingShiftAt);
+        Vector256<float> r = Vector256.MultiplyAddEstimate(n, Vector256.LoadUnsafe(ref t, Ln2HighAt), x);
+        r = Vector256.MultiplyAddEstimate(n, Vector256.LoadUnsafe(ref t, Ln2LowAt), r);
         // e^r − 1 = r + r²(C2 + C3·r) + r⁴((C4 + C5·r) + r²(C6 + C7·r)): three multiply-adds deep (Estrin).
         Vector256<float> r2 = r * r;
-        Vector256<float> c23 = Vector256.MultiplyAddEstimate(Constant256(C3At), r, Constant256(C2At));
-        Vector256<float> c45 = Vector256.MultiplyAddEstimate(Constant256(C5At), r, Constant256(C4At));
-        Vector256<float> c67 = Vector256.MultiplyAddEstimate(Constant256(C7At), r, Constant256(C6At));
+        Vector256<float> c23 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref t, C3At), r, Vector256.LoadUnsafe(ref t, C2At));
+        Vector256<float> c45 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref t, C5At), r, Vector256.LoadUnsafe(ref t, C4At));
+        Vector256<float> c67 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref t, C7At), r, Vector256.LoadUnsafe(ref t, C6At));
         Vector256<float> low = Vector256.MultiplyAddEstimate(c23, r2, r);
         Vector256<float> high = Vector256.MultiplyAddEstimate(c67, r2, c45);
         return Vector256.MultiplyAddEstimate(high, r2 * r2, low);
@@ -133,6 +130,7 @@ internal static class SingleExp
     [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static Vector256<float> Exp(Vector256<float> x)
     {
+        ref float t = ref MemoryMarshal.GetReference(Table);
         Vector256<float> expMinusOne = Reduce(x, out Vector256<float> shifted);
         Vector256<int> k = shifted.AsInt32() - Vector256.Create(RoundingShiftBits);
         Vector256<int> half = Vector256.ShiftRightArithmetic(k, 1);
@@ -143,8 +141,8 @@ internal static class SingleExp
         Vector256<float> result = Vector256.MultiplyAddEstimate(expMinusOne, scale1, scale1) * scale2;
 
         // Outside [Lowest, Highest] the reduction is meaningless: e^x is 0 or +∞ there. A NaN compares false and stays NaN.
-        result = Vector256.AndNot(result, Vector256.LessThan(x, Constant256(LowestAt)));
-        return Vector256.ConditionalSelect(Vector256.GreaterThan(x, Constant256(HighestAt)), Vector256.Create(float.PositiveInfinity), result);
+        result = Vector256.AndNot(result, Vector256.LessThan(x, Vector256.LoadUnsafe(ref t, LowestAt)));
+        return Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256.LoadUnsafe(ref t, HighestAt)), Vector256.Create(float.PositiveInfinity), result);
     }
 
     /// <summary>

@@ -297,12 +297,13 @@ namespace NetGen.Generated
                 acc4 = Vector128.MultiplyAddEstimate(wt0, Vector128.Create(Unsafe.Add(ref a1, i + 8)), acc4);
                 acc5 = Vector128.MultiplyAddEstimate(wt0, Vector128.Create(Unsafe.Add(ref a1, i + 10)), acc5);
             }
-            VectorLanes.Store(Sigmoid(acc0), ref a2, 3);
-            VectorLanes.Store(Sigmoid(acc1), ref Unsafe.Add(ref a2, 3), 3);
-            VectorLanes.Store(Sigmoid(acc2), ref Unsafe.Add(ref a2, 6), 3);
-            VectorLanes.Store(Sigmoid(acc3), ref Unsafe.Add(ref a2, 9), 3);
-            VectorLanes.Store(Sigmoid(acc4), ref Unsafe.Add(ref a2, 12), 3);
-            VectorLanes.Store(Sigmoid(acc5), ref Unsafe.Add(ref a2, 15), 3);
+            VectorLanes.Store(acc0, ref a2, 3);
+            VectorLanes.Store(acc1, ref Unsafe.Add(ref a2, 3), 3);
+            VectorLanes.Store(acc2, ref Unsafe.Add(ref a2, 6), 3);
+            VectorLanes.Store(acc3, ref Unsafe.Add(ref a2, 9), 3);
+            VectorLanes.Store(acc4, ref Unsafe.Add(ref a2, 12), 3);
+            VectorLanes.Store(acc5, ref Unsafe.Add(ref a2, 15), 3);
+            Sigmoid(MemoryMarshal.CreateSpan(ref a2, 18));   // a2 = σ(z2), every sample at once
         }
 
         /// <summary>Layer 1 backward (2 → 3): ∂J/∂W1 += a1ᵀ·δ2.</summary>
@@ -372,8 +373,13 @@ namespace NetGen.Generated
                 acc4 = float.MultiplyAddEstimate(Unsafe.Add(ref a2, i + 12), weight, acc4);
                 acc5 = float.MultiplyAddEstimate(Unsafe.Add(ref a2, i + 15), weight, acc5);
             }
-            VectorLanes.Store(Sigmoid(Vector128.Create(acc0, acc1, acc2, acc3)), ref a3, 4);
-            VectorLanes.Store(Sigmoid(Vector128.Create(acc4, acc5, 0f, 0f)), ref Unsafe.Add(ref a3, 4), 2);
+            a3 = acc0;
+            Unsafe.Add(ref a3, 1) = acc1;
+            Unsafe.Add(ref a3, 2) = acc2;
+            Unsafe.Add(ref a3, 3) = acc3;
+            Unsafe.Add(ref a3, 4) = acc4;
+            Unsafe.Add(ref a3, 5) = acc5;
+            Sigmoid(MemoryMarshal.CreateSpan(ref a3, 6));   // a3 = σ(z3), every sample at once
         }
 
         /// <summary>Layer 2 backward (3 → 1): δ2 = δ3·W2ᵀ ⊙ σ′(z2); ∂J/∂W2 += a2ᵀ·δ3.</summary>

@@ -72,6 +72,13 @@ internal static class BlockEmitter
                 EmitScalarTail(w, p);
             }
 
+            if (ActivatesInPlace(p))
+            {
+                w.Line(
+                    $"{p.Activation}(MemoryMarshal.CreateSpan(ref {p.Out}, {Literal(Samples * p.Outputs)}));",
+                    $"{p.Out} = {ActivationSyntax.Formula(p.Activation, p.Z)}, every sample at once");
+            }
+
             if (p.Activation == Activation.Softmax)
             {
                 for (int s = 0; s < Samples; s++)
@@ -82,6 +89,16 @@ internal static class BlockEmitter
             }
         }
     }
+
+    /// <summary>
+    /// Whether f is applied to the whole block at the end, by one call over its rows (float sigmoid and tanh), rather
+    /// than inlined once per accumulator: a dozen inlined copies exhaust the JIT's inlining budget for the kernel.
+    /// </summary>
+    private static bool ActivatesInPlace(DenseLayerPlan p) => p.PacksScalarActivations;
+
+    /// <summary>f as each accumulator is stored: none when the block is activated in place at the end.</summary>
+    private static string Activated(DenseLayerPlan p, string z) =>
+        ActivationSyntax.Apply(ActivatesInPlace(p) ? Activation.Identity : p.Activation, z, p.Slope);
 
     /// <summary>Vector accumulators one pass may hold: AVX-512 has 32 registers, SSE and AVX2 16 (a few go to weights and inputs).</summary>
     private static int RegisterBudget(DenseLayerPlan p) => p.Simd == SimdWidth.V512 ? 24 : 12;
@@ -174,14 +191,14 @@ internal static class BlockEmitter
             for (int c = 0; c < vectors; c++)
             {
                 string index = KernelSyntax.Index(s * p.Outputs + column + c * p.Width, (columnVariable, 1));
-                w.Line(KernelSyntax.Store(p.Simd, ActivationSyntax.Apply(p.Activation, $"acc{s}_{c}", p.Slope), p.Out, index));
+                w.Line(KernelSyntax.Store(p.Simd, Activated(p, $"acc{s}_{c}"), p.Out, index));
             }
 
             for (int g = 0; g < tailGroups; g++)
             {
-                // f applied once per Vector128 (identity and softmax leave z as it is here), its lanes stored.
+                // f applied once per Vector128 (or to the whole block at the end), its lanes stored.
                 int first = p.Vectors * p.Width + g * Lanes128(p);
-                string activated = ActivationSyntax.Apply(p.Activation, TailName(s, g, vectors, tailGroups), p.Slope);
+                string activated = Activated(p, TailName(s, g, vectors, tailGroups));
                 string destination = KernelSyntax.ElementRef(p.Out, Literal(s * p.Outputs + first));
                 w.Line($"VectorLanes.Store({activated}, {destination}, {Literal(LanesOf(p, g))});");
             }
@@ -258,38 +275,9 @@ internal static class BlockEmitter
         }
 
         // The column's element of sample s sits at s·OutputSize + column.
-        string Destination(int s) => KernelSyntax.Element(p.Out, KernelSyntax.Plus(Literal(s * p.Outputs), column));
-        if (!p.PacksScalarActivations)
+        for (int s = 0; s < Samples; s++)
         {
-            for (int s = 0; s < Samples; s++)
-            {
-                w.Line($"{Destination(s)} = {ActivationSyntax.Apply(p.Activation, $"acc{s}", p.Slope)};");
-            }
-
-            return;
-        }
-
-        // f of four samples at a time in a Vector128; a single-column layer's samples are consecutive, so stored at once.
-        for (int s = 0; s < Samples; s += 4)
-        {
-            var lanes = new List<string>();
-            for (int lane = s; lane < s + 4 && lane < Samples; lane++)
-            {
-                lanes.Add($"acc{lane}");
-            }
-
-            string activated = ActivationSyntax.Apply(p.Activation, KernelSyntax.Vector128Of(p.Type, lanes), p.Slope);
-            if (p.Outputs == 1)
-            {
-                w.Line($"VectorLanes.Store({activated}, {KernelSyntax.ElementRef(p.Out, Literal(s))}, {Literal(lanes.Count)});");
-                continue;
-            }
-
-            w.Line($"var f{s / 4} = {activated};");
-            for (int lane = 0; lane < lanes.Count; lane++)
-            {
-                w.Line($"{Destination(s + lane)} = {SimdWidth.V128.Class}.GetElement(f{s / 4}, {Literal(lane)});");
-            }
+            w.Line($"{KernelSyntax.Element(p.Out, KernelSyntax.Plus(Literal(s * p.Outputs), column))} = {Activated(p, $"acc{s}")};");
         }
     }
 

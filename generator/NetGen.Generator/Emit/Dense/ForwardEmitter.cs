@@ -94,6 +94,13 @@ internal static class ForwardEmitter
             }
         }
 
+        if (StreamActivatesInPlace(p))
+        {
+            w.Line(
+                $"{p.Activation}(MemoryMarshal.CreateSpan(ref {p.Out}, {KernelSyntax.Literal(p.Vectors * p.Width)}));",
+                $"{p.Out} = {ActivationSyntax.Formula(p.Activation, p.Z)} of those columns, in one loop");
+        }
+
         if (p.Tail > 0)
         {
             w.Line();
@@ -150,9 +157,26 @@ internal static class ForwardEmitter
                 w.Line(KernelSyntax.Store(simd, z, p.Z, Column(c)));
             }
 
+            if (StreamActivatesInPlace(p))
+            {
+                // z stays in a(l+1) for the call after the passes.
+                if (c < registers)
+                {
+                    w.Line(KernelSyntax.Store(simd, z, p.Out, Column(c)));
+                }
+
+                continue;
+            }
+
             w.Line(KernelSyntax.Store(simd, ActivationSyntax.Apply(p.Activation, z, p.Slope), p.Out, Column(c)));
         }
     }
+
+    /// <summary>
+    /// Whether a streamed layer's float sigmoid or tanh is applied by one call over its columns after the passes,
+    /// rather than inlined once per vector (which would exhaust the JIT's inlining budget for the kernel).
+    /// </summary>
+    private static bool StreamActivatesInPlace(DenseLayerPlan p) => p.PacksScalarActivations;
 
     /// <summary>
     /// Output columns from <paramref name="column"/> (+ <paramref name="columnVariable"/>): accumulators start at b
