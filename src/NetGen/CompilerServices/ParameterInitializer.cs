@@ -68,11 +68,11 @@ public static class ParameterInitializer
     }
 
     /// <summary>Rectifier-like activations (zero or small slope for z &lt; 0) take He initialization.</summary>
-    private static bool IsRectifier(Activation activation) =>
+    internal static bool IsRectifier(Activation activation) =>
         activation is Activation.ReLU or Activation.LeakyReLU or Activation.ELU or Activation.GELU;
 
     /// <summary>SplitMix64: the next value of the stream, mapped to [0, 1) with 53 random bits.</summary>
-    private static double NextUnitDouble(ref ulong state)
+    internal static double NextUnitDouble(ref ulong state)
     {
         ulong z = state += 0x9E3779B97F4A7C15UL;
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;

@@ -1,0 +1,209 @@
+using System;
+using System.Buffers;
+using System.ComponentModel;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace NetGen.CompilerServices;
+
+/// <summary>
+/// What every sequence network does the same way, written once over its generated kernels: argument checks,
+/// streaming over frames, state management, the objective over one sequence and its gradient by backpropagation
+/// through time. A generated network names it through a file-local class that derives from it.
+/// </summary>
+/// <typeparam name="TKernels">The generated kernels of one network.</typeparam>
+/// <typeparam name="T">The element type: <see cref="float"/> or <see cref="double"/>.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public abstract class SequenceNetwork<TKernels, T>
+    where TKernels : struct, ISequenceKernels<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    /// <summary>Only generated code derives from this class, to give it a short name.</summary>
+    protected SequenceNetwork()
+    {
+    }
+
+    /// <summary>A new zero state for this network class.</summary>
+    public static SequenceState<T> CreateState() => new(typeof(TKernels), TKernels.StateSize);
+
+    /// <summary>A new parameter array, initialized from <see cref="ParameterInitializer.DefaultSeed"/>.</summary>
+    public static AlignedArray<T> CreateParameters()
+    {
+        var parameters = new AlignedArray<T>(TKernels.ParameterCount);
+        SequenceInitializer.Initialize(parameters.Span, TKernels.Layers, ParameterInitializer.DefaultSeed);
+        return parameters;
+    }
+
+    /// <summary>Re-initializes the parameters from <paramref name="seed"/>.</summary>
+    public static void InitializeParameters(AlignedArray<T> parameters, int seed) =>
+        SequenceInitializer.Initialize(parameters.Span, TKernels.Layers, seed);
+
+    /// <summary>One frame through <paramref name="state"/>.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="state"/> is null.</exception>
+    /// <exception cref="ArgumentException">The state belongs to another network class, or a span's length is not a frame's.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
+    public static void Step(AlignedArray<T> parameters, SequenceState<T> state, ReadOnlySpan<T> input, Span<T> output)
+    {
+        CheckState(state);
+        SpanChecks.ThrowIfLengthIsNot(input, TKernels.InputSize, nameof(input));
+        SpanChecks.ThrowIfLengthIsNot(output, TKernels.OutputSize, nameof(output));
+        uint frame = state.Frame;
+        TKernels.Step(ref parameters.First, ref state.First, frame, ref First(input), ref MemoryMarshal.GetReference(output));
+        state.Frame = frame + 1;
+    }
+
+    /// <summary>Every frame of <paramref name="inputs"/> through <paramref name="state"/>.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="state"/> is null.</exception>
+    /// <exception cref="ArgumentException">The state belongs to another network class, or the spans are not matching whole frames.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Process(AlignedArray<T> parameters, SequenceState<T> state, ReadOnlySpan<T> inputs, Span<T> outputs)
+    {
+        CheckState(state);
+        int frames = SpanChecks.RowCount(inputs, TKernels.InputSize, nameof(inputs));
+        SpanChecks.ThrowIfLengthIsNot(outputs, frames * TKernels.OutputSize, nameof(outputs));
+        ref T p = ref parameters.First;
+        ref T s = ref state.First;
+        ref T x = ref First(inputs);
+        ref T y = ref MemoryMarshal.GetReference(outputs);
+        uint frame = state.Frame;
+        for (int t = 0; t < frames; t++, frame++)
+        {
+            TKernels.Step(ref p, ref s, frame, ref Unsafe.Add(ref x, t * TKernels.InputSize), ref Unsafe.Add(ref y, t * TKernels.OutputSize));
+        }
+
+        state.Frame = frame;
+    }
+
+    /// <summary>J = (1/N)·Σₜ ½‖ŷₜ − yₜ‖² + (λ/2)·Σ W² over one sequence from zero state, streamed through a scratch state.</summary>
+    /// <exception cref="ArgumentException">The spans are empty or not matching whole frames.</exception>
+    public static T Objective(AlignedArray<T> parameters, T l2, ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets)
+    {
+        int frames = CheckSequence(inputs, targets);
+        T[] state = ArrayPool<T>.Shared.Rent(TKernels.StateSize + TKernels.OutputSize);
+        try
+        {
+            Span<T> scratch = state.AsSpan(0, TKernels.StateSize + TKernels.OutputSize);
+            scratch.Clear();
+            Span<T> output = scratch.Slice(TKernels.StateSize);
+            ref T p = ref parameters.First;
+            T total = T.Zero;
+            for (int t = 0; t < frames; t++)
+            {
+                TKernels.Step(
+                    ref p, ref MemoryMarshal.GetReference(scratch), (uint)t,
+                    ref Unsafe.AsRef(in inputs[t * TKernels.InputSize]), ref MemoryMarshal.GetReference(output));
+                total += LossFunctions<T>.SquaredError(output, targets.Slice(t * TKernels.OutputSize, TKernels.OutputSize));
+            }
+
+            return (total / T.CreateTruncating(frames)) + Penalty(parameters.Span, l2);
+        }
+        finally
+        {
+            ArrayPool<T>.Shared.Return(state);
+        }
+    }
+
+    /// <summary>Overwrites <paramref name="gradient"/> with ∂J/∂θ of <see cref="Objective"/>, by backpropagation through time; returns J.</summary>
+    /// <exception cref="ArgumentException">The spans are empty, not matching whole frames, or the gradient is not one per parameter.</exception>
+    public static T ObjectiveGradient(AlignedArray<T> parameters, T l2, ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, Span<T> gradient)
+    {
+        int frames = CheckSequence(inputs, targets);
+        SpanChecks.ThrowIfLengthIsNot(gradient, TKernels.ParameterCount, nameof(gradient));
+        ReadOnlySpan<SequenceLayer> layers = TKernels.Layers;
+        long size = SequenceTraining<T>.WorkspaceSize(layers, frames);
+        if (size > Array.MaxLength)
+        {
+            throw new ArgumentException(
+                $"A sequence of {frames} frames needs {size} elements of workspace, more than an array holds; split it into shorter windows.",
+                nameof(inputs));
+        }
+
+        T[] rented = ArrayPool<T>.Shared.Rent((int)size);
+        try
+        {
+            Span<T> work = rented.AsSpan(0, (int)size);
+            ref T p = ref parameters.First;
+            Span<T> outputs = SequenceTraining<T>.Forward(layers, ref p, inputs, frames, TKernels.LeakySlope, work);
+            Span<T> dOutputs = SequenceTraining<T>.OutputGradient(layers, frames, work);
+            T total = T.Zero, scale = T.One / T.CreateTruncating(frames);
+            int m = TKernels.OutputSize;
+            for (int t = 0; t < frames; t++)
+            {
+                Span<T> dt = dOutputs.Slice(t * m, m);
+                total += LossFunctions<T>.SquaredErrorGradient(outputs.Slice(t * m, m), targets.Slice(t * m, m), dt);
+                VectorMath.Scale(dt, scale);
+            }
+
+            gradient.Clear();
+            SequenceTraining<T>.Backward(layers, ref p, ref MemoryMarshal.GetReference(gradient), inputs, frames, TKernels.LeakySlope, work);
+            return (total * scale) + AddPenaltyGradient(parameters.Span, gradient, l2);
+        }
+        finally
+        {
+            ArrayPool<T>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>(λ/2)·Σ W² over every layer's weights.</summary>
+    private static T Penalty(ReadOnlySpan<T> parameters, T l2)
+    {
+        if (l2 == T.Zero)
+        {
+            return T.Zero;
+        }
+
+        T sum = T.Zero;
+        int offset = 0;
+        foreach (SequenceLayer layer in TKernels.Layers)
+        {
+            sum += VectorMath.SumOfSquares(parameters.Slice(offset, layer.WeightCount));
+            offset += layer.ParameterCount;
+        }
+
+        return l2 * sum / T.CreateTruncating(2);
+    }
+
+    /// <summary>Adds λ·W to the weights' gradient; returns (λ/2)·Σ W².</summary>
+    private static T AddPenaltyGradient(ReadOnlySpan<T> parameters, Span<T> gradient, T l2)
+    {
+        if (l2 == T.Zero)
+        {
+            return T.Zero;
+        }
+
+        int offset = 0;
+        foreach (SequenceLayer layer in TKernels.Layers)
+        {
+            VectorMath.AddScaled(gradient.Slice(offset, layer.WeightCount), parameters.Slice(offset, layer.WeightCount), l2);
+            offset += layer.ParameterCount;
+        }
+
+        return Penalty(parameters, l2);
+    }
+
+    private static int CheckSequence(ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets)
+    {
+        int frames = SpanChecks.RowCount(inputs, TKernels.InputSize, nameof(inputs));
+        if (frames == 0)
+        {
+            throw new ArgumentException($"Expected at least one frame of {TKernels.InputSize} inputs, but the span is empty.", nameof(inputs));
+        }
+
+        SpanChecks.ThrowIfLengthIsNot(targets, frames * TKernels.OutputSize, nameof(targets));
+        return frames;
+    }
+
+    private static void CheckState(SequenceState<T> state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.Owner != typeof(TKernels))
+        {
+            throw new ArgumentException(
+                "The state was created by another network class; create one with this network's CreateState().", nameof(state));
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ref T First(ReadOnlySpan<T> span) => ref MemoryMarshal.GetReference(span);
+}

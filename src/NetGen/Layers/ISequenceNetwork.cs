@@ -1,0 +1,74 @@
+using System;
+using System.Numerics;
+
+namespace NetGen;
+
+/// <summary>
+/// A sequence network (LSTM, GRU, causal convolution and dense layers), streamed one frame at a time and trained by
+/// backpropagation through time. Generated classes implement it with public, non-virtual members of the same
+/// names; call those directly on hot paths.
+/// </summary>
+/// <typeparam name="T">The element type: <see cref="float"/> or <see cref="double"/>.</typeparam>
+public interface ISequenceNetwork<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    /// <summary>Number of inputs per frame.</summary>
+    int InputSize { get; }
+
+    /// <summary>Number of outputs per frame.</summary>
+    int OutputSize { get; }
+
+    /// <summary>Number of weights and biases, the length of <see cref="Parameters"/>.</summary>
+    int ParameterCount { get; }
+
+    /// <summary>The layers, first to last.</summary>
+    ReadOnlySpan<SequenceLayer> Layers { get; }
+
+    /// <summary>Whether every layer has biases.</summary>
+    bool HasBias { get; }
+
+    /// <summary>The per-frame cost J of <see cref="Objective"/>.</summary>
+    Loss Loss { get; }
+
+    /// <summary>α of every LeakyReLU layer.</summary>
+    double LeakySlope { get; }
+
+    /// <summary>Every weight and bias, layer after layer, laid out as <see cref="SequenceLayer"/> describes.</summary>
+    Span<T> Parameters { get; }
+
+    /// <summary>
+    /// Re-initializes every parameter deterministically from <paramref name="seed"/>: LSTM and GRU parameters uniform in
+    /// ±1/√H (PyTorch's default), dense and convolution weights He or Glorot uniform, their biases zero.
+    /// </summary>
+    void InitializeParameters(int seed);
+
+    /// <summary>λ of the L2 penalty (λ/2)·Σ W² over the weights (not the biases) in <see cref="Objective"/>; ≥ 0.</summary>
+    T L2Regularization { get; set; }
+
+    /// <summary>A new zero state for <see cref="Step(SequenceState{T}, ReadOnlySpan{T}, Span{T})"/>, independent of the network's own.</summary>
+    SequenceState<T> CreateState();
+
+    /// <summary>Runs one frame through the network's own state: writes the output frame and advances the state.</summary>
+    void Step(ReadOnlySpan<T> input, Span<T> output);
+
+    /// <summary>Runs one frame through <paramref name="state"/>, which this network's class created.</summary>
+    void Step(SequenceState<T> state, ReadOnlySpan<T> input, Span<T> output);
+
+    /// <summary>Zeroes the network's own state, as at the start of a sequence.</summary>
+    void ResetState();
+
+    /// <summary>Runs every frame of <paramref name="inputs"/> (row-major) through the network's own state; equal to <see cref="Step(ReadOnlySpan{T}, Span{T})"/> per row.</summary>
+    void Process(ReadOnlySpan<T> inputs, Span<T> outputs);
+
+    /// <summary>Runs every frame of <paramref name="inputs"/> (row-major) through <paramref name="state"/>.</summary>
+    void Process(SequenceState<T> state, ReadOnlySpan<T> inputs, Span<T> outputs);
+
+    /// <summary>
+    /// The training objective over one sequence from zero state, J = (1/N)·Σₜ J(ŷₜ, yₜ) + (λ/2)·Σ W² over its N frames;
+    /// the streaming state is untouched.
+    /// </summary>
+    T Objective(ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets);
+
+    /// <summary>Overwrites <paramref name="gradient"/> with ∂J/∂θ of <see cref="Objective"/> (backpropagation through time) and returns J.</summary>
+    T ObjectiveGradient(ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, Span<T> gradient);
+}

@@ -1,0 +1,45 @@
+using System;
+
+namespace NetGen;
+
+/// <summary>
+/// The streaming state of a sequence network, kept apart from its weights: LSTM h and c, GRU h, and the ring
+/// buffers of past inputs of convolutions. One network can run many streams (voices, channels, sensors), each with
+/// its own state, and threads can share one network as long as each uses its own state. Create it with the
+/// network's <c>CreateState()</c>; a state works with every instance of the class that created it.
+/// </summary>
+/// <typeparam name="T">The element type: <see cref="float"/> or <see cref="double"/>.</typeparam>
+public sealed class SequenceState<T>
+    where T : unmanaged
+{
+    private readonly CompilerServices.AlignedArray<T> _values;
+
+    /// <summary>Only networks create states.</summary>
+    internal SequenceState(Type owner, int size)
+    {
+        Owner = owner;
+        _values = new CompilerServices.AlignedArray<T>(size);
+    }
+
+    /// <summary>Frames consumed since the last <see cref="Reset"/>, modulo 2³², which positions convolution rings.</summary>
+    public uint Frame { get; internal set; }
+
+    /// <summary>Number of state elements.</summary>
+    public int Size => _values.Length;
+
+    /// <summary>The state's values (layer by layer, in the order the network's layers describe); a copy can restore a stream.</summary>
+    public Span<T> Values => _values.Span;
+
+    /// <summary>The generated kernels of the network class that created this state.</summary>
+    internal Type Owner { get; }
+
+    /// <summary>The first value, for kernels.</summary>
+    internal ref T First => ref _values.First;
+
+    /// <summary>Zero state, as at the start of a sequence: every h, c and past input 0.</summary>
+    public void Reset()
+    {
+        _values.Span.Clear();
+        Frame = 0;
+    }
+}
