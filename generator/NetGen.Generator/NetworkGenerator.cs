@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using NetGen.Generator.Diagnostics;
 using NetGen.Generator.Emit;
+using NetGen.Generator.Emit.Sequence;
 using NetGen.Generator.Model;
 using NetGen.Generator.Parsing;
 using NetGen.Generator.Planning;
@@ -39,6 +40,23 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             }
         });
 
+        // A layer attribute on a class without [Network] generates nothing; say so at the attribute (NETGEN025).
+        foreach (string layerAttribute in SequenceParser.AttributeNames)
+        {
+            IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> orphans = context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    layerAttribute,
+                    predicate: static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
+                    transform: static (context, cancellationToken) => SequenceParser.Orphans(context, cancellationToken));
+            context.RegisterSourceOutput(orphans, static (context, diagnostics) =>
+            {
+                foreach (DiagnosticInfo diagnostic in diagnostics)
+                {
+                    context.ReportDiagnostic(diagnostic.ToDiagnostic());
+                }
+            });
+        }
+
         IncrementalValuesProvider<NetworkSpec> specs = parsed
             .Where(static result => result.Spec is not null)
             .Select(static (result, _) => result.Spec!)
@@ -51,7 +69,10 @@ public sealed class NetworkGenerator : IIncrementalGenerator
     {
         try
         {
-            context.AddSource(spec.FullName + ".g.cs", NetworkEmitter.Emit(NetworkPlan.For(spec)));
+            string source = spec.IsSequence
+                ? SequenceNetworkEmitter.Emit(SequencePlan.For(spec))
+                : NetworkEmitter.Emit(NetworkPlan.For(spec));
+            context.AddSource(spec.FullName + ".g.cs", source);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

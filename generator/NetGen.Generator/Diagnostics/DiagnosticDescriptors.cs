@@ -127,6 +127,42 @@ internal static class DiagnosticDescriptors
         "The network '{0}' cannot be generated for C# {1}; NetGen's generated code needs C# 12 or newer, so set <LangVersion> to 12 or higher (or remove it)",
         "Generated networks use file-local types, static abstract interface members and inline arrays.");
 
+    public static readonly DiagnosticDescriptor SequenceNeedsInputSizeOnly = Error(
+        "NETGEN020",
+        "With layer attributes, [Network] takes the input size only",
+        "[Network] on '{0}' gives {1} sizes, but the class declares its layers with layer attributes; give only the input size, e.g. [Network(1)] [Lstm(16)] [Dense(1)]",
+        "A sequence network is [Network(inputSize)] followed by its layer attributes in source order; the layer attributes give every other size.");
+
+    public static readonly DiagnosticDescriptor DenseOptionInSequence = Error(
+        "NETGEN021",
+        "Option applies to dense layer sizes only",
+        "'{1}' of '{0}' sets activations of [Network] layer sizes, but the class declares its layers with layer attributes; set each layer's Activation instead",
+        "Hidden, Output and Activations belong to networks declared as [Network(2, 3, 1)]; in a sequence network each [Dense] and [Conv1D] has its own Activation.");
+
+    public static readonly DiagnosticDescriptor SequenceLossNotSupported = Error(
+        "NETGEN022",
+        "Loss not available for sequence networks",
+        "The sequence network '{0}' uses Loss.{1}; sequence networks train on Loss.SquaredError (J = ½‖ŷ − y‖² per frame)",
+        "Sequence networks are regressors over frames (audio, sensors, control); their objective is the mean squared error over the frames of a sequence.");
+
+    public static readonly DiagnosticDescriptor LayerArgumentBelowOne = Error(
+        "NETGEN023",
+        "Layer sizes, kernel sizes and dilations must be at least 1",
+        "{1} of layer {2} ([{3}]) of '{0}' is {4}; it must be at least 1",
+        "Every layer has at least one unit, channel or output, and a convolution at least one tap spaced at least one step apart.");
+
+    public static readonly DiagnosticDescriptor SequenceActivationNotSupported = Error(
+        "NETGEN024",
+        "Activation not available in sequence layers",
+        "Layer {1} ([{2}]) of '{0}' uses {3}, which sequence layers do not support; use Identity, Sigmoid, Tanh, ReLU, LeakyReLU, Softplus or ELU",
+        "Sequence layers take their derivative from each output alone; Softmax couples a layer's outputs and GELU needs its input.");
+
+    public static readonly DiagnosticDescriptor LayerWithoutNetwork = Error(
+        "NETGEN025",
+        "A layer attribute needs [Network] on the same class",
+        "[{1}] on '{0}' declares a layer, but the class has no [Network]; add [Network(inputSize)] before the layer attributes",
+        "Layer attributes describe the layers of a sequence network, which [Network(inputSize)] declares and NetGen generates.");
+
     /// <summary>
     /// An error that cannot be configured away: an .editorconfig or #pragma that silenced it would only turn it into
     /// compiler errors about missing members.

@@ -21,7 +21,9 @@ internal sealed class SourceWriter
 
     public void Line(string line = "")
     {
-        if (Indent + line.Length > MaxWidth && !line.StartsWith("//", StringComparison.Ordinal) && line.IndexOf('(') is int open and > 0)
+        // (Only when the head up to the parenthesis fits, so the split always makes progress.)
+        if (Indent + line.Length > MaxWidth && !line.StartsWith("//", StringComparison.Ordinal) && line.IndexOf('(') is int open and > 0 &&
+            Indent + open + 1 < MaxWidth)
         {
             // A statement too wide for one line: its arguments continue on the next, one per line if they must.
             Line(line.Substring(0, open + 1));

@@ -87,7 +87,7 @@ internal static class SurfaceEmitter
     }
 
     /// <summary>The optimizer's type, its name in prose, and the constructor arguments.</summary>
-    private static (string Type, string Name, string Arguments) Optimizer(OptimizerKind kind, string t) => kind switch
+    public static (string Type, string Name, string Arguments) Optimizer(OptimizerKind kind, string t) => kind switch
     {
         OptimizerKind.Momentum => ($"global::NetGen.Training.MomentumOptimizer<{t}>", "momentum", "ParameterCount, nesterov: false"),
         OptimizerKind.Nesterov => ($"global::NetGen.Training.MomentumOptimizer<{t}>", "Nesterov momentum", "ParameterCount, nesterov: true"),

@@ -14,17 +14,7 @@ internal static class UserClassEmitter
     public static void Emit(SourceWriter w, NetworkPlan plan)
     {
         NetworkSpec spec = plan.Spec;
-        var scopes = new Stack<SourceWriter.Scope>();
-        if (spec.Namespace.Length > 0)
-        {
-            scopes.Push(w.Block($"namespace {spec.EscapedNamespace}"));
-        }
-
-        foreach (ContainingType outer in spec.ContainingTypes)
-        {
-            scopes.Push(w.Block($"partial {outer.Keyword} {Identifier(outer.Name)}"));
-        }
-
+        Stack<SourceWriter.Scope> scopes = OpenScopes(w, spec);
         DerivationEmitter.Emit(w, plan);
         w.Line($"[{TypeNames.GeneratedCode}(\"NetGen\", \"{NetworkEmitter.Version}\")]");
         string interfaceName = $"{TypeNames.ITrainableNetwork}<{plan.Type.Keyword}>";
@@ -38,6 +28,23 @@ internal static class UserClassEmitter
         {
             scopes.Pop().Dispose();
         }
+    }
+
+    /// <summary>Opens the class's namespace and containing types; dispose the scopes in the order popped.</summary>
+    public static Stack<SourceWriter.Scope> OpenScopes(SourceWriter w, NetworkSpec spec)
+    {
+        var scopes = new Stack<SourceWriter.Scope>();
+        if (spec.Namespace.Length > 0)
+        {
+            scopes.Push(w.Block($"namespace {spec.EscapedNamespace}"));
+        }
+
+        foreach (ContainingType outer in spec.ContainingTypes)
+        {
+            scopes.Push(w.Block($"partial {outer.Keyword} {Identifier(outer.Name)}"));
+        }
+
+        return scopes;
     }
 
     /// <summary>A name as C# source: keywords get an <c>@</c>.</summary>

@@ -9,6 +9,10 @@ namespace NetGen.Generator.Model;
 /// <param name="Tau">τ of the exponential cost.</param>
 /// <param name="LeakySlope">α of LeakyReLU.</param>
 /// <param name="Optimizer">The optimizer behind TrainBatch.</param>
+/// <param name="SequenceLayers">
+/// The layers of a sequence network (<c>[Network(n)]</c> with layer attributes), or empty for a dense network, whose
+/// layers are <see cref="Layers"/>.
+/// </param>
 internal sealed record NetworkSpec(
     string Namespace,
     string EscapedNamespace,
@@ -21,11 +25,14 @@ internal sealed record NetworkSpec(
     bool HasBias,
     double Tau,
     double LeakySlope,
-    OptimizerKind Optimizer)
+    OptimizerKind Optimizer,
+    EquatableArray<SequenceLayerSpec> SequenceLayers)
 {
-    public int InputSize => Layers[0].Inputs;
+    public bool IsSequence => SequenceLayers.Count > 0;
 
-    public int OutputSize => Layers[Layers.Count - 1].Outputs;
+    public int InputSize => IsSequence ? SequenceLayers[0].Inputs : Layers[0].Inputs;
+
+    public int OutputSize => IsSequence ? SequenceLayers[SequenceLayers.Count - 1].Outputs : Layers[Layers.Count - 1].Outputs;
 
     public LayerSpec OutputLayer => Layers[Layers.Count - 1];
 

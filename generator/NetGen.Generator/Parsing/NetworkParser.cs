@@ -122,6 +122,12 @@ internal static class NetworkParser
         }
 
         int[] sizes = ReadSizes(attribute.ConstructorArguments[0]);
+        var layerAttributes = type.GetAttributes().Where(SequenceParser.IsLayerAttribute).ToList();
+        if (layerAttributes.Count > 0)
+        {
+            return ParseSequence(type, attribute, syntax, attributeLocation, sizes, layerAttributes, diagnostics, cancellationToken);
+        }
+
         int before = diagnostics.Count;
         if (sizes.Length < 2)
         {
@@ -165,6 +171,71 @@ internal static class NetworkParser
             layers[l] = new LayerSpec(l + 1, sizes[l], sizes[l + 1], activations[l]);
         }
 
+        return Spec(type, elementType, layers, options, EquatableArray<SequenceLayerSpec>.Empty);
+    }
+
+    /// <summary>A sequence network: [Network(inputSize)] and its layer attributes in source order.</summary>
+    private static NetworkSpec? ParseSequence(
+        INamedTypeSymbol type, AttributeData attribute, AttributeSyntax? syntax, LocationInfo? attributeLocation, int[] sizes,
+        List<AttributeData> layerAttributes, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        int before = diagnostics.Count;
+        ImmutableArray<AttributeArgumentSyntax> positional = PositionalArguments(syntax);
+        if (sizes.Length != 1)
+        {
+            LocationInfo? location = positional.Length == sizes.Length && sizes.Length > 1
+                ? LocationInfo.From(positional[1].GetLocation())
+                : attributeLocation;
+            diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.SequenceNeedsInputSizeOnly, location, type.Name, sizes.Length.ToString()));
+        }
+        else if (sizes[0] <= 0)
+        {
+            LocationInfo? location = positional.Length == 1 ? LocationInfo.From(positional[0].GetLocation()) : attributeLocation;
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LayerSizeNotPositive, location, "1", type.Name, sizes[0].ToString()));
+        }
+
+        NetworkOptions options = NetworkOptions.Read(attribute, syntax, type.Name, diagnostics);
+        foreach (string name in new[] { nameof(NetworkAttribute.Hidden), nameof(NetworkAttribute.Output), nameof(NetworkAttribute.Activations) })
+        {
+            if (options.IsSet(name))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.DenseOptionInSequence, options.LocationOf(name, attributeLocation), type.Name, name));
+            }
+        }
+
+        if (options.Loss != Loss.SquaredError)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.SequenceLossNotSupported, options.LocationOf(nameof(NetworkAttribute.Loss), attributeLocation),
+                type.Name, options.Loss.ToString()));
+        }
+
+        if (options.ElementType is { } type1)
+        {
+            NetworkRules.CheckLeakySlope(options, type1, attributeLocation, type.Name, diagnostics);
+        }
+
+        SequenceLayerSpec[]? layers = SequenceParser.Parse(
+            type.Name, sizes.Length == 1 ? sizes[0] : 1, layerAttributes, diagnostics, cancellationToken);
+        if (diagnostics.Count > before || layers is null || options.ElementType is not { } elementType)
+        {
+            return null;
+        }
+
+        if (SequenceLimits.Check(layers, options.HasBias) is { } reason)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NetworkTooLarge, attributeLocation, type.Name, reason));
+            return null;
+        }
+
+        return Spec(type, elementType, System.Array.Empty<LayerSpec>(), options, new EquatableArray<SequenceLayerSpec>(layers));
+    }
+
+    private static NetworkSpec Spec(
+        INamedTypeSymbol type, ElementType elementType, LayerSpec[] layers, NetworkOptions options, EquatableArray<SequenceLayerSpec> sequence)
+    {
         return new NetworkSpec(
             Namespace: type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString(),
             EscapedNamespace: type.ContainingNamespace.IsGlobalNamespace
@@ -179,7 +250,8 @@ internal static class NetworkParser
             HasBias: options.HasBias,
             Tau: options.Tau,
             LeakySlope: options.LeakySlope,
-            Optimizer: options.Optimizer);
+            Optimizer: options.Optimizer,
+            SequenceLayers: sequence);
     }
 
     private static int[] ReadSizes(TypedConstant argument)

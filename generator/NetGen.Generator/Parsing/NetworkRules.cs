@@ -44,20 +44,27 @@ internal static class NetworkRules
         }
 
         // Checked as the element type will hold them: a double that is fine can overflow or vanish in float.
-        double tau = InElementType(options.Tau, elementType), slope = InElementType(options.LeakySlope, elementType);
+        double tau = InElementType(options.Tau, elementType);
         if (!(tau > 0 && !double.IsInfinity(tau)))
         {
             diagnostics.Add(DiagnosticInfo.Create(
                 DiagnosticDescriptors.InvalidTau, options.LocationOf(nameof(NetworkAttribute.Tau), attribute), className, Format(options.Tau)));
         }
 
+        CheckLeakySlope(options, elementType, attribute, className, diagnostics);
+        return diagnostics.Count == before ? activations : null;
+    }
+
+    /// <summary>NETGEN017 unless α is finite and ≥ 0 in the element type.</summary>
+    public static void CheckLeakySlope(
+        NetworkOptions options, ElementType elementType, LocationInfo? attribute, string className, List<DiagnosticInfo> diagnostics)
+    {
+        double slope = InElementType(options.LeakySlope, elementType);
         if (!(slope >= 0 && !double.IsInfinity(slope)))
         {
             diagnostics.Add(DiagnosticInfo.Create(
                 DiagnosticDescriptors.InvalidLeakySlope, options.LocationOf(nameof(NetworkAttribute.LeakySlope), attribute), className, Format(options.LeakySlope)));
         }
-
-        return diagnostics.Count == before ? activations : null;
     }
 
     private static Activation[]? LayerActivations(

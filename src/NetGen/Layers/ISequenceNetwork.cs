@@ -69,6 +69,15 @@ public interface ISequenceNetwork<T>
     /// </summary>
     T Objective(ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets);
 
+    /// <summary>The optimizer behind <see cref="TrainSequence"/>.</summary>
+    Training.GradientOptimizer<T> Optimizer { get; }
+
+    /// <summary>
+    /// One <see cref="Optimizer"/> step on the gradient of <see cref="Objective"/> over one sequence; returns J before the
+    /// step. Not thread-safe: it uses the network's gradient buffer and the optimizer's state.
+    /// </summary>
+    T TrainSequence(ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets);
+
     /// <summary>Overwrites <paramref name="gradient"/> with ∂J/∂θ of <see cref="Objective"/> (backpropagation through time) and returns J.</summary>
     T ObjectiveGradient(ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, Span<T> gradient);
 }

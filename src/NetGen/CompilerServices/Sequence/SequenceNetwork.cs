@@ -145,6 +145,17 @@ public abstract class SequenceNetwork<TKernels, T>
         }
     }
 
+    /// <summary>One optimizer step on the gradient of <see cref="Objective"/> over one sequence; returns J before the step.</summary>
+    /// <exception cref="ArgumentException">The spans are empty or not matching whole frames.</exception>
+    public static T TrainSequence(
+        AlignedArray<T> parameters, AlignedArray<T> gradients, Training.GradientOptimizer<T> optimizer, T l2,
+        ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets)
+    {
+        T cost = ObjectiveGradient(parameters, l2, inputs, targets, gradients.Span);
+        optimizer.Step(parameters.Span, gradients.Span);
+        return cost;
+    }
+
     /// <summary>(λ/2)·Σ W² over every layer's weights.</summary>
     private static T Penalty(ReadOnlySpan<T> parameters, T l2)
     {

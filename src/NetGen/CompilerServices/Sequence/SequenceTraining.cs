@@ -28,8 +28,8 @@ internal static class SequenceTraining<T>
             widest = Math.Max(widest, Math.Max(layer.Inputs, layer.Outputs));
         }
 
-        // Outputs and caches, two gradient sequences, then zeros, two carries and 6H of gate gradients.
-        return (perFrame * frames) + (2L * frames * widest) + (10L * widest);
+        // Outputs and caches, two gradient sequences, then a row of zeros and up to 8 rows of carries and gate gradients.
+        return (perFrame * frames) + (2L * frames * widest) + (9L * widest);
     }
 
     /// <summary>Runs the sequence from zero state, keeping what <see cref="Backward"/> needs; returns the last layer's outputs.</summary>
@@ -128,10 +128,10 @@ internal static class SequenceTraining<T>
                     BackwardConvolution(layer, ref pl, ref gl, ref x, ref a, ref dA, ref dX, frames, slope, inputGradient);
                     break;
                 case SequenceLayerKind.Lstm:
-                    BackwardLstm(layer, ref pl, ref gl, ref x, ref a, ref work[layout.Cache(l)], ref dA, ref dX, frames, ref work[layout.Zeros], inputGradient);
+                    BackwardLstm(layer, ref pl, ref gl, ref x, ref a, ref work[layout.Cache(l)], ref dA, ref dX, frames, ref work[layout.Zeros], ref work[layout.Scratch], inputGradient);
                     break;
                 default:
-                    BackwardGru(layer, ref pl, ref gl, ref x, ref a, ref work[layout.Cache(l)], ref dA, ref dX, frames, ref work[layout.Zeros], inputGradient);
+                    BackwardGru(layer, ref pl, ref gl, ref x, ref a, ref work[layout.Cache(l)], ref dA, ref dX, frames, ref work[layout.Zeros], ref work[layout.Scratch], inputGradient);
                     break;
             }
         }
@@ -182,13 +182,14 @@ internal static class SequenceTraining<T>
     /// ∂J/∂Wx += xᵀ·dz, ∂J/∂Wh += h₋ᵀ·dz, ∂J/∂b += dz; ∂J/∂x = dz·Wxᵀ; dh₊ = dz·Whᵀ, dc₊ = dc ⊙ f.
     /// </summary>
     private static void BackwardLstm(
-        SequenceLayer layer, ref T p, ref T g, ref T x, ref T a, ref T cache, ref T dA, ref T dX, int frames, ref T zeros, bool inputGradient)
+        SequenceLayer layer, ref T p, ref T g, ref T x, ref T a, ref T cache, ref T dA, ref T dX, int frames, ref T zeros, ref T scratch,
+        bool inputGradient)
     {
         int n = layer.Inputs, h = layer.Outputs, width = 4 * h;
         ref T wh = ref Unsafe.Add(ref p, n * width);
         ref T gwh = ref Unsafe.Add(ref g, n * width);
         ref T gb = ref Unsafe.Add(ref gwh, h * width);
-        ref T dhNext = ref Unsafe.Add(ref zeros, h);
+        ref T dhNext = ref scratch;
         ref T dcNext = ref Unsafe.Add(ref dhNext, h);
         ref T dz = ref Unsafe.Add(ref dcNext, h);
         RowMath.CopyOrClear(ref dhNext, ref zeros, 2 * h, copy: false);
@@ -233,14 +234,15 @@ internal static class SequenceTraining<T>
     /// ∂J/∂Wh += h₋ᵀ·du, ∂J/∂bh += du; ∂J/∂x = da·Wxᵀ; dh₊ = dh ⊙ z + du·Whᵀ.
     /// </summary>
     private static void BackwardGru(
-        SequenceLayer layer, ref T p, ref T g, ref T x, ref T a, ref T cache, ref T dA, ref T dX, int frames, ref T zeros, bool inputGradient)
+        SequenceLayer layer, ref T p, ref T g, ref T x, ref T a, ref T cache, ref T dA, ref T dX, int frames, ref T zeros, ref T scratch,
+        bool inputGradient)
     {
         int n = layer.Inputs, h = layer.Outputs, width = 3 * h;
         ref T wh = ref Unsafe.Add(ref p, n * width);
         ref T gwh = ref Unsafe.Add(ref g, n * width);
         ref T gbx = ref Unsafe.Add(ref gwh, h * width);
         ref T gbh = ref Unsafe.Add(ref gbx, width);
-        ref T dhNext = ref Unsafe.Add(ref zeros, h);
+        ref T dhNext = ref scratch;
         ref T da = ref Unsafe.Add(ref dhNext, h);
         ref T du = ref Unsafe.Add(ref da, width);
         RowMath.CopyOrClear(ref dhNext, ref zeros, h, copy: false);
@@ -313,6 +315,9 @@ internal static class SequenceTraining<T>
         public int Zeros => _gradients + (2 * _frames * _widest);
 
         public int Widest => _widest;
+
+        /// <summary>After the zeros: the carries and gate gradients of one recurrent layer (at most 7H or 8H).</summary>
+        public int Scratch => Zeros + _widest;
 
         public int Outputs(int layer)
         {
