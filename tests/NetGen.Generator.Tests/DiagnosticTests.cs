@@ -13,7 +13,7 @@ namespace NetGen.Generator.Tests;
 /// Each NETGEN diagnostic, on the exact span the contract names (marked <c>[|...|]</c> in the source), with no
 /// generated source for the invalid class and no compiler errors cascading from it.
 /// </summary>
-public sealed class DiagnosticTests
+public sealed partial class DiagnosticTests
 {
     private const string Header = """
         using NetGen;

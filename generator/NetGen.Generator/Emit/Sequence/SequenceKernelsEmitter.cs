@@ -136,25 +136,29 @@ internal static class SequenceKernelsEmitter
                 w.Line($"// {SequenceFormulas.Title(layer)}:");
                 w.Comment("// ", SequenceFormulas.Step(layer, input, plan.Spec.HasBias));
                 string p = $"ref Unsafe.Add(ref p, {layer.ParameterConstant})";
-                string n = KernelSyntax.Literal(s.Inputs), m = KernelSyntax.Literal(s.Outputs);
-                string x = $"ref {layer.Input}";
+                string n = $"inputs: {KernelSyntax.Literal(s.Inputs)}", m = KernelSyntax.Literal(s.Outputs);
+                string x = $"x: ref {layer.Input}";
                 string h = $"ref Unsafe.Add(ref s, {layer.HiddenConstant})";
+                string b = $"bias: {bias}";
                 switch (s.Kind)
                 {
                     case SequenceLayerKind.Lstm:
                         string c = $"ref Unsafe.Add(ref s, {layer.CellConstant})";
-                        Call(w, $"{layers}.Lstm", p, n, m, $"bias: {bias}", x, h, c, $"ref {layer.Scratch(0)}", c, h);
+                        Call(w, $"{layers}.Lstm", p, n, $"units: {m}", b, x, $"hPrevious: {h}", $"cPrevious: {c}",
+                            $"gates: ref {layer.Scratch(0)}", $"c: {c}", $"h: {h}");
                         break;
                     case SequenceLayerKind.Gru:
-                        Call(w, $"{layers}.Gru", p, n, m, $"bias: {bias}", x, h, $"ref {layer.Scratch(0)}", h);
+                        Call(w, $"{layers}.Gru", p, n, $"units: {m}", b, x, $"hPrevious: {h}", $"scratch: ref {layer.Scratch(0)}", $"h: {h}");
                         break;
                     case SequenceLayerKind.Conv1D:
-                        Call(w, $"{layers}.Conv1DStep", p, n, m, KernelSyntax.Literal(s.KernelSize), KernelSyntax.Literal(s.Dilation),
-                            $"bias: {bias}", $"Activation.{s.Activation}", slope, $"ref Unsafe.Add(ref s, {layer.RingConstant})",
-                            KernelSyntax.Literal(layer.RingFrames), "frame", x, $"ref {layer.Output}");
+                        Call(w, $"{layers}.Conv1DStep", p, n, $"outputs: {m}", $"kernelSize: {KernelSyntax.Literal(s.KernelSize)}",
+                            $"dilation: {KernelSyntax.Literal(s.Dilation)}", b, $"f: Activation.{s.Activation}", $"slope: {slope}",
+                            $"ring: ref Unsafe.Add(ref s, {layer.RingConstant})", $"ringFrames: {KernelSyntax.Literal(layer.RingFrames)}",
+                            "frame", x, $"a: ref {layer.Output}");
                         break;
                     default:
-                        Call(w, $"{layers}.Dense", p, n, m, $"bias: {bias}", $"Activation.{s.Activation}", slope, x, $"ref {layer.Output}");
+                        Call(w, $"{layers}.Dense", p, n, $"outputs: {m}", b, $"f: Activation.{s.Activation}", $"slope: {slope}", x,
+                            $"a: ref {layer.Output}");
                         break;
                 }
 
