@@ -24,7 +24,10 @@ internal readonly struct SequenceLayerPlanMath
     /// <summary>Past input frames a convolution keeps: the smallest power of two ≥ (k − 1)·d + 1.</summary>
     public long RingFrames { get; }
 
-    /// <summary>Scratch a step needs: LSTM gates and tanh c (5H), GRU gates (6H), or the output row of other kinds.</summary>
+    /// <summary>
+    /// Scratch a step needs: LSTM gates and tanh c (5H), GRU gates (6H), the output row of other kinds, and a convolution's
+    /// k input frames side by side (k·n).
+    /// </summary>
     public long Scratch { get; }
 
     public static SequenceLayerPlanMath Of(SequenceLayerSpec layer, bool hasBias)
@@ -43,7 +46,7 @@ internal readonly struct SequenceLayerPlanMath
                     frames <<= 1;
                 }
 
-                return new(layer.KernelSize * n * m + (hasBias ? m : 0), hasBias ? m : 0, frames * n, frames, m);
+                return new(layer.KernelSize * n * m + (hasBias ? m : 0), hasBias ? m : 0, frames * n, frames, m + (layer.KernelSize * n));
             default:
                 return new(n * m + (hasBias ? m : 0), hasBias ? m : 0, 0, 0, m);
         }

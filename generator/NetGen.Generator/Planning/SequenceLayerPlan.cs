@@ -43,7 +43,7 @@ internal sealed class SequenceLayerPlan
 
     public int RingFrames { get; }
 
-    /// <summary>Where the step's scratch rows of this layer start, or −1 when it writes ŷ directly.</summary>
+    /// <summary>Where the step's scratch rows of this layer start.</summary>
     public int ScratchStart { get; }
 
     /// <summary>The reference the step reads this layer's input from.</summary>
@@ -68,7 +68,10 @@ internal sealed class SequenceLayerPlan
     /// <summary>The reference the step writes this layer's output to, which the next layer reads.</summary>
     public string Output => IsRecurrent
         ? $"Unsafe.Add(ref s, {HiddenConstant})"
-        : ScratchStart < 0 ? "y" : Scratch(0);
+        : IsLast ? "y" : Scratch(0);
+
+    /// <summary>Where a convolution gathers the input frames its taps read, after its output row (if that is in scratch).</summary>
+    public string Taps => Scratch(IsLast ? 0 : Spec.Outputs);
 
     /// <summary>The element of the step's scratch at this layer's start plus <paramref name="offset"/>.</summary>
     public string Scratch(int offset) => $"scratch[{Text(ScratchStart + offset)}]";

@@ -50,12 +50,9 @@ internal sealed class SequencePlan
             bool recurrent = layer.Kind is SequenceLayerKind.Lstm or SequenceLayerKind.Gru;
 
             // Recurrent layers compute into their gate rows and output h in their state; other layers write their
-            // output row into scratch, or straight into ŷ when they are last.
-            int scratchStart = recurrent || !last ? scratch : -1;
-            if (scratchStart >= 0)
-            {
-                scratch += (int)math.Scratch;
-            }
+            // output row into scratch (straight into ŷ when they are last), convolutions gather their taps after it.
+            int scratchStart = scratch;
+            scratch += (int)math.Scratch - (last && !recurrent ? layer.Outputs : 0);
 
             var plan = new SequenceLayerPlan(
                 layer, parameters, (int)math.Parameters, (int)math.Biases, state, (int)math.State, (int)math.RingFrames, scratchStart, input, last);

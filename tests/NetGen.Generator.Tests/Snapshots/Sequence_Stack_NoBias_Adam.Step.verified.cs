@@ -2,7 +2,7 @@
         [MethodImpl(NoInlining | AggressiveOptimization)]
         public static void Step(ref float p, ref float s, uint frame, ref float x, ref float y)
         {
-            Unsafe.SkipInit(out Floats53 scratch);
+            Unsafe.SkipInit(out Floats59 scratch);
 
             // Layer 1, Conv1D 3 → 4, kernel 2, dilation 4, LeakyReLU:
             // a1[t] = LeakyReLU(Σⱼ x[t − (1 − j)·4]·W1[j]), the last 8 inputs kept in ring R1
@@ -19,6 +19,7 @@
                 ringFrames: 8,
                 frame,
                 x: ref x,
+                taps: ref scratch[4],
                 a: ref scratch[0]);
 
             // Layer 2, GRU 4 → 5:
@@ -30,7 +31,7 @@
                 bias: false,
                 x: ref scratch[0],
                 hPrevious: ref Unsafe.Add(ref s, H2),
-                scratch: ref scratch[4],
+                scratch: ref scratch[10],
                 h: ref Unsafe.Add(ref s, H2));
 
             // Layer 3, Dense 5 → 4, sigmoid:
@@ -43,7 +44,7 @@
                 f: Activation.Sigmoid,
                 slope: 0.2f,
                 x: ref Unsafe.Add(ref s, H2),
-                a: ref scratch[34]);
+                a: ref scratch[40]);
 
             // Layer 4, LSTM 4 → 3:
             // z = a3·Wx4 + h4·Wh4; i, f, o = σ(z_i, z_f, z_o), g = tanh(z_g); c4 ← f ⊙ c4 + i ⊙ g; h4 ← o ⊙ tanh(c4)
@@ -52,10 +53,10 @@
                 inputs: 4,
                 units: 3,
                 bias: false,
-                x: ref scratch[34],
+                x: ref scratch[40],
                 hPrevious: ref Unsafe.Add(ref s, H4),
                 cPrevious: ref Unsafe.Add(ref s, C4),
-                gates: ref scratch[38],
+                gates: ref scratch[44],
                 c: ref Unsafe.Add(ref s, C4),
                 h: ref Unsafe.Add(ref s, H4));
 

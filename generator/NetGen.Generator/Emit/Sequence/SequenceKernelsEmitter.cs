@@ -154,7 +154,7 @@ internal static class SequenceKernelsEmitter
                         Call(w, $"{layers}.Conv1DStep", p, n, $"outputs: {m}", $"kernelSize: {KernelSyntax.Literal(s.KernelSize)}",
                             $"dilation: {KernelSyntax.Literal(s.Dilation)}", b, $"f: Activation.{s.Activation}", $"slope: {slope}",
                             $"ring: ref Unsafe.Add(ref s, {layer.RingConstant})", $"ringFrames: {KernelSyntax.Literal(layer.RingFrames)}",
-                            "frame", x, $"a: ref {layer.Output}");
+                            "frame", x, $"taps: ref {layer.Taps}", $"a: ref {layer.Output}");
                         break;
                     default:
                         Call(w, $"{layers}.Dense", p, n, $"outputs: {m}", b, $"f: Activation.{s.Activation}", $"slope: {slope}", x,

@@ -10,47 +10,35 @@ namespace NetGen.CompilerServices;
 internal static class RowMath
 {
     /// <summary>y[0..cols) += Σᵢ x[i]·W[i, 0..cols) over i &lt; rows: a vector times a [rows][cols] matrix.</summary>
+    /// <remarks>
+    /// Latency, not arithmetic, bounds these small products: each accumulator is a chain of FMAs, one per row. So
+    /// eight column vectors advance together while there are that many; narrower blocks split the rows between
+    /// independent partial sums (two for four vectors, four for one), and a single column is a dot product.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void AddProduct<T>(ref T y, ref T x, int rows, ref T w, int cols)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int v = Vector<T>.Count, c = 0;
+        if (cols == 1)
+        {
+            y += Dot(ref x, ref w, rows);
+            return;
+        }
 
-        // Four vectors of columns stay in registers while every row is added.
+        int v = Vector<T>.Count, c = 0;
+        for (; c + (8 * v) <= cols; c += 8 * v)
+        {
+            AddProduct8(ref Unsafe.Add(ref y, c), ref x, rows, ref Unsafe.Add(ref w, c), cols);
+        }
+
         for (; c + (4 * v) <= cols; c += 4 * v)
         {
-            ref T yc = ref Unsafe.Add(ref y, c);
-            var a0 = Vector.LoadUnsafe(ref yc);
-            var a1 = Vector.LoadUnsafe(ref yc, (nuint)v);
-            var a2 = Vector.LoadUnsafe(ref yc, (nuint)(2 * v));
-            var a3 = Vector.LoadUnsafe(ref yc, (nuint)(3 * v));
-            for (int i = 0; i < rows; i++)
-            {
-                var xi = new Vector<T>(Unsafe.Add(ref x, i));
-                ref T row = ref Unsafe.Add(ref w, (i * cols) + c);
-                a0 = MultiplyAdd(Vector.LoadUnsafe(ref row), xi, a0);
-                a1 = MultiplyAdd(Vector.LoadUnsafe(ref row, (nuint)v), xi, a1);
-                a2 = MultiplyAdd(Vector.LoadUnsafe(ref row, (nuint)(2 * v)), xi, a2);
-                a3 = MultiplyAdd(Vector.LoadUnsafe(ref row, (nuint)(3 * v)), xi, a3);
-            }
-
-            a0.StoreUnsafe(ref yc);
-            a1.StoreUnsafe(ref yc, (nuint)v);
-            a2.StoreUnsafe(ref yc, (nuint)(2 * v));
-            a3.StoreUnsafe(ref yc, (nuint)(3 * v));
+            AddProduct4(ref Unsafe.Add(ref y, c), ref x, rows, ref Unsafe.Add(ref w, c), cols);
         }
 
         for (; c + v <= cols; c += v)
         {
-            ref T yc = ref Unsafe.Add(ref y, c);
-            var a = Vector.LoadUnsafe(ref yc);
-            for (int i = 0; i < rows; i++)
-            {
-                a = MultiplyAdd(
-                    Vector.LoadUnsafe(ref Unsafe.Add(ref w, (i * cols) + c)), new Vector<T>(Unsafe.Add(ref x, i)), a);
-            }
-
-            a.StoreUnsafe(ref yc);
+            AddProduct1(ref Unsafe.Add(ref y, c), ref x, rows, ref Unsafe.Add(ref w, c), cols);
         }
 
         for (; c < cols; c++)
@@ -63,6 +51,113 @@ internal static class RowMath
 
             Unsafe.Add(ref y, c) = a;
         }
+    }
+
+    /// <summary>Eight column vectors, every row into the same eight accumulators.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddProduct8<T>(ref T y, ref T x, int rows, ref T w, int stride)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        nuint v = (nuint)Vector<T>.Count;
+        var a0 = Vector.LoadUnsafe(ref y);
+        var a1 = Vector.LoadUnsafe(ref y, v);
+        var a2 = Vector.LoadUnsafe(ref y, 2 * v);
+        var a3 = Vector.LoadUnsafe(ref y, 3 * v);
+        var a4 = Vector.LoadUnsafe(ref y, 4 * v);
+        var a5 = Vector.LoadUnsafe(ref y, 5 * v);
+        var a6 = Vector.LoadUnsafe(ref y, 6 * v);
+        var a7 = Vector.LoadUnsafe(ref y, 7 * v);
+        for (int i = 0; i < rows; i++)
+        {
+            var xi = new Vector<T>(Unsafe.Add(ref x, i));
+            ref T row = ref Unsafe.Add(ref w, i * stride);
+            a0 = MultiplyAdd(Vector.LoadUnsafe(ref row), xi, a0);
+            a1 = MultiplyAdd(Vector.LoadUnsafe(ref row, v), xi, a1);
+            a2 = MultiplyAdd(Vector.LoadUnsafe(ref row, 2 * v), xi, a2);
+            a3 = MultiplyAdd(Vector.LoadUnsafe(ref row, 3 * v), xi, a3);
+            a4 = MultiplyAdd(Vector.LoadUnsafe(ref row, 4 * v), xi, a4);
+            a5 = MultiplyAdd(Vector.LoadUnsafe(ref row, 5 * v), xi, a5);
+            a6 = MultiplyAdd(Vector.LoadUnsafe(ref row, 6 * v), xi, a6);
+            a7 = MultiplyAdd(Vector.LoadUnsafe(ref row, 7 * v), xi, a7);
+        }
+
+        a0.StoreUnsafe(ref y);
+        a1.StoreUnsafe(ref y, v);
+        a2.StoreUnsafe(ref y, 2 * v);
+        a3.StoreUnsafe(ref y, 3 * v);
+        a4.StoreUnsafe(ref y, 4 * v);
+        a5.StoreUnsafe(ref y, 5 * v);
+        a6.StoreUnsafe(ref y, 6 * v);
+        a7.StoreUnsafe(ref y, 7 * v);
+    }
+
+    /// <summary>Four column vectors, even and odd rows into separate accumulators.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddProduct4<T>(ref T y, ref T x, int rows, ref T w, int stride)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        nuint v = (nuint)Vector<T>.Count;
+        var a0 = Vector.LoadUnsafe(ref y);
+        var a1 = Vector.LoadUnsafe(ref y, v);
+        var a2 = Vector.LoadUnsafe(ref y, 2 * v);
+        var a3 = Vector.LoadUnsafe(ref y, 3 * v);
+        Vector<T> b0 = Vector<T>.Zero, b1 = b0, b2 = b0, b3 = b0;
+        int i = 0;
+        for (; i + 2 <= rows; i += 2)
+        {
+            var xi = new Vector<T>(Unsafe.Add(ref x, i));
+            var xj = new Vector<T>(Unsafe.Add(ref x, i + 1));
+            ref T row = ref Unsafe.Add(ref w, i * stride);
+            ref T next = ref Unsafe.Add(ref row, stride);
+            a0 = MultiplyAdd(Vector.LoadUnsafe(ref row), xi, a0);
+            a1 = MultiplyAdd(Vector.LoadUnsafe(ref row, v), xi, a1);
+            a2 = MultiplyAdd(Vector.LoadUnsafe(ref row, 2 * v), xi, a2);
+            a3 = MultiplyAdd(Vector.LoadUnsafe(ref row, 3 * v), xi, a3);
+            b0 = MultiplyAdd(Vector.LoadUnsafe(ref next), xj, b0);
+            b1 = MultiplyAdd(Vector.LoadUnsafe(ref next, v), xj, b1);
+            b2 = MultiplyAdd(Vector.LoadUnsafe(ref next, 2 * v), xj, b2);
+            b3 = MultiplyAdd(Vector.LoadUnsafe(ref next, 3 * v), xj, b3);
+        }
+
+        if (i < rows)
+        {
+            var xi = new Vector<T>(Unsafe.Add(ref x, i));
+            ref T row = ref Unsafe.Add(ref w, i * stride);
+            a0 = MultiplyAdd(Vector.LoadUnsafe(ref row), xi, a0);
+            a1 = MultiplyAdd(Vector.LoadUnsafe(ref row, v), xi, a1);
+            a2 = MultiplyAdd(Vector.LoadUnsafe(ref row, 2 * v), xi, a2);
+            a3 = MultiplyAdd(Vector.LoadUnsafe(ref row, 3 * v), xi, a3);
+        }
+
+        (a0 + b0).StoreUnsafe(ref y);
+        (a1 + b1).StoreUnsafe(ref y, v);
+        (a2 + b2).StoreUnsafe(ref y, 2 * v);
+        (a3 + b3).StoreUnsafe(ref y, 3 * v);
+    }
+
+    /// <summary>One column vector, rows dealt round four accumulators.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddProduct1<T>(ref T y, ref T x, int rows, ref T w, int stride)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var a0 = Vector.LoadUnsafe(ref y);
+        Vector<T> a1 = Vector<T>.Zero, a2 = a1, a3 = a1;
+        int i = 0;
+        for (; i + 4 <= rows; i += 4)
+        {
+            ref T row = ref Unsafe.Add(ref w, i * stride);
+            a0 = MultiplyAdd(Vector.LoadUnsafe(ref row), new Vector<T>(Unsafe.Add(ref x, i)), a0);
+            a1 = MultiplyAdd(Vector.LoadUnsafe(ref Unsafe.Add(ref row, stride)), new Vector<T>(Unsafe.Add(ref x, i + 1)), a1);
+            a2 = MultiplyAdd(Vector.LoadUnsafe(ref Unsafe.Add(ref row, 2 * stride)), new Vector<T>(Unsafe.Add(ref x, i + 2)), a2);
+            a3 = MultiplyAdd(Vector.LoadUnsafe(ref Unsafe.Add(ref row, 3 * stride)), new Vector<T>(Unsafe.Add(ref x, i + 3)), a3);
+        }
+
+        for (; i < rows; i++)
+        {
+            a0 = MultiplyAdd(Vector.LoadUnsafe(ref Unsafe.Add(ref w, i * stride)), new Vector<T>(Unsafe.Add(ref x, i)), a0);
+        }
+
+        ((a0 + a1) + (a2 + a3)).StoreUnsafe(ref y);
     }
 
     /// <summary>r[i] += Σⱼ W[i, j]·d[j] over i &lt; rows: a [rows][cols] matrix times a column vector (δ·Wᵀ).</summary>
@@ -113,18 +208,26 @@ internal static class RowMath
         }
     }
 
-    /// <summary>Σⱼ a[j]·b[j] over j &lt; n.</summary>
+    /// <summary>Σⱼ a[j]·b[j] over j &lt; n, in two vector accumulators.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Dot<T>(ref T a, ref T b, int n)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int v = Vector<T>.Count, j = 0;
-        var sum = Vector<T>.Zero;
-        for (; j + v <= n; j += v)
+        Vector<T> sum = Vector<T>.Zero, other = sum;
+        for (; j + (2 * v) <= n; j += 2 * v)
         {
             sum = MultiplyAdd(Vector.LoadUnsafe(ref a, (nuint)j), Vector.LoadUnsafe(ref b, (nuint)j), sum);
+            other = MultiplyAdd(Vector.LoadUnsafe(ref a, (nuint)(j + v)), Vector.LoadUnsafe(ref b, (nuint)(j + v)), other);
         }
 
-        T total = Vector.Sum(sum);
+        if (j + v <= n)
+        {
+            sum = MultiplyAdd(Vector.LoadUnsafe(ref a, (nuint)j), Vector.LoadUnsafe(ref b, (nuint)j), sum);
+            j += v;
+        }
+
+        T total = Vector.Sum(sum + other);
         for (; j < n; j++)
         {
             total = T.MultiplyAddEstimate(Unsafe.Add(ref a, j), Unsafe.Add(ref b, j), total);

@@ -39,21 +39,25 @@ public static class SequenceLayers<T>
     /// <param name="ringFrames">Frames in the ring.</param>
     /// <param name="frame">Frames consumed before this one.</param>
     /// <param name="x">This frame's input.</param>
+    /// <param name="taps">Scratch for the k input frames the taps read (k·n).</param>
     /// <param name="a">This frame's output.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Conv1DStep(
         ref T p, int inputs, int outputs, int kernelSize, int dilation, bool bias, Activation f, T slope,
-        ref T ring, int ringFrames, uint frame, ref T x, ref T a)
+        ref T ring, int ringFrames, uint frame, ref T x, ref T taps, ref T a)
     {
         uint mask = (uint)ringFrames - 1;
         RowMath.CopyOrClear(ref Unsafe.Add(ref ring, (int)(frame & mask) * inputs), ref x, inputs, copy: true);
         RowMath.CopyOrClear(ref a, ref Unsafe.Add(ref p, kernelSize * inputs * outputs), outputs, bias);
+
+        // The k taps' input frames side by side, so that W [k][n][m] is one [k·n][m] matrix and one product.
         for (int j = 0; j < kernelSize; j++)
         {
             int past = (int)((frame - (uint)((kernelSize - 1 - j) * dilation)) & mask);
-            RowMath.AddProduct(ref a, ref Unsafe.Add(ref ring, past * inputs), inputs, ref Unsafe.Add(ref p, j * inputs * outputs), outputs);
+            RowMath.CopyOrClear(ref Unsafe.Add(ref taps, j * inputs), ref Unsafe.Add(ref ring, past * inputs), inputs, copy: true);
         }
 
+        RowMath.AddProduct(ref a, ref taps, kernelSize * inputs, ref p, outputs);
         SequenceActivations.Apply(f, ref a, outputs, slope);
     }
 
@@ -70,22 +74,7 @@ public static class SequenceLayers<T>
         RowMath.CopyOrClear(ref gates, ref Unsafe.Add(ref wh, units * width), width, bias);
         RowMath.AddProduct(ref gates, ref x, inputs, ref p, width);
         RowMath.AddProduct(ref gates, ref hPrevious, units, ref wh, width);
-        SequenceActivations.Sigmoid(ref gates, 2 * units);                              // i, f
-        SequenceActivations.Tanh(ref Unsafe.Add(ref gates, 2 * units), units);         // g
-        SequenceActivations.Sigmoid(ref Unsafe.Add(ref gates, 3 * units), units);      // o
-        ref T tanhC = ref Unsafe.Add(ref gates, width);
-        for (int j = 0; j < units; j++)
-        {
-            T i = Unsafe.Add(ref gates, j), f = Unsafe.Add(ref gates, units + j), g = Unsafe.Add(ref gates, (2 * units) + j);
-            Unsafe.Add(ref c, j) = T.MultiplyAddEstimate(f, Unsafe.Add(ref cPrevious, j), i * g);
-            Unsafe.Add(ref tanhC, j) = Unsafe.Add(ref c, j);
-        }
-
-        SequenceActivations.Tanh(ref tanhC, units);
-        for (int j = 0; j < units; j++)
-        {
-            Unsafe.Add(ref h, j) = Unsafe.Add(ref gates, (3 * units) + j) * Unsafe.Add(ref tanhC, j);
-        }
+        RecurrentGates.Lstm(ref gates, units, ref cPrevious, ref c, ref h);
     }
 
     /// <summary>
@@ -103,23 +92,6 @@ public static class SequenceLayers<T>
         RowMath.CopyOrClear(ref u, ref Unsafe.Add(ref biases, width), width, bias);
         RowMath.AddProduct(ref scratch, ref x, inputs, ref p, width);
         RowMath.AddProduct(ref u, ref hPrevious, units, ref wh, width);
-        for (int j = 0; j < 2 * units; j++)
-        {
-            Unsafe.Add(ref scratch, j) += Unsafe.Add(ref u, j);
-        }
-
-        SequenceActivations.Sigmoid(ref scratch, 2 * units);   // r, z
-        ref T n = ref Unsafe.Add(ref scratch, 2 * units);
-        for (int j = 0; j < units; j++)
-        {
-            Unsafe.Add(ref n, j) = T.MultiplyAddEstimate(Unsafe.Add(ref scratch, j), Unsafe.Add(ref u, (2 * units) + j), Unsafe.Add(ref n, j));
-        }
-
-        SequenceActivations.Tanh(ref n, units);
-        for (int j = 0; j < units; j++)
-        {
-            T z = Unsafe.Add(ref scratch, units + j), nj = Unsafe.Add(ref n, j);
-            Unsafe.Add(ref h, j) = T.MultiplyAddEstimate(z, Unsafe.Add(ref hPrevious, j) - nj, nj);
-        }
+        RecurrentGates.Gru(ref scratch, units, ref hPrevious, ref h);
     }
 }
