@@ -60,9 +60,78 @@ public static class GradientCheck
     /// <inheritdoc cref="Run{T}" path="/param"/>
     /// <inheritdoc cref="Run{T}" path="/returns"/>
     /// <inheritdoc cref="Run{T}" path="/exception"/>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026", Justification = "The overloads differ in their first parameter (a dense or a sequence network), so no call can be ambiguous.")]
     public static GradientCheckResult RunObjective<T>(ITrainableNetwork<T> network, ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, double epsilon = 1e-4)
         where T : unmanaged, IFloatingPointIeee754<T> =>
         Check(network, inputs, targets, epsilon, objective: true);
+
+    /// <summary>
+    /// Checks a sequence network's backpropagation through time: <see cref="ISequenceNetwork{T}.ObjectiveGradient"/>
+    /// against central differences of <see cref="ISequenceNetwork{T}.Objective"/> over one sequence from zero state
+    /// (L2 penalty included), parameter by parameter; the parameters are restored afterwards, also when it throws.
+    /// </summary>
+    /// <param name="network">The network.</param>
+    /// <param name="inputs">One sequence of frames, row-major; at least one frame.</param>
+    /// <param name="targets">The target frames.</param>
+    /// <param name="epsilon">The step ε; see <see cref="Run{T}"/> for choosing it.</param>
+    /// <inheritdoc cref="Run{T}" path="/returns"/>
+    /// <exception cref="ArgumentNullException"><paramref name="network"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The sequences are empty or not matching whole frames.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="epsilon"/> is not a finite number greater than zero, or too small to change some parameter in <typeparamref name="T"/>.
+    /// </exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026", Justification = "The overloads differ in their first parameter (a dense or a sequence network), so no call can be ambiguous.")]
+    public static GradientCheckResult RunObjective<T>(ISequenceNetwork<T> network, ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, double epsilon = 1e-4)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        if (!double.IsFinite(epsilon) || epsilon <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(epsilon), epsilon, "The step must be a finite number greater than zero.");
+        }
+
+        int count = network.ParameterCount;
+        T[] saved = network.Parameters.ToArray();
+        try
+        {
+            T[] analytic = new T[count];
+            network.ObjectiveGradient(inputs, targets, analytic);
+            double differenceSquared = 0, sumSquared = 0, worst = -1;
+            int worstIndex = -1;
+            for (int i = 0; i < count; i++)
+            {
+                double center = double.CreateChecked(saved[i]);
+                T plus = T.CreateChecked(center + epsilon), minus = T.CreateChecked(center - epsilon);
+                if (plus == minus)
+                {
+                    throw new ArgumentOutOfRangeException(
+                        nameof(epsilon), epsilon, $"The step is too small to change parameter {i} ({center}) in {typeof(T).Name}.");
+                }
+
+                network.Parameters[i] = plus;
+                double costPlus = double.CreateChecked(network.Objective(inputs, targets));
+                network.Parameters[i] = minus;
+                double costMinus = double.CreateChecked(network.Objective(inputs, targets));
+                network.Parameters[i] = saved[i];
+                double numeric = (costPlus - costMinus) / (double.CreateChecked(plus) - double.CreateChecked(minus));
+                double g = double.CreateChecked(analytic[i]);
+                differenceSquared += (g - numeric) * (g - numeric);
+                sumSquared += (g + numeric) * (g + numeric);
+                if (Math.Abs(g - numeric) > worst || double.IsNaN(g - numeric))
+                {
+                    worst = Math.Abs(g - numeric);
+                    worstIndex = i;
+                }
+            }
+
+            double relativeError = differenceSquared == 0 ? 0 : Math.Sqrt(differenceSquared) / Math.Sqrt(sumSquared);
+            return new GradientCheckResult(relativeError, worstIndex, Math.Max(worst, 0), count);
+        }
+        finally
+        {
+            saved.CopyTo(network.Parameters);
+        }
+    }
 
     private static GradientCheckResult Check<T>(
         ITrainableNetwork<T> network, ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, double epsilon, bool objective)

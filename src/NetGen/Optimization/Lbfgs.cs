@@ -159,6 +159,57 @@ public static class Lbfgs
         }
     }
 
+    /// <summary>
+    /// Trains a sequence network with L-BFGS on <see cref="ISequenceNetwork{T}.Objective"/> over one sequence from zero
+    /// state, its gradient by backpropagation through time; otherwise as
+    /// <see cref="Minimize{T}(ITrainableNetwork{T}, ReadOnlySpan{T}, ReadOnlySpan{T}, LbfgsOptions?, Func{LbfgsIteration, bool}?)"/>.
+    /// </summary>
+    /// <typeparam name="T">The network's element type.</typeparam>
+    /// <param name="network">The network to train; its parameters are the start and receive the result.</param>
+    /// <param name="inputs">One sequence of frames, row-major, <see cref="ISequenceNetwork{T}.InputSize"/> per frame; at least one frame.</param>
+    /// <param name="targets">The target frames, <see cref="ISequenceNetwork{T}.OutputSize"/> per frame.</param>
+    /// <param name="options">Settings; <see langword="null"/> for the defaults.</param>
+    /// <param name="onIteration">Called after every completed iteration; return <see langword="false"/> to stop.</param>
+    /// <returns>Why it stopped, the work done, and the objective and gradient norm at the parameters left in the network.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="network"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">
+    /// The sequences are empty or not matching whole frames, the parameters or the objective at them are not finite,
+    /// or <paramref name="options"/> has <see cref="LbfgsOptions.C1"/> ≥ <see cref="LbfgsOptions.C2"/>.
+    /// </exception>
+    [SuppressMessage("ApiDesign", "RS0026", Justification = "The overloads differ in their first parameter (a function or a network), so no call can be ambiguous.")]
+    public static LbfgsResult Minimize<T>(
+        ISequenceNetwork<T> network, ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, LbfgsOptions? options = null,
+        Func<LbfgsIteration, bool>? onIteration = null)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        SpanChecks.BatchRows(inputs, targets, network.InputSize, network.OutputSize);
+        options ??= LbfgsOptions.Default;
+        options.Validate(nameof(options));
+
+        int count = network.ParameterCount;
+        var x = new double[count];
+        for (int i = 0; i < count; i++)
+        {
+            x[i] = double.CreateTruncating(network.Parameters[i]);
+        }
+
+        if (!VectorOps.AllFinite(x))
+        {
+            throw new ArgumentException("The network's parameters must be finite to start from them.", nameof(network));
+        }
+
+        var objective = new SequenceObjective<T>(network, inputs, targets, new T[count]);
+        try
+        {
+            return Run(ref objective, x, options, onIteration, nameof(network));
+        }
+        finally
+        {
+            SequenceObjective<T>.WriteParameters(network, x);
+        }
+    }
+
     /// <summary>The minimization loop, specialized for each kind of objective.</summary>
     /// <param name="objective">Evaluates f and ∇f.</param>
     /// <param name="x">Start in, best point out.</param>

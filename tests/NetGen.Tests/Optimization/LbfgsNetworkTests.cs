@@ -158,7 +158,7 @@ public sealed class LbfgsNetworkTests(ITestOutputHelper output)
     [Fact]
     public void NullNetwork_Throws()
     {
-        var e = Assert.Throws<ArgumentNullException>(() => Lbfgs.Minimize<double>(null!, Inputs, Targets));
+        var e = Assert.Throws<ArgumentNullException>(() => Lbfgs.Minimize((ITrainableNetwork<double>)null!, Inputs, Targets));
         Assert.Equal("network", e.ParamName);
     }
 

@@ -70,3 +70,6 @@ public partial class TcnModelD { }
 /// stack of recurrent layers of different widths showed.
 /// </summary>
 [Network(3, ElementType = typeof(double))] [Lstm(3)] [Lstm(2)] [Dense(2)] public partial class StackedLstmD { }
+
+/// <summary>An LSTM trained with Adam through TrainSequence.</summary>
+[Network(1, Optimizer = OptimizerKind.Adam)] [Lstm(8)] [Dense(1)] public partial class AdamLstm { }
