@@ -92,7 +92,7 @@ internal static class PlainMode
         string host = Environment.ProcessPath ?? throw new InvalidOperationException("No process path.");
         List<string> arguments = Path.GetFileNameWithoutExtension(host) == "dotnet" ? [Assembly.GetEntryAssembly()!.Location] : [];
         arguments.AddRange([ChildOption, network.Key]);
-        foreach (string line in Run(host, arguments, pinned))
+        foreach (string line in ExternalTools.Run(host, arguments, pinned))
         {
             if (line.Split('\t') is [ResultTag, _, string forward, string chained, string sgd, string adam])
             {
@@ -108,7 +108,7 @@ internal static class PlainMode
     {
         var results = new Dictionary<string, PlainResult>();
         var checks = new Dictionary<string, double[]>();
-        string? source = FindSource();
+        string? source = ExternalTools.FindSource("reference.cpp");
         if (source is null)
         {
             return (results, checks, "C++ reference: benchmarks/cpp/reference.cpp not found, so no C++ column.");
@@ -118,7 +118,7 @@ internal static class PlainMode
         string[] flags = ["-O3", "-march=native", "-std=c++17"];
         try
         {
-            Run("g++", [.. flags, "-o", binary, source], pinned: false).ToList();
+            ExternalTools.Run("g++", [.. flags, "-o", binary, source], pinned: false).ToList();
         }
         catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
         {
@@ -126,7 +126,7 @@ internal static class PlainMode
         }
 
         var values = new Dictionary<(string, string), double>();
-        foreach (string line in Run(binary, [data], pinned))
+        foreach (string line in ExternalTools.Run(binary, [data], pinned))
         {
             string[] fields = line.Split(' ');
             if (fields is ["check", string key, ..])
@@ -145,7 +145,7 @@ internal static class PlainMode
             results[k] = new PlainResult(values[(k, "forward")], values[(k, "chained")], values[(k, "sgd")], values[(k, "adam")]);
         }
 
-        return (results, checks, $"C++: g++ {string.Join(' ', flags)} ({GccVersion()}), benchmarks/cpp/reference.cpp.");
+        return (results, checks, $"C++: g++ {string.Join(' ', flags)} ({ExternalTools.GccVersion()}), benchmarks/cpp/reference.cpp.");
     }
 
     /// <summary>The learning rate, then per network its parameters, inputs and targets: int32 count, float32 values.</summary>
@@ -227,65 +227,6 @@ internal static class PlainMode
             $"SIMD:    Vector128 {Vector128.IsHardwareAccelerated}, Vector256 {Vector256.IsHardwareAccelerated}, " +
             $"Vector512 {Vector512.IsHardwareAccelerated}");
         Console.WriteLine();
-    }
-
-    /// <summary>Runs a program to the end (on CPU 0 when <paramref name="pinned"/>) and returns its standard output's lines.</summary>
-    private static IEnumerable<string> Run(string program, IReadOnlyList<string> arguments, bool pinned)
-    {
-        var start = new ProcessStartInfo(pinned ? "taskset" : program)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        if (pinned)
-        {
-            start.ArgumentList.Add("-c");
-            start.ArgumentList.Add("0");
-            start.ArgumentList.Add(program);
-        }
-
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using Process process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {program}.");
-        string output = process.StandardOutput.ReadToEnd();
-        string error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{program} exited with code {process.ExitCode}: {error.Trim()}");
-        }
-
-        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-    }
-
-    private static string? FindSource()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, "benchmarks", "cpp", "reference.cpp");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
-
-    private static string GccVersion()
-    {
-        try
-        {
-            return Run("g++", ["-dumpfullversion"], pinned: false).FirstOrDefault()?.Trim() ?? "version unknown";
-        }
-        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
-        {
-            return "version unknown";
-        }
     }
 
     private static double Parse(string text) => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
