@@ -60,7 +60,7 @@ public sealed partial class DiagnosticTests
     [InlineData("[[|Network(1)|]]\n[Lstm(65537)]")]                               // a width above 65,536
     [InlineData("[[|Network(1)|]]\n[Conv1D(1, KernelSize = 2, Dilation = 2000000)]")]   // reaches 2,000,001 frames back
     [InlineData("[[|Network(1)|]]\n[Lstm(3000)]\n[Lstm(3000)]")]                 // 144 M parameters
-    [InlineData("[[|Network(1)|]]\n[Gru(3000)]")]                                // 18,000 scratch elements per step
+    [InlineData("[[|Network(32)|]]\n[Conv1D(1, KernelSize = 2, Dilation = 1000000)]")]   // a ring of 2²⁰ frames of 32: 33.5 M state
     public void NETGEN005_SequenceNetworkTooLarge_OnNetworkAttribute(string attributes) =>
         AssertDiagnostics("NETGEN005", Header + attributes + Class);
 }

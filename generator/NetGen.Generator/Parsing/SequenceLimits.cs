@@ -5,11 +5,11 @@ namespace NetGen.Generator.Parsing;
 
 /// <summary>
 /// The largest sequence network NetGen generates (NETGEN005): widths and depth as for dense networks, every
-/// parameter and state element indexed by int, and a step's scratch (gate rows, intermediate outputs) on the stack.
+/// parameter and state element indexed by int; a state also holds the step's scratch (gate rows, intermediate outputs).
 /// </summary>
 internal static class SequenceLimits
 {
-    /// <summary>Most elements of streaming state (LSTM h and c, GRU h, convolution rings).</summary>
+    /// <summary>Most elements of streaming state (LSTM h and c, GRU h, convolution rings) and step scratch.</summary>
     public const long MaxStateElements = 16_777_216;
 
     /// <summary>Longest reach of a convolution, (k − 1)·d + 1 steps.</summary>
@@ -23,7 +23,7 @@ internal static class SequenceLimits
             return $"it has {layers.Count} layers, above the limit of {NetworkLimits.MaxWeightLayers}";
         }
 
-        long parameters = 0, state = 0, scratch = 0;
+        long parameters = 0, state = 0;
         foreach (SequenceLayerSpec layer in layers)
         {
             if (layer.Inputs > NetworkLimits.MaxLayerSize || layer.Outputs > NetworkLimits.MaxLayerSize)
@@ -39,8 +39,7 @@ internal static class SequenceLimits
 
             SequenceLayerPlanMath math = SequenceLayerPlanMath.Of(layer, hasBias);
             parameters += math.Parameters;
-            state += math.State;
-            scratch += math.Scratch;
+            state += math.State + math.Scratch;
         }
 
         if (parameters > NetworkLimits.MaxParameters)
@@ -48,13 +47,8 @@ internal static class SequenceLimits
             return $"it has {parameters} parameters, above the limit of {NetworkLimits.MaxParameters}";
         }
 
-        if (state > MaxStateElements)
-        {
-            return $"its streaming state has {state} elements, above the limit of {MaxStateElements}";
-        }
-
-        return scratch > NetworkLimits.MaxScratchElements
-            ? $"a step needs {scratch} elements of stack scratch, above the limit of {NetworkLimits.MaxScratchElements}"
+        return state > MaxStateElements
+            ? $"its streaming state and step scratch have {state} elements, above the limit of {MaxStateElements}"
             : null;
     }
 }

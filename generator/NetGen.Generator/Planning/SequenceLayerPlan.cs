@@ -74,7 +74,7 @@ internal sealed class SequenceLayerPlan
     public string Taps => Scratch(IsLast ? 0 : Spec.Outputs);
 
     /// <summary>The element of the step's scratch at this layer's start plus <paramref name="offset"/>.</summary>
-    public string Scratch(int offset) => $"scratch[{Text(ScratchStart + offset)}]";
+    public string Scratch(int offset) => ScratchStart + offset == 0 ? "scratch" : $"Unsafe.Add(ref scratch, {Text(ScratchStart + offset)})";
 
     /// <summary>The layer's name in the math, e.g. <c>h1</c> for an LSTM's output, <c>a2</c> for a dense layer's.</summary>
     public string OutputName => IsLast && !IsRecurrent ? "ŷ" : (IsRecurrent ? "h" : "a") + Text(Index);

@@ -24,7 +24,7 @@ internal sealed class SequencePlan
 
     public IReadOnlyList<SequenceLayerPlan> Layers { get; }
 
-    /// <summary>Elements of stack scratch a step uses (0: none).</summary>
+    /// <summary>Elements of scratch a step uses, kept in the state after its values (so a step needs no stack buffer).</summary>
     public int ScratchLength { get; }
 
     public int ParameterCount => Layers[Layers.Count - 1].ParameterEnd;
@@ -35,8 +35,6 @@ internal sealed class SequencePlan
 
     public string OperationsName => Spec.ClassName + "Operations";
 
-    /// <summary>The stack row type of the scratch, e.g. <c>Floats80</c>.</summary>
-    public string ScratchType => (Type.Keyword == "float" ? "Floats" : "Doubles") + ScratchLength.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static SequencePlan For(NetworkSpec spec)
     {

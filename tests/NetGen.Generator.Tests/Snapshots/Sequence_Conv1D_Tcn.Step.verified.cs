@@ -2,7 +2,7 @@
         [MethodImpl(NoInlining | AggressiveOptimization)]
         public static void Step(ref float p, ref float s, uint frame, ref float x, ref float y)
         {
-            Unsafe.SkipInit(out Floats43 scratch);
+            ref float scratch = ref Unsafe.Add(ref s, 68);   // after the state: gate rows, outputs, taps
 
             // Layer 1, Conv1D 1 → 8, kernel 3, dilation 1, tanh:
             // a1[t] = tanh(Σⱼ x[t − (2 − j)·1]·W1[j] + b1), the last 4 inputs kept in ring R1
@@ -19,8 +19,8 @@
                 ringFrames: 4,
                 frame,
                 x: ref x,
-                taps: ref scratch[8],
-                a: ref scratch[0]);
+                taps: ref Unsafe.Add(ref scratch, 8),
+                a: ref scratch);
 
             // Layer 2, Conv1D 8 → 8, kernel 3, dilation 2, tanh:
             // a2[t] = tanh(Σⱼ a1[t − (2 − j)·2]·W2[j] + b2), the last 8 inputs kept in ring R2
@@ -36,9 +36,9 @@
                 ring: ref Unsafe.Add(ref s, R2),
                 ringFrames: 8,
                 frame,
-                x: ref scratch[0],
-                taps: ref scratch[19],
-                a: ref scratch[11]);
+                x: ref scratch,
+                taps: ref Unsafe.Add(ref scratch, 19),
+                a: ref Unsafe.Add(ref scratch, 11));
 
             // Layer 3, Dense 8 → 1, identity:
             // ŷ = a2·W3 + b3
@@ -49,6 +49,6 @@
                 bias: true,
                 f: Activation.Identity,
                 slope: 0.01f,
-                x: ref scratch[11],
+                x: ref Unsafe.Add(ref scratch, 11),
                 a: ref y);
         }

@@ -156,7 +156,7 @@ namespace NetGen.Generated
     [GeneratedCode("NetGen", "0.1.0")]
     file readonly struct AmpModelKernels : ISequenceKernels<float>
     {
-        // Where each layer's parameters start in Parameters, and its state in the state.
+        // Where each layer's parameters start in Parameters, and its state in the state; the step's scratch follows the state.
         private const int P1 = 0;
         private const int H1 = 0;
         private const int C1 = 16;
@@ -173,6 +173,7 @@ namespace NetGen.Generated
         public static int OutputSize => 1;
         public static int ParameterCount => 1169;
         public static int StateSize => 32;
+        public static int ScratchSize => 80;
         public static ReadOnlySpan<SequenceLayer> Layers => s_layers;
         public static float LeakySlope => 0.01f;
 
@@ -180,7 +181,7 @@ namespace NetGen.Generated
         [MethodImpl(NoInlining | AggressiveOptimization)]
         public static void Step(ref float p, ref float s, uint frame, ref float x, ref float y)
         {
-            Unsafe.SkipInit(out Floats80 scratch);
+            ref float scratch = ref Unsafe.Add(ref s, 32);   // after the state: gate rows, outputs, taps
 
             // Layer 1, LSTM 1 → 16:
             // z = x·Wx1 + h1·Wh1 + b1; i, f, o = σ(z_i, z_f, z_o), g = tanh(z_g); c1 ← f ⊙ c1 + i ⊙ g; h1 ← o ⊙ tanh(c1)
@@ -192,7 +193,7 @@ namespace NetGen.Generated
                 x: ref x,
                 hPrevious: ref Unsafe.Add(ref s, H1),
                 cPrevious: ref Unsafe.Add(ref s, C1),
-                gates: ref scratch[0],
+                gates: ref scratch,
                 c: ref Unsafe.Add(ref s, C1),
                 h: ref Unsafe.Add(ref s, H1));
 
@@ -208,13 +209,5 @@ namespace NetGen.Generated
                 x: ref Unsafe.Add(ref s, H1),
                 a: ref y);
         }
-    }
-
-    /// <summary>80 float on the stack: the step's gate rows and intermediate outputs.</summary>
-    [GeneratedCode("NetGen", "0.1.0")]
-    [InlineArray(80)]
-    file struct Floats80
-    {
-        private float _element;
     }
 }

@@ -2,7 +2,7 @@
         [MethodImpl(NoInlining | AggressiveOptimization)]
         public static void Step(ref float p, ref float s, uint frame, ref float x, ref float y)
         {
-            Unsafe.SkipInit(out Floats59 scratch);
+            ref float scratch = ref Unsafe.Add(ref s, 35);   // after the state: gate rows, outputs, taps
 
             // Layer 1, Conv1D 3 → 4, kernel 2, dilation 4, LeakyReLU:
             // a1[t] = LeakyReLU(Σⱼ x[t − (1 − j)·4]·W1[j]), the last 8 inputs kept in ring R1
@@ -19,8 +19,8 @@
                 ringFrames: 8,
                 frame,
                 x: ref x,
-                taps: ref scratch[4],
-                a: ref scratch[0]);
+                taps: ref Unsafe.Add(ref scratch, 4),
+                a: ref scratch);
 
             // Layer 2, GRU 4 → 5:
             // a = a1·Wx2, u = h2·Wh2; r, z = σ(a_r + u_r, a_z + u_z), n = tanh(a_n + r ⊙ u_n); h2 ← (1 − z) ⊙ n + z ⊙ h2
@@ -29,9 +29,9 @@
                 inputs: 4,
                 units: 5,
                 bias: false,
-                x: ref scratch[0],
+                x: ref scratch,
                 hPrevious: ref Unsafe.Add(ref s, H2),
-                scratch: ref scratch[10],
+                scratch: ref Unsafe.Add(ref scratch, 10),
                 h: ref Unsafe.Add(ref s, H2));
 
             // Layer 3, Dense 5 → 4, sigmoid:
@@ -44,7 +44,7 @@
                 f: Activation.Sigmoid,
                 slope: 0.2f,
                 x: ref Unsafe.Add(ref s, H2),
-                a: ref scratch[40]);
+                a: ref Unsafe.Add(ref scratch, 40));
 
             // Layer 4, LSTM 4 → 3:
             // z = a3·Wx4 + h4·Wh4; i, f, o = σ(z_i, z_f, z_o), g = tanh(z_g); c4 ← f ⊙ c4 + i ⊙ g; h4 ← o ⊙ tanh(c4)
@@ -53,10 +53,10 @@
                 inputs: 4,
                 units: 3,
                 bias: false,
-                x: ref scratch[40],
+                x: ref Unsafe.Add(ref scratch, 40),
                 hPrevious: ref Unsafe.Add(ref s, H4),
                 cPrevious: ref Unsafe.Add(ref s, C4),
-                gates: ref scratch[44],
+                gates: ref Unsafe.Add(ref scratch, 44),
                 c: ref Unsafe.Add(ref s, C4),
                 h: ref Unsafe.Add(ref s, H4));
 

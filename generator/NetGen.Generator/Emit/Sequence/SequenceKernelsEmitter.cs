@@ -53,24 +53,13 @@ internal static class SequenceKernelsEmitter
                 Step(w, plan);
             }
 
-            if (plan.ScratchLength > 0)
-            {
-                w.Line();
-                w.Summary($"{KernelSyntax.Literal(plan.ScratchLength)} {t} on the stack: the step's gate rows and intermediate outputs.");
-                w.Line(generatedCode);
-                w.Line($"[InlineArray({KernelSyntax.Literal(plan.ScratchLength)})]");
-                using (w.Block($"file struct {plan.ScratchType}"))
-                {
-                    w.Line($"private {t} _element;");
-                }
-            }
         }
     }
 
     /// <summary>Where each layer's parameters and state start, the sizes and the layer table.</summary>
     private static void Shape(SourceWriter w, SequencePlan plan)
     {
-        w.Line("// Where each layer's parameters start in Parameters, and its state in the state.");
+        w.Line("// Where each layer's parameters start in Parameters, and its state in the state; the step's scratch follows the state.");
         foreach (SequenceLayerPlan layer in plan.Layers)
         {
             w.Line($"private const int {layer.ParameterConstant} = {KernelSyntax.Literal(layer.ParameterStart)};");
@@ -108,6 +97,7 @@ internal static class SequenceKernelsEmitter
         w.Line($"public static int OutputSize => {KernelSyntax.Literal(plan.Spec.OutputSize)};");
         w.Line($"public static int ParameterCount => {KernelSyntax.Literal(plan.ParameterCount)};");
         w.Line($"public static int StateSize => {KernelSyntax.Literal(plan.StateSize)};");
+        w.Line($"public static int ScratchSize => {KernelSyntax.Literal(plan.ScratchLength)};");
         w.Line($"public static ReadOnlySpan<SequenceLayer> Layers => s_layers;");
         w.Line($"public static {t} LeakySlope => {plan.Type.Literal(plan.Spec.LeakySlope)};");
     }
@@ -125,7 +115,7 @@ internal static class SequenceKernelsEmitter
         {
             if (plan.ScratchLength > 0)
             {
-                w.Line($"Unsafe.SkipInit(out {plan.ScratchType} scratch);");
+                w.Line($"ref {t} scratch = ref Unsafe.Add(ref s, {KernelSyntax.Literal(plan.StateSize)});   // after the state: gate rows, outputs, taps");
             }
 
             string input = "x";

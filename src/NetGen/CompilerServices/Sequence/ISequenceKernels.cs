@@ -25,6 +25,9 @@ public interface ISequenceKernels<T>
     /// <summary>Number of streaming-state elements.</summary>
     static abstract int StateSize { get; }
 
+    /// <summary>Number of scratch elements a step uses after the state (gate rows, intermediate outputs, convolution taps).</summary>
+    static abstract int ScratchSize { get; }
+
     /// <summary>The layers, first to last.</summary>
     static abstract ReadOnlySpan<SequenceLayer> Layers { get; }
 
@@ -33,7 +36,8 @@ public interface ISequenceKernels<T>
 
     /// <summary>
     /// One frame: reads <paramref name="input"/>, advances <paramref name="state"/> (whose convolution rings are
-    /// positioned by <paramref name="frame"/>, the frames consumed before this one) and writes <paramref name="output"/>.
+    /// positioned by <paramref name="frame"/>, the frames consumed before this one; <see cref="ScratchSize"/> elements of
+    /// scratch follow its <see cref="StateSize"/> values) and writes <paramref name="output"/>.
     /// </summary>
     static abstract void Step(ref T parameters, ref T state, uint frame, ref T input, ref T output);
 }

@@ -10,43 +10,59 @@ namespace NetGen.CompilerServices;
 internal static class RowMath
 {
     /// <summary>y[0..cols) += Σᵢ x[i]·W[i, 0..cols) over i &lt; rows: a vector times a [rows][cols] matrix.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void AddProduct<T>(ref T y, ref T x, int rows, ref T w, int cols)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        Product(ref y, ref y, start: true, ref x, rows, ref w, ref x, 0, ref w, cols);
+
+    /// <summary>
+    /// y[0..cols) = s + x1·W1 + x2·W2, where s is <paramref name="b"/> when <paramref name="start"/> (else 0) and
+    /// W1, W2 are [rows1][cols] and [rows2][cols] row-major (rows2 may be 0): a layer's biases and one or two matrix
+    /// products in one pass, each column's sum kept in a register from its start to its store.
+    /// </summary>
     /// <remarks>
     /// Latency, not arithmetic, bounds these small products: each accumulator is a chain of FMAs, one per row. So
     /// eight column vectors advance together while there are that many; narrower blocks split the rows between
     /// independent partial sums (two for four vectors, four for one), and a single column is a dot product.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void AddProduct<T>(ref T y, ref T x, int rows, ref T w, int cols)
+    public static void Product<T>(
+        ref T y, ref T b, bool start, ref T x1, int rows1, ref T w1, ref T x2, int rows2, ref T w2, int cols)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (cols == 1)
         {
-            y += Dot(ref x, ref w, rows);
+            y = (start ? b : T.Zero) + Dot(ref x1, ref w1, rows1) + Dot(ref x2, ref w2, rows2);
             return;
         }
 
         int v = Vector<T>.Count, c = 0;
         for (; c + (8 * v) <= cols; c += 8 * v)
         {
-            AddProduct8(ref Unsafe.Add(ref y, c), ref x, rows, ref Unsafe.Add(ref w, c), cols);
+            Product8(ref Unsafe.Add(ref y, c), ref Unsafe.Add(ref b, c), start, ref x1, rows1, ref Unsafe.Add(ref w1, c), ref x2, rows2, ref Unsafe.Add(ref w2, c), cols);
         }
 
         for (; c + (4 * v) <= cols; c += 4 * v)
         {
-            AddProduct4(ref Unsafe.Add(ref y, c), ref x, rows, ref Unsafe.Add(ref w, c), cols);
+            Product4(ref Unsafe.Add(ref y, c), ref Unsafe.Add(ref b, c), start, ref x1, rows1, ref Unsafe.Add(ref w1, c), ref x2, rows2, ref Unsafe.Add(ref w2, c), cols);
         }
 
         for (; c + v <= cols; c += v)
         {
-            AddProduct1(ref Unsafe.Add(ref y, c), ref x, rows, ref Unsafe.Add(ref w, c), cols);
+            Product1(ref Unsafe.Add(ref y, c), ref Unsafe.Add(ref b, c), start, ref x1, rows1, ref Unsafe.Add(ref w1, c), ref x2, rows2, ref Unsafe.Add(ref w2, c), cols);
         }
 
         for (; c < cols; c++)
         {
-            T a = Unsafe.Add(ref y, c);
-            for (int i = 0; i < rows; i++)
+            T a = start ? Unsafe.Add(ref b, c) : T.Zero;
+            for (int i = 0; i < rows1; i++)
             {
-                a = T.MultiplyAddEstimate(Unsafe.Add(ref x, i), Unsafe.Add(ref w, (i * cols) + c), a);
+                a = T.MultiplyAddEstimate(Unsafe.Add(ref x1, i), Unsafe.Add(ref w1, (i * cols) + c), a);
+            }
+
+            for (int i = 0; i < rows2; i++)
+            {
+                a = T.MultiplyAddEstimate(Unsafe.Add(ref x2, i), Unsafe.Add(ref w2, (i * cols) + c), a);
             }
 
             Unsafe.Add(ref y, c) = a;
@@ -55,30 +71,42 @@ internal static class RowMath
 
     /// <summary>Eight column vectors, every row into the same eight accumulators.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void AddProduct8<T>(ref T y, ref T x, int rows, ref T w, int stride)
+    private static void Product8<T>(
+        ref T y, ref T b, bool start, ref T x1, int rows1, ref T w1, ref T x2, int rows2, ref T w2, int stride)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         nuint v = (nuint)Vector<T>.Count;
-        var a0 = Vector.LoadUnsafe(ref y);
-        var a1 = Vector.LoadUnsafe(ref y, v);
-        var a2 = Vector.LoadUnsafe(ref y, 2 * v);
-        var a3 = Vector.LoadUnsafe(ref y, 3 * v);
-        var a4 = Vector.LoadUnsafe(ref y, 4 * v);
-        var a5 = Vector.LoadUnsafe(ref y, 5 * v);
-        var a6 = Vector.LoadUnsafe(ref y, 6 * v);
-        var a7 = Vector.LoadUnsafe(ref y, 7 * v);
-        for (int i = 0; i < rows; i++)
+        Vector<T> a0 = Vector<T>.Zero, a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0;
+        if (start)
         {
-            var xi = new Vector<T>(Unsafe.Add(ref x, i));
-            ref T row = ref Unsafe.Add(ref w, i * stride);
-            a0 = MultiplyAdd(Vector.LoadUnsafe(ref row), xi, a0);
-            a1 = MultiplyAdd(Vector.LoadUnsafe(ref row, v), xi, a1);
-            a2 = MultiplyAdd(Vector.LoadUnsafe(ref row, 2 * v), xi, a2);
-            a3 = MultiplyAdd(Vector.LoadUnsafe(ref row, 3 * v), xi, a3);
-            a4 = MultiplyAdd(Vector.LoadUnsafe(ref row, 4 * v), xi, a4);
-            a5 = MultiplyAdd(Vector.LoadUnsafe(ref row, 5 * v), xi, a5);
-            a6 = MultiplyAdd(Vector.LoadUnsafe(ref row, 6 * v), xi, a6);
-            a7 = MultiplyAdd(Vector.LoadUnsafe(ref row, 7 * v), xi, a7);
+            a0 = Vector.LoadUnsafe(ref b);
+            a1 = Vector.LoadUnsafe(ref b, v);
+            a2 = Vector.LoadUnsafe(ref b, 2 * v);
+            a3 = Vector.LoadUnsafe(ref b, 3 * v);
+            a4 = Vector.LoadUnsafe(ref b, 4 * v);
+            a5 = Vector.LoadUnsafe(ref b, 5 * v);
+            a6 = Vector.LoadUnsafe(ref b, 6 * v);
+            a7 = Vector.LoadUnsafe(ref b, 7 * v);
+        }
+
+        for (int part = 0; part < 2; part++)
+        {
+            ref T x = ref part == 0 ? ref x1 : ref x2;
+            ref T w = ref part == 0 ? ref w1 : ref w2;
+            int rows = part == 0 ? rows1 : rows2;
+            for (int i = 0; i < rows; i++)
+            {
+                var xi = new Vector<T>(Unsafe.Add(ref x, i));
+                ref T row = ref Unsafe.Add(ref w, i * stride);
+                a0 = MultiplyAdd(Vector.LoadUnsafe(ref row), xi, a0);
+                a1 = MultiplyAdd(Vector.LoadUnsafe(ref row, v), xi, a1);
+                a2 = MultiplyAdd(Vector.LoadUnsafe(ref row, 2 * v), xi, a2);
+                a3 = MultiplyAdd(Vector.LoadUnsafe(ref row, 3 * v), xi, a3);
+                a4 = MultiplyAdd(Vector.LoadUnsafe(ref row, 4 * v), xi, a4);
+                a5 = MultiplyAdd(Vector.LoadUnsafe(ref row, 5 * v), xi, a5);
+                a6 = MultiplyAdd(Vector.LoadUnsafe(ref row, 6 * v), xi, a6);
+                a7 = MultiplyAdd(Vector.LoadUnsafe(ref row, 7 * v), xi, a7);
+            }
         }
 
         a0.StoreUnsafe(ref y);
@@ -93,40 +121,51 @@ internal static class RowMath
 
     /// <summary>Four column vectors, even and odd rows into separate accumulators.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void AddProduct4<T>(ref T y, ref T x, int rows, ref T w, int stride)
+    private static void Product4<T>(
+        ref T y, ref T b, bool start, ref T x1, int rows1, ref T w1, ref T x2, int rows2, ref T w2, int stride)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         nuint v = (nuint)Vector<T>.Count;
-        var a0 = Vector.LoadUnsafe(ref y);
-        var a1 = Vector.LoadUnsafe(ref y, v);
-        var a2 = Vector.LoadUnsafe(ref y, 2 * v);
-        var a3 = Vector.LoadUnsafe(ref y, 3 * v);
-        Vector<T> b0 = Vector<T>.Zero, b1 = b0, b2 = b0, b3 = b0;
-        int i = 0;
-        for (; i + 2 <= rows; i += 2)
+        Vector<T> a0 = Vector<T>.Zero, a1 = a0, a2 = a0, a3 = a0, b0 = a0, b1 = a0, b2 = a0, b3 = a0;
+        if (start)
         {
-            var xi = new Vector<T>(Unsafe.Add(ref x, i));
-            var xj = new Vector<T>(Unsafe.Add(ref x, i + 1));
-            ref T row = ref Unsafe.Add(ref w, i * stride);
-            ref T next = ref Unsafe.Add(ref row, stride);
-            a0 = MultiplyAdd(Vector.LoadUnsafe(ref row), xi, a0);
-            a1 = MultiplyAdd(Vector.LoadUnsafe(ref row, v), xi, a1);
-            a2 = MultiplyAdd(Vector.LoadUnsafe(ref row, 2 * v), xi, a2);
-            a3 = MultiplyAdd(Vector.LoadUnsafe(ref row, 3 * v), xi, a3);
-            b0 = MultiplyAdd(Vector.LoadUnsafe(ref next), xj, b0);
-            b1 = MultiplyAdd(Vector.LoadUnsafe(ref next, v), xj, b1);
-            b2 = MultiplyAdd(Vector.LoadUnsafe(ref next, 2 * v), xj, b2);
-            b3 = MultiplyAdd(Vector.LoadUnsafe(ref next, 3 * v), xj, b3);
+            a0 = Vector.LoadUnsafe(ref b);
+            a1 = Vector.LoadUnsafe(ref b, v);
+            a2 = Vector.LoadUnsafe(ref b, 2 * v);
+            a3 = Vector.LoadUnsafe(ref b, 3 * v);
         }
 
-        if (i < rows)
+        for (int part = 0; part < 2; part++)
         {
-            var xi = new Vector<T>(Unsafe.Add(ref x, i));
-            ref T row = ref Unsafe.Add(ref w, i * stride);
-            a0 = MultiplyAdd(Vector.LoadUnsafe(ref row), xi, a0);
-            a1 = MultiplyAdd(Vector.LoadUnsafe(ref row, v), xi, a1);
-            a2 = MultiplyAdd(Vector.LoadUnsafe(ref row, 2 * v), xi, a2);
-            a3 = MultiplyAdd(Vector.LoadUnsafe(ref row, 3 * v), xi, a3);
+            ref T x = ref part == 0 ? ref x1 : ref x2;
+            ref T w = ref part == 0 ? ref w1 : ref w2;
+            int rows = part == 0 ? rows1 : rows2;
+            int i = 0;
+            for (; i + 2 <= rows; i += 2)
+            {
+                var xi = new Vector<T>(Unsafe.Add(ref x, i));
+                var xj = new Vector<T>(Unsafe.Add(ref x, i + 1));
+                ref T row = ref Unsafe.Add(ref w, i * stride);
+                ref T next = ref Unsafe.Add(ref row, stride);
+                a0 = MultiplyAdd(Vector.LoadUnsafe(ref row), xi, a0);
+                a1 = MultiplyAdd(Vector.LoadUnsafe(ref row, v), xi, a1);
+                a2 = MultiplyAdd(Vector.LoadUnsafe(ref row, 2 * v), xi, a2);
+                a3 = MultiplyAdd(Vector.LoadUnsafe(ref row, 3 * v), xi, a3);
+                b0 = MultiplyAdd(Vector.LoadUnsafe(ref next), xj, b0);
+                b1 = MultiplyAdd(Vector.LoadUnsafe(ref next, v), xj, b1);
+                b2 = MultiplyAdd(Vector.LoadUnsafe(ref next, 2 * v), xj, b2);
+                b3 = MultiplyAdd(Vector.LoadUnsafe(ref next, 3 * v), xj, b3);
+            }
+
+            if (i < rows)
+            {
+                var xi = new Vector<T>(Unsafe.Add(ref x, i));
+                ref T row = ref Unsafe.Add(ref w, i * stride);
+                a0 = MultiplyAdd(Vector.LoadUnsafe(ref row), xi, a0);
+                a1 = MultiplyAdd(Vector.LoadUnsafe(ref row, v), xi, a1);
+                a2 = MultiplyAdd(Vector.LoadUnsafe(ref row, 2 * v), xi, a2);
+                a3 = MultiplyAdd(Vector.LoadUnsafe(ref row, 3 * v), xi, a3);
+            }
         }
 
         (a0 + b0).StoreUnsafe(ref y);
@@ -137,24 +176,30 @@ internal static class RowMath
 
     /// <summary>One column vector, rows dealt round four accumulators.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void AddProduct1<T>(ref T y, ref T x, int rows, ref T w, int stride)
+    private static void Product1<T>(
+        ref T y, ref T b, bool start, ref T x1, int rows1, ref T w1, ref T x2, int rows2, ref T w2, int stride)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var a0 = Vector.LoadUnsafe(ref y);
-        Vector<T> a1 = Vector<T>.Zero, a2 = a1, a3 = a1;
-        int i = 0;
-        for (; i + 4 <= rows; i += 4)
+        Vector<T> a0 = start ? Vector.LoadUnsafe(ref b) : Vector<T>.Zero, a1 = Vector<T>.Zero, a2 = a1, a3 = a1;
+        for (int part = 0; part < 2; part++)
         {
-            ref T row = ref Unsafe.Add(ref w, i * stride);
-            a0 = MultiplyAdd(Vector.LoadUnsafe(ref row), new Vector<T>(Unsafe.Add(ref x, i)), a0);
-            a1 = MultiplyAdd(Vector.LoadUnsafe(ref Unsafe.Add(ref row, stride)), new Vector<T>(Unsafe.Add(ref x, i + 1)), a1);
-            a2 = MultiplyAdd(Vector.LoadUnsafe(ref Unsafe.Add(ref row, 2 * stride)), new Vector<T>(Unsafe.Add(ref x, i + 2)), a2);
-            a3 = MultiplyAdd(Vector.LoadUnsafe(ref Unsafe.Add(ref row, 3 * stride)), new Vector<T>(Unsafe.Add(ref x, i + 3)), a3);
-        }
+            ref T x = ref part == 0 ? ref x1 : ref x2;
+            ref T w = ref part == 0 ? ref w1 : ref w2;
+            int rows = part == 0 ? rows1 : rows2;
+            int i = 0;
+            for (; i + 4 <= rows; i += 4)
+            {
+                ref T row = ref Unsafe.Add(ref w, i * stride);
+                a0 = MultiplyAdd(Vector.LoadUnsafe(ref row), new Vector<T>(Unsafe.Add(ref x, i)), a0);
+                a1 = MultiplyAdd(Vector.LoadUnsafe(ref Unsafe.Add(ref row, stride)), new Vector<T>(Unsafe.Add(ref x, i + 1)), a1);
+                a2 = MultiplyAdd(Vector.LoadUnsafe(ref Unsafe.Add(ref row, 2 * stride)), new Vector<T>(Unsafe.Add(ref x, i + 2)), a2);
+                a3 = MultiplyAdd(Vector.LoadUnsafe(ref Unsafe.Add(ref row, 3 * stride)), new Vector<T>(Unsafe.Add(ref x, i + 3)), a3);
+            }
 
-        for (; i < rows; i++)
-        {
-            a0 = MultiplyAdd(Vector.LoadUnsafe(ref Unsafe.Add(ref w, i * stride)), new Vector<T>(Unsafe.Add(ref x, i)), a0);
+            for (; i < rows; i++)
+            {
+                a0 = MultiplyAdd(Vector.LoadUnsafe(ref Unsafe.Add(ref w, i * stride)), new Vector<T>(Unsafe.Add(ref x, i)), a0);
+            }
         }
 
         ((a0 + a1) + (a2 + a3)).StoreUnsafe(ref y);

@@ -18,8 +18,7 @@ public static class SequenceLayers<T>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Dense(ref T p, int inputs, int outputs, bool bias, Activation f, T slope, ref T x, ref T a)
     {
-        RowMath.CopyOrClear(ref a, ref Unsafe.Add(ref p, inputs * outputs), outputs, bias);
-        RowMath.AddProduct(ref a, ref x, inputs, ref p, outputs);
+        RowMath.Product(ref a, ref Unsafe.Add(ref p, inputs * outputs), bias, ref x, inputs, ref p, ref x, 0, ref p, outputs);
         SequenceActivations.Apply(f, ref a, outputs, slope);
     }
 
@@ -48,7 +47,6 @@ public static class SequenceLayers<T>
     {
         uint mask = (uint)ringFrames - 1;
         RowMath.CopyOrClear(ref Unsafe.Add(ref ring, (int)(frame & mask) * inputs), ref x, inputs, copy: true);
-        RowMath.CopyOrClear(ref a, ref Unsafe.Add(ref p, kernelSize * inputs * outputs), outputs, bias);
 
         // The k taps' input frames side by side, so that W [k][n][m] is one [k·n][m] matrix and one product.
         for (int j = 0; j < kernelSize; j++)
@@ -57,7 +55,8 @@ public static class SequenceLayers<T>
             RowMath.CopyOrClear(ref Unsafe.Add(ref taps, j * inputs), ref Unsafe.Add(ref ring, past * inputs), inputs, copy: true);
         }
 
-        RowMath.AddProduct(ref a, ref taps, kernelSize * inputs, ref p, outputs);
+        RowMath.Product(
+            ref a, ref Unsafe.Add(ref p, kernelSize * inputs * outputs), bias, ref taps, kernelSize * inputs, ref p, ref taps, 0, ref p, outputs);
         SequenceActivations.Apply(f, ref a, outputs, slope);
     }
 
@@ -71,9 +70,7 @@ public static class SequenceLayers<T>
     {
         int width = 4 * units;
         ref T wh = ref Unsafe.Add(ref p, inputs * width);
-        RowMath.CopyOrClear(ref gates, ref Unsafe.Add(ref wh, units * width), width, bias);
-        RowMath.AddProduct(ref gates, ref x, inputs, ref p, width);
-        RowMath.AddProduct(ref gates, ref hPrevious, units, ref wh, width);
+        RowMath.Product(ref gates, ref Unsafe.Add(ref wh, units * width), bias, ref x, inputs, ref p, ref hPrevious, units, ref wh, width);
         RecurrentGates.Lstm(ref gates, units, ref cPrevious, ref c, ref h);
     }
 
@@ -88,10 +85,8 @@ public static class SequenceLayers<T>
         ref T wh = ref Unsafe.Add(ref p, inputs * width);
         ref T biases = ref Unsafe.Add(ref wh, units * width);
         ref T u = ref Unsafe.Add(ref scratch, width);
-        RowMath.CopyOrClear(ref scratch, ref biases, width, bias);
-        RowMath.CopyOrClear(ref u, ref Unsafe.Add(ref biases, width), width, bias);
-        RowMath.AddProduct(ref scratch, ref x, inputs, ref p, width);
-        RowMath.AddProduct(ref u, ref hPrevious, units, ref wh, width);
+        RowMath.Product(ref scratch, ref biases, bias, ref x, inputs, ref p, ref x, 0, ref p, width);
+        RowMath.Product(ref u, ref Unsafe.Add(ref biases, width), bias, ref hPrevious, units, ref wh, ref hPrevious, 0, ref wh, width);
         RecurrentGates.Gru(ref scratch, units, ref hPrevious, ref h);
     }
 }

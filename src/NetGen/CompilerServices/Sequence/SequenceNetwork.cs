@@ -25,7 +25,7 @@ public abstract class SequenceNetwork<TKernels, T>
     }
 
     /// <summary>A new zero state for this network class.</summary>
-    public static SequenceState<T> CreateState() => new(typeof(TKernels), TKernels.StateSize);
+    public static SequenceState<T> CreateState() => new(typeof(TKernels), TKernels.StateSize, TKernels.ScratchSize);
 
     /// <summary>A new parameter array, initialized from <see cref="ParameterInitializer.DefaultSeed"/>.</summary>
     public static AlignedArray<T> CreateParameters()
@@ -80,12 +80,13 @@ public abstract class SequenceNetwork<TKernels, T>
     public static T Objective(AlignedArray<T> parameters, T l2, ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets)
     {
         int frames = CheckSequence(inputs, targets);
-        T[] state = ArrayPool<T>.Shared.Rent(TKernels.StateSize + TKernels.OutputSize);
+        int size = TKernels.StateSize + TKernels.ScratchSize;
+        T[] state = ArrayPool<T>.Shared.Rent(size + TKernels.OutputSize);
         try
         {
-            Span<T> scratch = state.AsSpan(0, TKernels.StateSize + TKernels.OutputSize);
+            Span<T> scratch = state.AsSpan(0, size + TKernels.OutputSize);
             scratch.Clear();
-            Span<T> output = scratch.Slice(TKernels.StateSize);
+            Span<T> output = scratch.Slice(size);
             ref T p = ref parameters.First;
             T total = T.Zero;
             for (int t = 0; t < frames; t++)
