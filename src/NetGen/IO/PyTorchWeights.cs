@@ -82,6 +82,71 @@ public static class PyTorchWeights
         Load(network, stream, path);
     }
 
+    /// <summary>
+    /// Reads the JSON <c>state_dict</c> of a module built from <c>nn.LSTM</c>, <c>nn.GRU</c> (batch_first, one or more
+    /// layers, not bidirectional), <c>nn.Conv1d</c> and <c>nn.Linear</c> into a sequence network: modules in file order
+    /// (an <c>nn.Sequential</c>'s order), a recurrent module with <c>num_layers = K</c> giving K layers, each matched to
+    /// the declared layer at its place by kind and shape. Weights are transposed into NetGen's layout; an LSTM's
+    /// <c>bias_ih</c> and <c>bias_hh</c> are added into its one b. Kernel sizes are checked; dilations and activations
+    /// are not in a state_dict, so declaring the same ones is up to the user. The parameters change only if the whole
+    /// file is valid.
+    /// </summary>
+    /// <typeparam name="T">The element type, <see cref="float"/> or <see cref="double"/>.</typeparam>
+    /// <param name="network">The network whose parameters are replaced.</param>
+    /// <param name="path">The JSON file.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="UnauthorizedAccessException">Access to the file is denied.</exception>
+    /// <exception cref="WeightFileException">
+    /// The JSON is malformed or does not fit the network; the message names the layer, the entry and what was expected,
+    /// and ends with <paramref name="path"/>.
+    /// </exception>
+    /// <exception cref="NotSupportedException"><typeparamref name="T"/> is neither float nor double.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026", Justification = "The overloads differ in their first parameter (a dense or a sequence network), so no call can be ambiguous.")]
+    public static void Load<T>(ISequenceNetwork<T> network, string path)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        using FileStream stream = File.OpenRead(path);
+        LoadSequence(network, stream, path);
+    }
+
+    /// <summary>Reads a JSON <c>state_dict</c> from <paramref name="json"/> into a sequence network (see the path overload).</summary>
+    /// <typeparam name="T">The element type, <see cref="float"/> or <see cref="double"/>.</typeparam>
+    /// <param name="network">The network whose parameters are replaced.</param>
+    /// <param name="json">A readable stream of UTF-8 JSON; it is read to its end and not closed.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="json"/> is not readable.</exception>
+    /// <exception cref="IOException">Reading the stream fails.</exception>
+    /// <exception cref="WeightFileException">The JSON is malformed or does not fit the network.</exception>
+    /// <exception cref="NotSupportedException"><typeparamref name="T"/> is neither float nor double.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026", Justification = "The overloads differ in their first parameter (a dense or a sequence network), so no call can be ambiguous.")]
+    public static void Load<T>(ISequenceNetwork<T> network, Stream json)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(json);
+        if (!json.CanRead)
+        {
+            throw new ArgumentException("The stream must be readable.", nameof(json));
+        }
+
+        LoadSequence(network, json, WeightFileFormat.FileNameOf(json));
+    }
+
+    private static void LoadSequence<T>(ISequenceNetwork<T> network, Stream json, string? source)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        _ = WeightFileFormat.ElementTypeOf<T>(); // throws NotSupportedException unless T is float or double
+        var reader = new JsonWeightReader(Format, source);
+        using JsonDocument document = reader.Parse(json);
+        T[] parameters = SequenceStateDictReader.Read(network, document.RootElement, reader);
+        parameters.CopyTo(network.Parameters);
+    }
+
     private static void Load<T>(INetwork<T> network, Stream json, string? source)
         where T : unmanaged, IFloatingPointIeee754<T>
     {

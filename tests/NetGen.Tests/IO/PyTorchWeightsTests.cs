@@ -187,7 +187,8 @@ public sealed class PyTorchWeightsTests
     public void Arguments_AreChecked()
     {
         var network = new IoTinyFloatNet();
-        Assert.Throws<ArgumentNullException>("network", () => PyTorchWeights.Load<float>(null!, new MemoryStream()));
+        Assert.Throws<ArgumentNullException>("network", () => PyTorchWeights.Load((INetwork<float>)null!, new MemoryStream()));
+        Assert.Throws<ArgumentNullException>("network", () => PyTorchWeights.Load((ISequenceNetwork<float>)null!, new MemoryStream()));
         Assert.Throws<ArgumentNullException>("json", () => PyTorchWeights.Load(network, (Stream)null!));
         Assert.Throws<ArgumentNullException>("path", () => PyTorchWeights.Load(network, (string)null!));
         Assert.Throws<ArgumentException>("path", () => PyTorchWeights.Load(network, string.Empty));

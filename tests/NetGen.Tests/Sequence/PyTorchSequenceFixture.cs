@@ -48,20 +48,24 @@ internal sealed class PyTorchSequenceFixture
             {
                 case "Lstm":
                 case "Gru":
-                    result.AddRange(Transpose(tensors["weight_ih_l0"]));
-                    result.AddRange(Transpose(tensors["weight_hh_l0"]));
-                    if (tensors.TryGetValue("bias_ih_l0", out var bx))
+                    // One module, num_layers stacked layers l0, l1, …
+                    for (int l = 0; tensors.ContainsKey($"weight_ih_l{l}"); l++)
                     {
-                        double[] bh = tensors["bias_hh_l0"].Values;
-                        if (layer.GetProperty("kind").GetString() == "Lstm")
+                        result.AddRange(Transpose(tensors[$"weight_ih_l{l}"]));
+                        result.AddRange(Transpose(tensors[$"weight_hh_l{l}"]));
+                        if (tensors.TryGetValue($"bias_ih_l{l}", out var bx))
                         {
-                            // Only the sum of an LSTM's two biases matters; its gradient is each one's.
-                            result.AddRange(property == "gradients" ? bx.Values : bx.Values.Zip(bh, (a, b) => a + b));
-                        }
-                        else
-                        {
-                            result.AddRange(bx.Values);
-                            result.AddRange(bh);
+                            double[] bh = tensors[$"bias_hh_l{l}"].Values;
+                            if (layer.GetProperty("kind").GetString() == "Lstm")
+                            {
+                                // Only the sum of an LSTM's two biases matters; its gradient is each one's.
+                                result.AddRange(property == "gradients" ? bx.Values : bx.Values.Zip(bh, (a, b) => a + b));
+                            }
+                            else
+                            {
+                                result.AddRange(bx.Values);
+                                result.AddRange(bh);
+                            }
                         }
                     }
 

@@ -73,3 +73,6 @@ public partial class TcnModelD { }
 
 /// <summary>An LSTM trained with Adam through TrainSequence.</summary>
 [Network(1, Optimizer = OptimizerKind.Adam)] [Lstm(8)] [Dense(1)] public partial class AdamLstm { }
+
+/// <summary>One nn.LSTM with num_layers = 2 in PyTorch: two stacked layers here.</summary>
+[Network(1, ElementType = typeof(double))] [Lstm(8)] [Lstm(8)] [Dense(1)] public partial class Lstm2D { }

@@ -1,5 +1,6 @@
 """Writes pytorch-sequence.json: PyTorch's outputs (and, for the stacks, gradients) of the sequence models that
-tests/NetGen.Tests/Sequence declares, so that the tests compare NetGen with PyTorch without Python.
+tests/NetGen.Tests/Sequence declares, so that the tests compare NetGen with PyTorch without Python; and each model's
+state_dict as <name>.state.json, written the way users dump one for PyTorchWeights.Load.
 
 Run from this folder with a Python that has torch:  python3 make_fixtures.py
 Every model runs in float64 from a fixed seed; the JSON keeps PyTorch's own tensor names, shapes and layouts.
@@ -54,6 +55,8 @@ def layers(kind, bias):
     """The stacks of SequenceNetworks.cs; each entry: (NetGen kind, module)."""
     if kind == "lstm":
         return [("Lstm", Recurrent(nn.LSTM(1, 16, batch_first=True))), ("Dense", Linear(16, 1, identity))]
+    if kind == "lstm2":
+        return [("Lstm", Recurrent(nn.LSTM(1, 8, num_layers=2, batch_first=True))), ("Dense", Linear(8, 1, identity))]
     if kind == "gru":
         return [("Gru", Recurrent(nn.GRU(1, 16, batch_first=True))), ("Dense", Linear(16, 1, identity))]
     if kind == "tcn":
@@ -72,7 +75,7 @@ def tensors(module, values):
             for name, t in module.named_parameters()]
 
 
-def model(kind, frames, inputs, bias=True):
+def model(name, kind, frames, inputs, bias=True):
     stack = layers(kind, bias)
     net = nn.Sequential(*[m for _, m in stack])
     # Parameters spread wider than PyTorch's defaults, so that every gate works away from its linear range.
@@ -83,6 +86,8 @@ def model(kind, frames, inputs, bias=True):
     y = net(x)
     entry = {"layers": [{"kind": k, "parameters": tensors(m, lambda t: t.detach())} for k, m in stack],
              "inputs": [float(v) for v in x.flatten()], "outputs": [float(v) for v in y.detach().flatten()]}
+    with open(f"{name}.state.json", "w") as f:
+        json.dump({k: v.tolist() for k, v in net.state_dict().items()}, f, allow_nan=False)
     if kind.startswith("stack"):
         # J = (1/N)·Σₜ ½‖ŷₜ − yₜ‖², NetGen's objective without L2.
         target = torch.randn(1, frames, y.shape[-1])
@@ -96,11 +101,12 @@ def model(kind, frames, inputs, bias=True):
 
 
 fixtures = {
-    "lstm": model("lstm", 40, 1),
-    "gru": model("gru", 40, 1),
-    "tcn": model("tcn", 40, 1),
-    "stack": model("stack", 13, 3),
-    "stackNoBias": model("stack", 13, 3, bias=False),
+    "lstm": model("lstm", "lstm", 40, 1),
+    "gru": model("gru", "gru", 40, 1),
+    "tcn": model("tcn", "tcn", 40, 1),
+    "stack": model("stack", "stack", 13, 3),
+    "stackNoBias": model("stackNoBias", "stack", 13, 3, bias=False),
+    "lstm2": model("lstm2", "lstm2", 30, 1),
 }
 with open("pytorch-sequence.json", "w") as f:
     json.dump({"torch": torch.__version__, "models": fixtures}, f, indent=1)
