@@ -44,3 +44,17 @@ public partial class HellingerNet
 public partial class WideNet
 {
 }
+
+/// <summary>A float LSTM streamed frame by frame.</summary>
+[Network(1)] [Lstm(8)] [Dense(1)] public partial class SequenceLstmNet { }
+
+/// <summary>Every sequence layer kind in one float stack.</summary>
+[Network(2)]
+[Conv1D(4, KernelSize = 3, Dilation = 2, Activation = Activation.Tanh)]
+[Gru(5)]
+[Dense(3, Activation = Activation.ReLU)]
+[Lstm(2)]
+public partial class SequenceStackNet { }
+
+/// <summary>A double GRU trained by BPTT.</summary>
+[Network(1, ElementType = typeof(double))] [Gru(6)] [Dense(1)] public partial class SequenceGruNet { }

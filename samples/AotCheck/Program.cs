@@ -14,6 +14,7 @@ Inference.Run();
 Training.Run();
 Optimization.Run();
 Persistence.Run();
+Sequences.Run();
 
 Console.WriteLine();
 Console.WriteLine(Expect.Failures == 0 ? "All checks passed." : $"{Expect.Failures} checks FAILED.");
