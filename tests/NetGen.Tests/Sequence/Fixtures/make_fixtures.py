@@ -100,6 +100,49 @@ def model(name, kind, frames, inputs, bias=True):
     return entry
 
 
+def rtneural(name, kind, frames, inputs):
+    """The same model as model() builds (same seed order), written in RTNeural's JSON model format (Keras
+    conventions: kernels [in][out], GRU gates z, r, n with a [2][3H] bias, causal Conv1D taps oldest first), with
+    PyTorch's outputs for its inputs."""
+    stack = layers(kind, True)
+    net = nn.Sequential(*[m for _, m in stack])
+    with torch.no_grad():
+        for p in net.parameters():
+            p.uniform_(-0.8, 0.8)
+    x = torch.randn(1, frames, inputs)
+    y = net(x)
+
+    def t(m):
+        return m.detach().numpy().tolist()
+
+    def gru_order(w, h):  # rows r, z, n -> z, r, n
+        return torch.cat([w[h:2 * h], w[:h], w[2 * h:]])
+
+    out = []
+    for k, m in stack:
+        if k == "Conv1D":
+            w = m.conv.weight  # [out][in][k] -> [k][in][out]
+            out.append({"type": "conv1d", "activation": "tanh", "shape": [None, None, w.shape[0]],
+                        "kernel_size": [w.shape[2]], "dilation": [m.conv.dilation[0]],
+                        "weights": [t(w.permute(2, 1, 0)), t(m.conv.bias)]})
+        elif k == "Dense":
+            act = "sigmoid" if m.activation is torch.sigmoid else ""
+            out.append({"type": "dense", "activation": act, "shape": [None, None, m.linear.out_features],
+                        "weights": [t(m.linear.weight.T), t(m.linear.bias)]})
+        elif k == "Gru":
+            c, h = m.cell, m.cell.hidden_size
+            out.append({"type": "gru", "activation": "", "shape": [None, None, h],
+                        "weights": [t(gru_order(c.weight_ih_l0, h).T), t(gru_order(c.weight_hh_l0, h).T),
+                                    [t(gru_order(c.bias_ih_l0, h)), t(gru_order(c.bias_hh_l0, h))]]})
+        else:
+            c = m.cell
+            out.append({"type": "lstm", "activation": "", "shape": [None, None, c.hidden_size],
+                        "weights": [t(c.weight_ih_l0.T), t(c.weight_hh_l0.T), t(c.bias_ih_l0 + c.bias_hh_l0)]})
+    with open(f"{name}.rtneural.json", "w") as f:
+        json.dump({"in_shape": [None, None, inputs], "layers": out}, f, allow_nan=False)
+    return {"inputs": [float(v) for v in x.flatten()], "outputs": [float(v) for v in y.detach().flatten()]}
+
+
 fixtures = {
     "lstm": model("lstm", "lstm", 40, 1),
     "gru": model("gru", "gru", 40, 1),
@@ -107,6 +150,7 @@ fixtures = {
     "stack": model("stack", "stack", 13, 3),
     "stackNoBias": model("stackNoBias", "stack", 13, 3, bias=False),
     "lstm2": model("lstm2", "lstm2", 30, 1),
+    "stackRTNeural": rtneural("stack", "stack", 13, 3),
 }
 with open("pytorch-sequence.json", "w") as f:
     json.dump({"torch": torch.__version__, "models": fixtures}, f, indent=1)
