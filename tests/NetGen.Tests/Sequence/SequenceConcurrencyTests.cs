@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using System.Threading;
-using System.Threading.Tasks;
 using Xunit;
 
 namespace NetGen.Tests.Sequence;
@@ -30,7 +29,7 @@ public class SequenceConcurrencyTests
 
         var actual = new float[Streams][];
         using var start = new Barrier(Streams);
-        Parallel.For(0, Streams, new ParallelOptions { MaxDegreeOfParallelism = Streams }, s =>
+        RunOnThreads(s =>
         {
             SequenceState<float> state = net.CreateState();
             var y = new float[Frames * 2];
@@ -59,7 +58,7 @@ public class SequenceConcurrencyTests
         double j = net.ObjectiveGradient(x, y, expected);
 
         var results = new (double J, double Objective, double[] Gradient)[Streams];
-        Parallel.For(0, Streams, new ParallelOptions { MaxDegreeOfParallelism = Streams }, s =>
+        RunOnThreads(s =>
         {
             var g = new double[StackD.ParameterCount];
             double cost = 0;
@@ -77,5 +76,36 @@ public class SequenceConcurrencyTests
             Assert.Equal(net.Objective(x, y), r.Objective);
             Assert.Equal(expected, r.Gradient);
         });
+    }
+
+    /// <summary>One dedicated thread per stream (the thread pool would add threads slowly on a small machine).</summary>
+    private static void RunOnThreads(Action<int> body)
+    {
+        Exception? failure = null;
+        Thread[] threads = Enumerable.Range(0, Streams).Select(s => new Thread(() =>
+        {
+            try
+            {
+                body(s);
+            }
+            catch (Exception e)
+            {
+                Interlocked.CompareExchange(ref failure, e, null);
+            }
+        })).ToArray();
+        foreach (Thread thread in threads)
+        {
+            thread.Start();
+        }
+
+        foreach (Thread thread in threads)
+        {
+            thread.Join();
+        }
+
+        if (failure is not null)
+        {
+            throw new InvalidOperationException("A stream failed.", failure);
+        }
     }
 }
