@@ -66,8 +66,8 @@ public static class GradientCheck
         Check(network, inputs, targets, epsilon, objective: true);
 
     /// <summary>
-    /// Checks a sequence network's backpropagation through time: <see cref="ISequenceNetwork{T}.ObjectiveGradient"/>
-    /// against central differences of <see cref="ISequenceNetwork{T}.Objective"/> over one sequence from zero state
+    /// Checks a sequence network's backpropagation through time: <see cref="ISequenceNetwork{T}.ObjectiveGradient(ReadOnlySpan{T}, ReadOnlySpan{T}, Span{T})"/>
+    /// against central differences of <see cref="ISequenceNetwork{T}.Objective(ReadOnlySpan{T}, ReadOnlySpan{T})"/> over one sequence from zero state
     /// (L2 penalty included), parameter by parameter; the parameters are restored afterwards, also when it throws.
     /// </summary>
     /// <param name="network">The network.</param>

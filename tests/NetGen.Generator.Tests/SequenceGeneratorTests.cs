@@ -151,6 +151,8 @@ public sealed class SequenceGeneratorTests
                 network.Optimizer.LearningRate = 1;
                 {{element}} cost = network.Objective(inputs, targets) + network.ObjectiveGradient(inputs, targets, gradient);
                 cost += network.TrainSequence(inputs, targets);
+                cost += network.Objective(inputs, targets, warmup: 1) + network.ObjectiveGradient(inputs, targets, gradient, warmup: 2);
+                cost += network.TrainSequence(inputs, targets, warmup: 3);
                 network.InitializeParameters(seed: 1);
                 ReadOnlySpan<SequenceLayer> layers = {{type}}.Layers;
                 bool consistent = asInterface.InputSize == inputSize && asInterface.OutputSize == outputSize

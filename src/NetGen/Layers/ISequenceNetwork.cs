@@ -27,7 +27,7 @@ public interface ISequenceNetwork<T>
     /// <summary>Whether every layer has biases.</summary>
     bool HasBias { get; }
 
-    /// <summary>The per-frame cost J of <see cref="Objective"/>.</summary>
+    /// <summary>The per-frame cost J of <see cref="Objective(ReadOnlySpan{T}, ReadOnlySpan{T})"/>.</summary>
     Loss Loss { get; }
 
     /// <summary>α of every LeakyReLU layer.</summary>
@@ -42,7 +42,7 @@ public interface ISequenceNetwork<T>
     /// </summary>
     void InitializeParameters(int seed);
 
-    /// <summary>λ of the L2 penalty (λ/2)·Σ W² over the weights (not the biases) in <see cref="Objective"/>; ≥ 0.</summary>
+    /// <summary>λ of the L2 penalty (λ/2)·Σ W² over the weights (not the biases) in <see cref="Objective(ReadOnlySpan{T}, ReadOnlySpan{T})"/>; ≥ 0.</summary>
     T L2Regularization { get; set; }
 
     /// <summary>A new zero state for <see cref="Step(SequenceState{T}, ReadOnlySpan{T}, Span{T})"/>, independent of the network's own.</summary>
@@ -69,15 +69,27 @@ public interface ISequenceNetwork<T>
     /// </summary>
     T Objective(ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets);
 
-    /// <summary>The optimizer behind <see cref="TrainSequence"/>.</summary>
+    /// <summary>The optimizer behind <see cref="TrainSequence(ReadOnlySpan{T}, ReadOnlySpan{T})"/>.</summary>
     Training.GradientOptimizer<T> Optimizer { get; }
 
     /// <summary>
-    /// One <see cref="Optimizer"/> step on the gradient of <see cref="Objective"/> over one sequence; returns J before the
+    /// One <see cref="Optimizer"/> step on the gradient of <see cref="Objective(ReadOnlySpan{T}, ReadOnlySpan{T})"/> over one sequence; returns J before the
     /// step. Not thread-safe: it uses the network's gradient buffer and the optimizer's state.
     /// </summary>
     T TrainSequence(ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets);
 
-    /// <summary>Overwrites <paramref name="gradient"/> with ∂J/∂θ of <see cref="Objective"/> (backpropagation through time) and returns J.</summary>
+    /// <summary>Overwrites <paramref name="gradient"/> with ∂J/∂θ of <see cref="Objective(ReadOnlySpan{T}, ReadOnlySpan{T})"/> (backpropagation through time) and returns J.</summary>
     T ObjectiveGradient(ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, Span<T> gradient);
+
+    /// <summary>
+    /// The objective of a window whose first <paramref name="warmup"/> frames only fill the state, as when training on
+    /// windows cut from a long recording: J = (1/(N − W))·Σ over t ≥ W of ½‖ŷₜ − yₜ‖² + (λ/2)·Σ W², 0 ≤ W &lt; N.
+    /// </summary>
+    T Objective(ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, int warmup);
+
+    /// <summary>∂J/∂θ of <see cref="Objective(ReadOnlySpan{T}, ReadOnlySpan{T}, int)"/> into <paramref name="gradient"/>; returns J.</summary>
+    T ObjectiveGradient(ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, Span<T> gradient, int warmup);
+
+    /// <summary>One <see cref="Optimizer"/> step on the gradient of <see cref="Objective(ReadOnlySpan{T}, ReadOnlySpan{T}, int)"/>; returns J before the step.</summary>
+    T TrainSequence(ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, int warmup);
 }

@@ -160,7 +160,7 @@ public static class Lbfgs
     }
 
     /// <summary>
-    /// Trains a sequence network with L-BFGS on <see cref="ISequenceNetwork{T}.Objective"/> over one sequence from zero
+    /// Trains a sequence network with L-BFGS on <see cref="ISequenceNetwork{T}.Objective(ReadOnlySpan{T}, ReadOnlySpan{T})"/> over one sequence from zero
     /// state, its gradient by backpropagation through time; otherwise as
     /// <see cref="Minimize{T}(ITrainableNetwork{T}, ReadOnlySpan{T}, ReadOnlySpan{T}, LbfgsOptions?, Func{LbfgsIteration, bool}?)"/>.
     /// </summary>

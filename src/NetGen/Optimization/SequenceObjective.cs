@@ -4,9 +4,9 @@ using System.Numerics;
 namespace NetGen.Optimization;
 
 /// <summary>
-/// Evaluates a sequence network's <see cref="ISequenceNetwork{T}.Objective"/> over one sequence at a point given in
+/// Evaluates a sequence network's <see cref="ISequenceNetwork{T}.Objective(ReadOnlySpan{T}, ReadOnlySpan{T})"/> over one sequence at a point given in
 /// double: writes the point into the parameters (rounded to <typeparamref name="T"/>), runs
-/// <see cref="ISequenceNetwork{T}.ObjectiveGradient"/> and widens the gradient to double.
+/// <see cref="ISequenceNetwork{T}.ObjectiveGradient(ReadOnlySpan{T}, ReadOnlySpan{T}, Span{T})"/> and widens the gradient to double.
 /// </summary>
 internal readonly ref struct SequenceObjective<T> : IObjectiveEvaluator
     where T : unmanaged, IFloatingPointIeee754<T>

@@ -1,8 +1,8 @@
 namespace NetGen.Training;
 
 /// <summary>
-/// How <see cref="NetworkTrainer.Fit{T}"/> trains: the number of epochs, the mini-batch size, shuffling and early
-/// stopping. The values are checked when <see cref="NetworkTrainer.Fit{T}"/> starts.
+/// How <c>NetworkTrainer.Fit</c> trains: the number of epochs, the mini-batch size, shuffling and early
+/// stopping. The values are checked when <c>NetworkTrainer.Fit</c> starts.
 /// </summary>
 public sealed class FitOptions
 {

@@ -1,6 +1,6 @@
 namespace NetGen.Training;
 
-/// <summary>The outcome of <see cref="NetworkTrainer.Fit{T}"/>.</summary>
+/// <summary>The outcome of <c>NetworkTrainer.Fit</c>.</summary>
 /// <param name="StopReason">Why training stopped.</param>
 /// <param name="EpochsRun">
 /// The number of epochs that completed (and were reported); an epoch that diverged or was cancelled part-way does

@@ -1,6 +1,6 @@
 namespace NetGen.Training;
 
-/// <summary>Why <see cref="NetworkTrainer.Fit{T}"/> returned.</summary>
+/// <summary>Why <c>NetworkTrainer.Fit</c> returned.</summary>
 public enum FitStopReason
 {
     /// <summary>Every requested epoch ran.</summary>

@@ -9,7 +9,7 @@ using System.Threading;
 namespace NetGen.Training;
 
 /// <summary>Trains a network with its own optimizer over mini-batches, epoch after epoch.</summary>
-public static class NetworkTrainer
+public static partial class NetworkTrainer
 {
     /// <summary>
     /// Trains <paramref name="network"/> with its <see cref="ITrainableNetwork{T}.Optimizer"/> for up to
@@ -65,6 +65,7 @@ public static class NetworkTrainer
     /// <paramref name="inputs"/> is empty or not whole rows, <paramref name="targets"/> does not match it, only one of
     /// the validation spans is given, or they are not whole matching rows.
     /// </exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026", Justification = "The overloads differ in their first parameter (a dense or a sequence network), so no call can be ambiguous.")]
     public static FitResult Fit<T>(
         ITrainableNetwork<T> network,
         ReadOnlySpan<T> inputs,

@@ -72,7 +72,7 @@ namespace MyApp
         /// <inheritdoc/>
         public global::System.Span<float> Parameters => _parameters.Span;
 
-        /// <summary>The SGD optimizer behind <see cref="TrainSequence"/>; set its hyperparameters here.</summary>
+        /// <summary>The SGD optimizer behind <c>TrainSequence</c>; set its hyperparameters here.</summary>
         public global::NetGen.Training.SgdOptimizer<float> Optimizer { get; } = new(ParameterCount);
 
         /// <inheritdoc/>
@@ -132,6 +132,27 @@ namespace MyApp
         public float TrainSequence(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets) =>
             global::NetGen.Generated.AmpModelOperations.TrainSequence(
                 _parameters, _gradients, Optimizer, _l2Regularization, inputs, targets);
+
+        /// <inheritdoc/>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::NetGen.CompilerServices.JitOptions.Immediate)]
+        public float Objective(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int warmup) =>
+            global::NetGen.Generated.AmpModelOperations.Objective(_parameters, _l2Regularization, inputs, targets, warmup);
+
+        /// <inheritdoc/>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::NetGen.CompilerServices.JitOptions.Immediate)]
+        public float ObjectiveGradient(
+            global::System.ReadOnlySpan<float> inputs,
+            global::System.ReadOnlySpan<float> targets,
+            global::System.Span<float> gradient,
+            int warmup) =>
+            global::NetGen.Generated.AmpModelOperations.ObjectiveGradient(
+                _parameters, _l2Regularization, inputs, targets, gradient, warmup);
+
+        /// <inheritdoc/>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::NetGen.CompilerServices.JitOptions.Immediate)]
+        public float TrainSequence(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int warmup) =>
+            global::NetGen.Generated.AmpModelOperations.TrainSequence(
+                _parameters, _gradients, Optimizer, _l2Regularization, inputs, targets, warmup);
     }
 }
 

@@ -76,6 +76,76 @@ public class SequenceTrainingTests
         Assert.Equal(151, net.Optimizer.StepCount);
     }
 
+    [Fact]
+    public void WarmupObjective_GradientMatchesCentralDifferences_AndWarmupZeroIsThePlainObjective()
+    {
+        var net = new StackD();
+        SequenceGradientTests.Randomize(net, seed: 27);
+        (double[] x, double[] y) = SequenceGradientTests.Sequence(net, frames: 11, seed: 28);
+        var gradient = new double[StackD.ParameterCount];
+        double j = net.ObjectiveGradient(x, y, gradient, warmup: 4);
+        NumericAssert.Close(net.Objective(x, y, warmup: 4), j, 1e-15, "J");
+        for (int i = 0; i < StackD.ParameterCount; i += 7)
+        {
+            double original = net.Parameters[i];
+            net.Parameters[i] = original + 1e-5;
+            double plus = net.Objective(x, y, warmup: 4);
+            net.Parameters[i] = original - 1e-5;
+            double minus = net.Objective(x, y, warmup: 4);
+            net.Parameters[i] = original;
+            NumericAssert.Close((plus - minus) / 2e-5, gradient[i], 1e-7 * Math.Max(1, Math.Abs(gradient[i])), $"∂J/∂θ[{i}]");
+        }
+
+        var plain = new double[StackD.ParameterCount];
+        Assert.Equal(net.ObjectiveGradient(x, y, plain), net.ObjectiveGradient(x, y, gradient, warmup: 0));
+        Assert.Equal(plain, gradient);
+        Assert.Equal("warmup", Assert.Throws<ArgumentOutOfRangeException>(() => net.Objective(x, y, warmup: 11)).ParamName);
+        Assert.Equal("warmup", Assert.Throws<ArgumentOutOfRangeException>(() => net.ObjectiveGradient(x, y, gradient, warmup: -1)).ParamName);
+    }
+
+    [Fact]
+    public void Fit_OverWindowsOfARecording_LearnsTheFilter_AndStopsEarlyOnValidation()
+    {
+        var net = new AdamLstm();
+        net.Optimizer.LearningRate = 0.01f;
+        (double[] xd, double[] yd) = LowPassIntoClipper(frames: 3000, seed: 29);
+        float[] x = xd.Select(v => (float)v).ToArray(), y = yd.Select(v => (float)v).ToArray();
+        (double[] vxd, double[] vyd) = LowPassIntoClipper(frames: 600, seed: 30);
+        float[] vx = vxd.Select(v => (float)v).ToArray(), vy = vyd.Select(v => (float)v).ToArray();
+        float start = net.Objective(x, y);
+        var reports = new System.Collections.Generic.List<NetGen.Training.EpochReport>();
+
+        NetGen.Training.FitResult result = NetGen.Training.NetworkTrainer.Fit(
+            net, x, y, new NetGen.Training.SequenceFitOptions { Epochs = 30, WindowLength = 200, Warmup = 20, Patience = 5 },
+            vx, vy, new SynchronousProgress(reports));
+
+        Assert.Equal(result.EpochsRun, reports.Count);
+        Assert.True(result.TrainCost < start / 10, $"J over the recording went from {start:G4} to {result.TrainCost:G4} ({result.StopReason}).");
+        Assert.Equal(net.Objective(x, y), result.TrainCost, 5);
+        Assert.Equal(net.Objective(vx, vy), result.ValidationCost!.Value, 5);
+        Assert.Equal(reports.Min(r => r.ValidationCost!.Value), result.ValidationCost!.Value, 12);
+        Assert.Equal(reports.Count * 16L, net.Optimizer.StepCount);   // (3000 − 200) / 180 + 1 = 16 windows per epoch
+    }
+
+    [Fact]
+    public void Fit_RefusesWindowsThatCannotWork()
+    {
+        var net = new AdamLstm();
+        float[] x = new float[100], y = new float[100];
+        Assert.Throws<ArgumentOutOfRangeException>(() => NetGen.Training.NetworkTrainer.Fit(
+            net, x, y, new NetGen.Training.SequenceFitOptions { WindowLength = 10, Warmup = 10 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => NetGen.Training.NetworkTrainer.Fit(
+            net, x, y, new NetGen.Training.SequenceFitOptions { Epochs = 0 }));
+        Assert.Equal("targets", Assert.Throws<ArgumentException>(() => NetGen.Training.NetworkTrainer.Fit(
+            net, x, y.AsSpan(1), new NetGen.Training.SequenceFitOptions())).ParamName);
+    }
+
+    private sealed class SynchronousProgress(System.Collections.Generic.List<NetGen.Training.EpochReport> reports)
+        : IProgress<NetGen.Training.EpochReport>
+    {
+        public void Report(NetGen.Training.EpochReport value) => reports.Add(value);
+    }
+
     /// <summary>A one-pole low-pass (memory) into tanh (a soft clipper), driven by a random signal.</summary>
     internal static (double[] Inputs, double[] Targets) LowPassIntoClipper(int frames, int seed)
     {

@@ -56,7 +56,7 @@ internal static class SequenceSurfaceEmitter
         w.Line($"public {span} Parameters => _parameters.Span;");
         w.Line();
         (string optimizer, string name, string arguments) = SurfaceEmitter.Optimizer(spec.Optimizer, t);
-        w.Summary($"The {name} optimizer behind <see cref=\"TrainSequence\"/>; set its hyperparameters here.");
+        w.Summary($"The {name} optimizer behind <c>TrainSequence</c>; set its hyperparameters here.");
         w.Line($"public {optimizer} Optimizer {{ get; }} = new({arguments});");
         w.Line();
         w.Line("/// <inheritdoc/>");
@@ -80,6 +80,12 @@ internal static class SequenceSurfaceEmitter
             $"{operations}.ObjectiveGradient(_parameters, _l2Regularization, inputs, targets, gradient)");
         Member(w, $"public {t} TrainSequence({row} inputs, {row} targets)",
             $"{operations}.TrainSequence(_parameters, _gradients, Optimizer, _l2Regularization, inputs, targets)");
+        Member(w, $"public {t} Objective({row} inputs, {row} targets, int warmup)",
+            $"{operations}.Objective(_parameters, _l2Regularization, inputs, targets, warmup)");
+        Member(w, $"public {t} ObjectiveGradient({row} inputs, {row} targets, {span} gradient, int warmup)",
+            $"{operations}.ObjectiveGradient(_parameters, _l2Regularization, inputs, targets, gradient, warmup)");
+        Member(w, $"public {t} TrainSequence({row} inputs, {row} targets, int warmup)",
+            $"{operations}.TrainSequence(_parameters, _gradients, Optimizer, _l2Regularization, inputs, targets, warmup)");
     }
 
     private static void Member(SourceWriter w, string head, string expression)

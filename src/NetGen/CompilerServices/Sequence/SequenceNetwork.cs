@@ -77,9 +77,18 @@ public abstract class SequenceNetwork<TKernels, T>
 
     /// <summary>J = (1/N)·Σₜ ½‖ŷₜ − yₜ‖² + (λ/2)·Σ W² over one sequence from zero state, streamed through a scratch state.</summary>
     /// <exception cref="ArgumentException">The spans are empty or not matching whole frames.</exception>
-    public static T Objective(AlignedArray<T> parameters, T l2, ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets)
+    public static T Objective(AlignedArray<T> parameters, T l2, ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets) =>
+        Objective(parameters, l2, inputs, targets, warmup: 0);
+
+    /// <summary>
+    /// The objective with the first <paramref name="warmup"/> frames only filling the state: J = (1/(N − W))·Σ over
+    /// t ≥ W of ½‖ŷₜ − yₜ‖² + (λ/2)·Σ W².
+    /// </summary>
+    /// <exception cref="ArgumentException">The spans are empty or not matching whole frames.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="warmup"/> is negative or not below the number of frames.</exception>
+    public static T Objective(AlignedArray<T> parameters, T l2, ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, int warmup)
     {
-        int frames = CheckSequence(inputs, targets);
+        int frames = CheckSequence(inputs, targets, warmup);
         int size = TKernels.StateSize + TKernels.ScratchSize;
         T[] state = ArrayPool<T>.Shared.Rent(size + TKernels.OutputSize);
         try
@@ -94,10 +103,13 @@ public abstract class SequenceNetwork<TKernels, T>
                 TKernels.Step(
                     ref p, ref MemoryMarshal.GetReference(scratch), (uint)t,
                     ref Unsafe.AsRef(in inputs[t * TKernels.InputSize]), ref MemoryMarshal.GetReference(output));
-                total += LossFunctions<T>.SquaredError(output, targets.Slice(t * TKernels.OutputSize, TKernels.OutputSize));
+                if (t >= warmup)
+                {
+                    total += LossFunctions<T>.SquaredError(output, targets.Slice(t * TKernels.OutputSize, TKernels.OutputSize));
+                }
             }
 
-            return (total / T.CreateTruncating(frames)) + Penalty(parameters.Span, l2);
+            return (total / T.CreateTruncating(frames - warmup)) + Penalty(parameters.Span, l2);
         }
         finally
         {
@@ -105,11 +117,18 @@ public abstract class SequenceNetwork<TKernels, T>
         }
     }
 
-    /// <summary>Overwrites <paramref name="gradient"/> with ∂J/∂θ of <see cref="Objective"/>, by backpropagation through time; returns J.</summary>
+    /// <summary>Overwrites <paramref name="gradient"/> with ∂J/∂θ of <see cref="Objective(AlignedArray{T}, T, ReadOnlySpan{T}, ReadOnlySpan{T})"/>, by backpropagation through time; returns J.</summary>
     /// <exception cref="ArgumentException">The spans are empty, not matching whole frames, or the gradient is not one per parameter.</exception>
-    public static T ObjectiveGradient(AlignedArray<T> parameters, T l2, ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, Span<T> gradient)
+    public static T ObjectiveGradient(AlignedArray<T> parameters, T l2, ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, Span<T> gradient) =>
+        ObjectiveGradient(parameters, l2, inputs, targets, gradient, warmup: 0);
+
+    /// <summary>∂J/∂θ of the objective with <paramref name="warmup"/> frames that only fill the state; returns J.</summary>
+    /// <exception cref="ArgumentException">The spans are empty, not matching whole frames, or the gradient is not one per parameter.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="warmup"/> is negative or not below the number of frames.</exception>
+    public static T ObjectiveGradient(
+        AlignedArray<T> parameters, T l2, ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, Span<T> gradient, int warmup)
     {
-        int frames = CheckSequence(inputs, targets);
+        int frames = CheckSequence(inputs, targets, warmup);
         SpanChecks.ThrowIfLengthIsNot(gradient, TKernels.ParameterCount, nameof(gradient));
         ReadOnlySpan<SequenceLayer> layers = TKernels.Layers;
         long size = SequenceTraining<T>.WorkspaceSize(layers, frames);
@@ -127,9 +146,10 @@ public abstract class SequenceNetwork<TKernels, T>
             ref T p = ref parameters.First;
             Span<T> outputs = SequenceTraining<T>.Forward(layers, ref p, inputs, frames, TKernels.LeakySlope, work);
             Span<T> dOutputs = SequenceTraining<T>.OutputGradient(layers, frames, work);
-            T total = T.Zero, scale = T.One / T.CreateTruncating(frames);
+            T total = T.Zero, scale = T.One / T.CreateTruncating(frames - warmup);
             int m = TKernels.OutputSize;
-            for (int t = 0; t < frames; t++)
+            dOutputs.Slice(0, warmup * m).Clear();
+            for (int t = warmup; t < frames; t++)
             {
                 Span<T> dt = dOutputs.Slice(t * m, m);
                 total += LossFunctions<T>.SquaredErrorGradient(outputs.Slice(t * m, m), targets.Slice(t * m, m), dt);
@@ -146,13 +166,21 @@ public abstract class SequenceNetwork<TKernels, T>
         }
     }
 
-    /// <summary>One optimizer step on the gradient of <see cref="Objective"/> over one sequence; returns J before the step.</summary>
+    /// <summary>One optimizer step on the gradient of <see cref="Objective(AlignedArray{T}, T, ReadOnlySpan{T}, ReadOnlySpan{T})"/> over one sequence; returns J before the step.</summary>
     /// <exception cref="ArgumentException">The spans are empty or not matching whole frames.</exception>
     public static T TrainSequence(
         AlignedArray<T> parameters, AlignedArray<T> gradients, Training.GradientOptimizer<T> optimizer, T l2,
-        ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets)
+        ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets) =>
+        TrainSequence(parameters, gradients, optimizer, l2, inputs, targets, warmup: 0);
+
+    /// <summary>One optimizer step on the gradient of the objective with <paramref name="warmup"/> frames that only fill the state.</summary>
+    /// <exception cref="ArgumentException">The spans are empty or not matching whole frames.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="warmup"/> is negative or not below the number of frames.</exception>
+    public static T TrainSequence(
+        AlignedArray<T> parameters, AlignedArray<T> gradients, Training.GradientOptimizer<T> optimizer, T l2,
+        ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, int warmup)
     {
-        T cost = ObjectiveGradient(parameters, l2, inputs, targets, gradients.Span);
+        T cost = ObjectiveGradient(parameters, l2, inputs, targets, gradients.Span, warmup);
         optimizer.Step(parameters.Span, gradients.Span);
         return cost;
     }
@@ -194,7 +222,7 @@ public abstract class SequenceNetwork<TKernels, T>
         return Penalty(parameters, l2);
     }
 
-    private static int CheckSequence(ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets)
+    private static int CheckSequence(ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, int warmup)
     {
         int frames = SpanChecks.RowCount(inputs, TKernels.InputSize, nameof(inputs));
         if (frames == 0)
@@ -203,6 +231,12 @@ public abstract class SequenceNetwork<TKernels, T>
         }
 
         SpanChecks.ThrowIfLengthIsNot(targets, frames * TKernels.OutputSize, nameof(targets));
+        if (warmup < 0 || warmup >= frames)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(warmup), warmup, $"The warm-up must leave at least one of the {frames} frames to count: 0 ≤ warmup < {frames}.");
+        }
+
         return frames;
     }
 
