@@ -4,8 +4,9 @@ namespace StreamingFilter;
 
 /// <summary>
 /// Trains the model by backpropagation through time: each Adam step takes the gradient of the mean squared error
-/// over one window of <see cref="Window"/> frames, run from zero state (the first <see cref="Warmup"/> frames of
-/// each window are there only to fill the state; the error counts from there on).
+/// over one window of <see cref="Window"/> frames, run from zero state, whose first <see cref="Warmup"/> frames only
+/// fill the state (the error counts from there on). <c>NetworkTrainer.Fit</c> does the same over a whole recording;
+/// here the loop is written out.
 /// </summary>
 internal static class Training
 {
@@ -17,21 +18,10 @@ internal static class Training
     {
         var random = new Random(seed);
         var costs = new float[steps];
-        var x = new float[Window];
-        var y = new float[Window];
-        var warm = new float[Warmup];
-        var state = model.CreateState();
         for (int step = 0; step < steps; step++)
         {
             int start = random.Next(0, input.Length - Window);
-            input.AsSpan(start, Window).CopyTo(x);
-            target.AsSpan(start, Window).CopyTo(y);
-
-            // The warm-up frames' targets are set to what the model outputs there, so they add no error or gradient.
-            state.Reset();
-            model.Process(state, x.AsSpan(0, Warmup), warm);
-            warm.CopyTo(y);
-            costs[step] = model.TrainSequence(x, y);
+            costs[step] = model.TrainSequence(input.AsSpan(start, Window), target.AsSpan(start, Window), Warmup);
         }
 
         return costs;
