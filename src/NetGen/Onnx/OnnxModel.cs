@@ -93,6 +93,51 @@ public static class OnnxModel
     }
 
     /// <summary>
+    /// Writes a sequence network as an ONNX model to <paramref name="stream"/>: input [N, InputSize] and output
+    /// [N, OutputSize] are the frames of one sequence from zero state, with LSTM, GRU and Conv nodes (opset 14).
+    /// </summary>
+    /// <typeparam name="T">The network's element type: float or double.</typeparam>
+    /// <param name="network">The network to save; it is not changed.</param>
+    /// <param name="stream">A writable stream; the model is written at its position, and the stream is flushed and left open.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="network"/> or <paramref name="stream"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="stream"/> is not writable, or the network describes itself inconsistently.</exception>
+    /// <exception cref="IOException">Writing to the stream fails.</exception>
+    /// <exception cref="NotSupportedException"><typeparamref name="T"/> is neither float nor double.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026", Justification = "The overloads differ in their first parameter (a dense or a sequence network), so no call can be ambiguous.")]
+    public static void Save<T>(ISequenceNetwork<T> network, Stream stream)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(stream);
+        if (!stream.CanWrite)
+        {
+            throw new ArgumentException("The stream is not writable.", nameof(stream));
+        }
+
+        OnnxWriter.Write(SequenceOnnxWriter.Build(network), stream);
+        stream.Flush();
+    }
+
+    /// <summary>Writes a sequence network as an ONNX model to the file <paramref name="path"/>, atomically (see the stream overload).</summary>
+    /// <typeparam name="T">The network's element type: float or double.</typeparam>
+    /// <param name="network">The network to save; it is not changed.</param>
+    /// <param name="path">The file to create or replace.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="network"/> or <paramref name="path"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty or names no file, or the network describes itself inconsistently.</exception>
+    /// <exception cref="IOException">The file cannot be written or replaced.</exception>
+    /// <exception cref="UnauthorizedAccessException">Access to the file or its directory is denied.</exception>
+    /// <exception cref="NotSupportedException"><typeparamref name="T"/> is neither float nor double.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026", Justification = "The overloads differ in their first parameter (a dense or a sequence network), so no call can be ambiguous.")]
+    public static void Save<T>(ISequenceNetwork<T> network, string path)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(path);
+        ModelProto model = SequenceOnnxWriter.Build(network);
+        AtomicFile.Replace(path, stream => OnnxWriter.Write(model, stream));
+    }
+
+    /// <summary>
     /// Reads an ONNX model from <paramref name="stream"/> into <paramref name="network"/>'s parameters. Messages of
     /// <see cref="OnnxFormatException"/> end with the file's path when <paramref name="stream"/> is a
     /// <see cref="FileStream"/> (also in <see cref="IO.NetworkFileException.FileName"/>), and otherwise say that the model

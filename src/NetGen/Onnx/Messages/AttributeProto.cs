@@ -45,6 +45,7 @@ internal sealed class AttributeProto : IProtoMessage
             AttributeType.Float => ProtoWriter.Fixed32FieldSize(FloatField),
             AttributeType.Int => ProtoWriter.Int64FieldSize(IntField, Int),
             AttributeType.String => ProtoWriter.StringFieldSize(StringField, String),
+            AttributeType.Ints => IntsSize(),
             _ => throw new System.InvalidOperationException($"Attribute type {Type} is not written by NetGen."),
         };
         return size + ProtoWriter.Int64FieldSize(TypeField, (long)Type);
@@ -64,11 +65,30 @@ internal sealed class AttributeProto : IProtoMessage
             case AttributeType.String:
                 writer.WriteStringField(StringField, String);
                 break;
+            case AttributeType.Ints:
+                // Unpacked, one field per value: every protobuf parser reads repeated scalars either way.
+                foreach (long value in Ints)
+                {
+                    writer.WriteInt64Field(IntsField, value);
+                }
+
+                break;
             default:
                 throw new System.InvalidOperationException($"Attribute type {Type} is not written by NetGen.");
         }
 
         writer.WriteInt64Field(TypeField, (long)Type);
+    }
+
+    private long IntsSize()
+    {
+        long size = 0;
+        foreach (long value in Ints)
+        {
+            size += ProtoWriter.Int64FieldSize(IntsField, value);
+        }
+
+        return size;
     }
 
     public static AttributeProto Parse(ProtoReader reader)
