@@ -60,6 +60,17 @@ public sealed class RobustnessTests
         { "Softmax output of size one", "[Network(2, 3, 1, Output = Activation.Softmax, Loss = Loss.CrossEntropy)]\npublic partial class Net { }", None, 1 },
         { "Hidden Softmax without hidden layers", "[Network(2, 3, Hidden = Activation.Softmax)]\npublic partial class Net { }", null, null },
         { "double network of a thousand inputs", "[Network(1000, 3, ElementType = typeof(double))]\npublic partial class Net { }", None, 1 },
+        { "sequence: non-constant units", "[Network(1)]\n[Lstm(Sizes.Units)]\n[Dense(1)]\npublic partial class Net { }\npublic static class Sizes { public static int Units = 8; }", null, null },
+        { "sequence: unfinished layer attribute", "[Network(1)]\n[Lstm(\npublic partial class Net { }", null, null },
+        { "sequence: named argument without value", "[Network(1)]\n[Conv1D(4, KernelSize = )]\npublic partial class Net { }", null, null },
+        { "sequence: largest kernel and dilation", "[Network(1)]\n[Conv1D(4, KernelSize = int.MaxValue, Dilation = int.MaxValue)]\npublic partial class Net { }", "NETGEN005", 0 },
+        { "sequence: 64 layers", "[Network(1)]\n" + string.Concat(Enumerable.Repeat("[Dense(1)]\n", 64)) + "public partial class Net { }", None, 1 },
+        { "sequence: 65 layers", "[Network(1)]\n" + string.Concat(Enumerable.Repeat("[Gru(1)]\n", 65)) + "public partial class Net { }", "NETGEN005", 0 },
+        { "sequence: layers on two parts", "[Network(1)]\n[Lstm(4)]\npublic partial class Net { }\n[Dense(1)]\npublic partial class Net { }", None, 1 },
+        { "sequence: layer attribute on a struct", "[Network(1)]\n[Gru(2)]\npublic partial struct Net { }", null, null },
+        { "sequence: layer attribute on a static class", "[Network(1)]\n[Gru(2)]\npublic static partial class Net { }", "NETGEN007", 0 },
+        { "sequence: a different LstmAttribute", "public sealed class LstmAttribute : System.Attribute { public LstmAttribute(int units) { } }\n[Network(2, 3, 1)]\n[Lstm(3)]\npublic partial class Net { }", None, 1 },
+        { "sequence: undefined activation value", "[Network(1)]\n[Dense(1, Activation = (Activation)(-1))]\npublic partial class Net { }", "NETGEN006", 0 },
     };
 
     [Theory]
