@@ -10,6 +10,8 @@ using StreamingFilter;
 // would, over one second of plucked notes it never saw. It prints the error, the cost of a 256-frame block against
 // the real-time budget at 48 kHz, and writes a plot of input, target and output to ./plots/. Deterministic (fixed
 // seeds); the exit code is 1 when the model misses RelativeErrorLimit.
+// With "--weights <file>", the model is not trained here: its weights come from a PyTorch state_dict JSON, such as
+// the one pytorch/train.py writes for the same model.
 const double RelativeErrorLimit = 0.05;
 const int BlockSize = 256;
 CultureInfo inv = CultureInfo.InvariantCulture;
@@ -19,17 +21,25 @@ Console.WriteLine(string.Create(inv,
 Console.WriteLine(string.Create(inv,
     $"Model: [Network(1)] [Lstm(12)] [Dense(1)], {FilterModel.ParameterCount} parameters, {FilterModel.StateSize} state values, float, Adam."));
 
-float[] trainInput = AnalogStage.Plucks(4 * AnalogStage.SampleRate, seed: 1);
-float[] trainTarget = AnalogStage.Process(trainInput);
 var model = new FilterModel();
-model.Optimizer.LearningRate = 0.01f;
-var clock = Stopwatch.StartNew();
-float[] costs = Training.Run(model, trainInput, trainTarget, steps: 1500, seed: 2);
-model.Optimizer.LearningRate = 0.002f;
-costs = [.. costs, .. Training.Run(model, trainInput, trainTarget, steps: 500, seed: 3)];
-Console.WriteLine(string.Create(inv,
-    $"Trained {costs.Length} Adam steps on {Training.Window}-frame windows in {clock.Elapsed.TotalSeconds:F1} s: " +
-    $"J {costs.Take(20).Average():E2} (first 20) -> {costs.TakeLast(100).Average():E2} (last 100)."));
+if (args is ["--weights", string weights])
+{
+    NetGen.IO.PyTorchWeights.Load(model, weights);
+    Console.WriteLine("Weights from " + Path.GetFullPath(weights) + " (trained in PyTorch).");
+}
+else
+{
+    float[] trainInput = AnalogStage.Plucks(4 * AnalogStage.SampleRate, seed: 1);
+    float[] trainTarget = AnalogStage.Process(trainInput);
+    model.Optimizer.LearningRate = 0.01f;
+    var clock = Stopwatch.StartNew();
+    float[] costs = Training.Run(model, trainInput, trainTarget, steps: 1500, seed: 2);
+    model.Optimizer.LearningRate = 0.002f;
+    costs = [.. costs, .. Training.Run(model, trainInput, trainTarget, steps: 500, seed: 3)];
+    Console.WriteLine(string.Create(inv,
+        $"Trained {costs.Length} Adam steps on {Training.Window}-frame windows in {clock.Elapsed.TotalSeconds:F1} s: " +
+        $"J {costs.Take(20).Average():E2} (first 20) -> {costs.TakeLast(100).Average():E2} (last 100)."));
+}
 
 // Play one second it never saw, one sample per call, the way an audio callback runs it.
 float[] input = AnalogStage.Plucks(AnalogStage.SampleRate, seed: 4);
