@@ -196,4 +196,55 @@ public static class OnnxModel
         T[] parameters = OnnxReader.ReadParameters(network, bytes, length, fileName);
         parameters.CopyTo(network.Parameters);
     }
+    /// <summary>
+    /// Reads an ONNX model into a sequence network's parameters: NetGen's own exports, and what <c>torch.onnx.export</c>
+    /// writes (opsets 14 to 17) for modules of <c>nn.LSTM</c>, <c>nn.GRU</c>, <c>nn.Conv1d</c> after
+    /// <c>F.pad(x, ((k − 1)·d, 0))</c> and <c>nn.Linear</c>, with its shape plumbing. The graph's LSTM, GRU, Conv, MatMul
+    /// (with its bias Add) and Gemm nodes must match the declared layers in order, kind, shape, dilation and activation;
+    /// initial states must be zero and padding causal. The network changes only if the whole model is valid.
+    /// </summary>
+    /// <typeparam name="T">The network's element type: float or double.</typeparam>
+    /// <param name="network">The network whose parameters are replaced.</param>
+    /// <param name="stream">A readable stream positioned at the start of the model; it is read to its end and left open.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="network"/> or <paramref name="stream"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="stream"/> is not readable.</exception>
+    /// <exception cref="IOException">Reading the stream fails.</exception>
+    /// <exception cref="OnnxFormatException">The model is not valid ONNX or does not match the network.</exception>
+    /// <exception cref="NotSupportedException"><typeparamref name="T"/> is neither float nor double.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026", Justification = "The overloads differ in their first parameter (a dense or a sequence network), so no call can be ambiguous.")]
+    public static void Load<T>(ISequenceNetwork<T> network, Stream stream)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(stream);
+        if (!stream.CanRead)
+        {
+            throw new ArgumentException("The stream is not readable.", nameof(stream));
+        }
+
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        OnnxReader.ReadSequenceParameters(network, buffer.GetBuffer(), (int)buffer.Length, WeightFileFormat.FileNameOf(stream)).CopyTo(network.Parameters);
+    }
+
+    /// <summary>Reads the ONNX model in the file <paramref name="path"/> into a sequence network (see the stream overload).</summary>
+    /// <typeparam name="T">The network's element type: float or double.</typeparam>
+    /// <param name="network">The network whose parameters are replaced.</param>
+    /// <param name="path">The .onnx file.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="network"/> or <paramref name="path"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="UnauthorizedAccessException">Access to the file is denied.</exception>
+    /// <exception cref="OnnxFormatException">The model is not valid ONNX or does not match the network; the message ends with the path.</exception>
+    /// <exception cref="NotSupportedException"><typeparamref name="T"/> is neither float nor double.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026", Justification = "The overloads differ in their first parameter (a dense or a sequence network), so no call can be ambiguous.")]
+    public static void Load<T>(ISequenceNetwork<T> network, string path)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(path);
+        byte[] bytes = File.ReadAllBytes(path);
+        OnnxReader.ReadSequenceParameters(network, bytes, bytes.Length, path).CopyTo(network.Parameters);
+    }
 }

@@ -48,6 +48,36 @@ internal static class OnnxReader
         }
     }
 
+    /// <summary>As <see cref="ReadParameters{T}"/>, for a sequence network.</summary>
+    public static T[] ReadSequenceParameters<T>(ISequenceNetwork<T> network, byte[] bytes, int length, string? fileName)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        _ = OnnxElementTypes.Of<T>();   // NotSupportedException unless float or double
+        if (length == 0)
+        {
+            throw Fail("The ONNX model is empty (0 bytes).", fileName, innerException: null);
+        }
+
+        ModelProto model;
+        try
+        {
+            model = ModelProto.Parse(new ProtoReader(bytes, length));
+        }
+        catch (OnnxFormatException e)
+        {
+            throw Fail($"The data is not a valid ONNX model (truncated or not protobuf): {e.Message}", fileName, e);
+        }
+
+        try
+        {
+            return SequenceGraphReader<T>.ReadParameters(model, network);
+        }
+        catch (OnnxFormatException e)
+        {
+            throw Fail(e.Message, fileName, e);
+        }
+    }
+
     /// <summary>An <see cref="OnnxFormatException"/> whose message ends with the file or stream, as the weight loaders' do.</summary>
     private static OnnxFormatException Fail(string message, string? fileName, Exception? innerException) =>
         new(WeightFileFormat.WithSource(message, fileName), fileName, innerException);

@@ -99,7 +99,7 @@ public class PyTorchWeightsSequenceTests
     private static string StatePath(string fixture) =>
         Path.Combine(AppContext.BaseDirectory, "Sequence", "Fixtures", fixture + ".state.json");
 
-    private static ISequenceNetwork<double> Create(string name) => name switch
+    internal static ISequenceNetwork<double> Create(string name) => name switch
     {
         nameof(AmpModelD) => new AmpModelD(),
         nameof(Lstm2D) => new Lstm2D(),

@@ -12,6 +12,8 @@ internal sealed class AttributeProto : IProtoMessage
     private const int StringField = 4;
     private const int FloatsField = 7;
     private const int IntsField = 8;
+    private const int TensorField = 5;
+    private const int StringsField = 9;
     private const int TypeField = 20;
 
     public string Name { get; set; } = "";
@@ -27,6 +29,12 @@ internal sealed class AttributeProto : IProtoMessage
     public List<float> Floats { get; } = new();
 
     public List<long> Ints { get; } = new();
+
+    /// <summary>The strings of a STRINGS attribute (an LSTM's or GRU's activations).</summary>
+    public List<string> Strings { get; } = new();
+
+    /// <summary>A tensor value (the value of Constant and ConstantOfShape nodes), when the attribute holds one.</summary>
+    public TensorProto? Tensor { get; set; }
 
     public static AttributeProto FromFloat(string name, float value) =>
         new() { Name = name, Type = AttributeType.Float, Float = value };
@@ -125,6 +133,16 @@ internal sealed class AttributeProto : IProtoMessage
                 case IntsField:
                     reader.ReadRepeatedInt64(wireType, attribute.Ints, "AttributeProto.ints");
                     inferred = AttributeType.Ints;
+                    break;
+                case TensorField:
+                    reader.Expect(wireType, WireType.LengthDelimited, "AttributeProto.t");
+                    attribute.Tensor = TensorProto.Parse(reader.ReadMessage());
+                    inferred = AttributeType.Tensor;
+                    break;
+                case StringsField:
+                    reader.Expect(wireType, WireType.LengthDelimited, "AttributeProto.strings");
+                    attribute.Strings.Add(reader.ReadString());
+                    inferred = AttributeType.Strings;
                     break;
                 case TypeField:
                     reader.Expect(wireType, WireType.Varint, "AttributeProto.type");

@@ -38,7 +38,10 @@ internal sealed class TensorProto : IProtoMessage
 
     public List<double> DoubleData { get; } = new();
 
-    /// <summary>Set when a parsed tensor uses a storage NetGen does not read: external data, segments, integer or string data.</summary>
+    /// <summary>int64_data: the values of INT64 tensors (shapes, axes and pads of constant nodes) stored without raw_data.</summary>
+    public List<long> Int64Data { get; } = new();
+
+    /// <summary>Set when a parsed tensor uses a storage NetGen does not read: external data, segments, int32, uint64 or string data.</summary>
     public string? UnsupportedStorage { get; private set; }
 
     public long ComputeSize()
@@ -111,7 +114,10 @@ internal sealed class TensorProto : IProtoMessage
                     tensor.UnsupportedStorage = "a segment (a tensor split into chunks)";
                     reader.Skip(wireType);
                     break;
-                case Int32DataField or StringDataField or Int64DataField or Uint64DataField:
+                case Int64DataField:
+                    reader.ReadRepeatedInt64(wireType, tensor.Int64Data, "TensorProto.int64_data");
+                    break;
+                case Int32DataField or StringDataField or Uint64DataField:
                     tensor.UnsupportedStorage = "integer or string data";
                     reader.Skip(wireType);
                     break;

@@ -1,6 +1,7 @@
 """Writes pytorch-sequence.json: PyTorch's outputs (and, for the stacks, gradients) of the sequence models that
 tests/NetGen.Tests/Sequence declares, so that the tests compare NetGen with PyTorch without Python; and each model's
-state_dict as <name>.state.json, written the way users dump one for PyTorchWeights.Load.
+state_dict as <name>.state.json, written the way users dump one for PyTorchWeights.Load, and its torch.onnx.export
+output as <name>.onnx.
 
 Run from this folder with a Python that has torch:  python3 make_fixtures.py
 Every model runs in float64 from a fixed seed; the JSON keeps PyTorch's own tensor names, shapes and layouts.
@@ -75,6 +76,9 @@ def tensors(module, values):
             for name, t in module.named_parameters()]
 
 
+ONNX_OPSETS = {"lstm": 14, "gru": 17, "tcn": 14, "stack": 15, "stackNoBias": 16, "lstm2": 16}
+
+
 def model(name, kind, frames, inputs, bias=True):
     stack = layers(kind, bias)
     net = nn.Sequential(*[m for _, m in stack])
@@ -88,6 +92,9 @@ def model(name, kind, frames, inputs, bias=True):
              "inputs": [float(v) for v in x.flatten()], "outputs": [float(v) for v in y.detach().flatten()]}
     with open(f"{name}.state.json", "w") as f:
         json.dump({k: v.tolist() for k, v in net.state_dict().items()}, f, allow_nan=False)
+    # What torch.onnx.export writes for the model, frames as a dynamic axis, at one opset per model.
+    torch.onnx.export(net, x, f"{name}.onnx", opset_version=ONNX_OPSETS[name], input_names=["input"],
+                      output_names=["output"], dynamic_axes={"input": {1: "frames"}, "output": {1: "frames"}})
     if kind.startswith("stack"):
         # J = (1/N)·Σₜ ½‖ŷₜ − yₜ‖², NetGen's objective without L2.
         target = torch.randn(1, frames, y.shape[-1])
