@@ -159,7 +159,8 @@ public class ImportRejectionTests
         var network = new SigmoidFloatBias();
         Assert.Throws<ArgumentNullException>(() => OnnxModel.Load(network, (Stream)null!));
         Assert.Throws<ArgumentNullException>(() => OnnxModel.Load(network, (string)null!));
-        Assert.Throws<ArgumentNullException>(() => OnnxModel.Load<float>(null!, new MemoryStream()));
+        Assert.Throws<ArgumentNullException>(() => OnnxModel.Load((INetwork<float>)null!, new MemoryStream()));
+        Assert.Throws<ArgumentNullException>(() => OnnxModel.Load((ISequenceNetwork<float>)null!, new MemoryStream()));
         Assert.Throws<ArgumentNullException>(() => OnnxModel.Save(network, (Stream)null!));
         Assert.Throws<ArgumentException>(() => OnnxModel.Save(network, new MemoryStream(new byte[10], writable: false)));
     }
