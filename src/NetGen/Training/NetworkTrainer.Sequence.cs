@@ -70,11 +70,7 @@ public static partial class NetworkTrainer
         int windows = ((frames - window) / hop) + 1;
         int[] order = new int[windows];
         T[] gradient = new T[parameters.Length];
-        T[] lastGood = parameters.ToArray();
-        T[]? best = hasValidation && options.RestoreBestParameters ? new T[parameters.Length] : null;
-        int completed = 0, bestEpoch = 0, withoutImprovement = 0;
-        double lastTrain = double.NaN, bestValidation = double.PositiveInfinity, bestTrain = double.NaN;
-        double? lastValidation = null;
+        var tracker = new EpochTracker<T>(parameters, hasValidation, options.RestoreBestParameters, options.Patience, options.MinImprovement);
         FitStopReason reason = FitStopReason.Completed;
 
         for (int epoch = 1; epoch <= options.Epochs && reason == FitStopReason.Completed; epoch++)
@@ -123,28 +119,7 @@ public static partial class NetworkTrainer
             }
 
             double? validation = hasValidation ? double.CreateTruncating(network.Objective(validationInputs, validationTargets)) : null;
-            completed = epoch;
-            lastTrain = train;
-            lastValidation = validation;
-            parameters.CopyTo(lastGood);
-            bool stop = false;
-            if (validation is double v)
-            {
-                if (bestValidation - v > options.MinImprovement)
-                {
-                    (bestValidation, bestTrain, bestEpoch, withoutImprovement) = (v, train, epoch, 0);
-                    if (best is not null)
-                    {
-                        parameters.CopyTo(best);
-                    }
-                }
-                else
-                {
-                    withoutImprovement++;
-                    stop = options.Patience > 0 && withoutImprovement >= options.Patience;
-                }
-            }
-
+            bool stop = tracker.Completed(epoch, train, validation, parameters);
             progress?.Report(new EpochReport(epoch, train, validation, Stopwatch.GetElapsedTime(start)));
             if (stop)
             {
@@ -152,29 +127,11 @@ public static partial class NetworkTrainer
             }
         }
 
-        double resultTrain = lastTrain;
-        double? resultValidation = lastValidation;
-        if (reason is FitStopReason.Diverged or FitStopReason.Cancelled)
-        {
-            lastGood.CopyTo(parameters);
-            if (reason == FitStopReason.Diverged)
-            {
-                network.Optimizer.Reset();
-            }
-
-            if (completed == 0)
-            {
-                resultTrain = double.CreateTruncating(network.Objective(inputs, targets));
-                resultValidation = hasValidation ? double.CreateTruncating(network.Objective(validationInputs, validationTargets)) : null;
-            }
-        }
-        else if (best is not null && bestEpoch > 0 && bestEpoch != completed)
-        {
-            best.CopyTo(parameters);
-            (resultTrain, resultValidation) = (bestTrain, bestValidation);
-        }
-
-        return new FitResult(reason, completed, resultTrain, resultValidation, hasValidation ? bestEpoch : completed);
+        bool before = tracker.Restore(reason, parameters, network.Optimizer);
+        return tracker.Result(reason, before
+            ? (double.CreateTruncating(network.Objective(inputs, targets)),
+               hasValidation ? double.CreateTruncating(network.Objective(validationInputs, validationTargets)) : null)
+            : null);
     }
 
     /// <summary>Checks the options against the recording: the window (at most the recording), warm-up and hop.</summary>

@@ -110,14 +110,7 @@ public static partial class NetworkTrainer
         int[]? order = shuffleSeed is null ? null : new int[rows];
         T[] batchInputs = order is null ? [] : new T[batchSize * inputSize];
         T[] batchTargets = order is null ? [] : new T[batchSize * outputSize];
-        T[] lastGood = parameters.ToArray();
-        T[]? best = hasValidation && options.RestoreBestParameters ? new T[parameters.Length] : null;
-
-        int completed = 0;
-        double lastTrainCost = double.NaN;
-        double? lastValidationCost = null;
-        int bestEpoch = 0, epochsWithoutImprovement = 0;
-        double bestValidationCost = double.PositiveInfinity, bestTrainCost = double.NaN;
+        var tracker = new EpochTracker<T>(parameters, hasValidation, options.RestoreBestParameters, options.Patience, options.MinImprovement);
         FitStopReason reason = FitStopReason.Completed;
 
         for (int epoch = 1; epoch <= options.Epochs && reason == FitStopReason.Completed; epoch++)
@@ -173,34 +166,7 @@ public static partial class NetworkTrainer
             double? validationCost = hasValidation
                 ? double.CreateTruncating(network.Objective(validationInputs, validationTargets))
                 : null;
-            completed = epoch;
-            lastTrainCost = trainCost;
-            lastValidationCost = validationCost;
-
-            // Snapshots first, so that whatever the progress callback does cannot leak into them.
-            parameters.CopyTo(lastGood);
-            bool stopEarly = false;
-            if (validationCost is double cost)
-            {
-                // "best − cost > m" rather than "cost < best − m": the first finite cost improves on +∞ for any m.
-                if (bestValidationCost - cost > options.MinImprovement)
-                {
-                    bestValidationCost = cost;
-                    bestTrainCost = trainCost;
-                    bestEpoch = epoch;
-                    epochsWithoutImprovement = 0;
-                    if (best is not null)
-                    {
-                        parameters.CopyTo(best);
-                    }
-                }
-                else
-                {
-                    epochsWithoutImprovement++;
-                    stopEarly = options.Patience > 0 && epochsWithoutImprovement >= options.Patience;
-                }
-            }
-
+            bool stopEarly = tracker.Completed(epoch, trainCost, validationCost, parameters);
             progress?.Report(new EpochReport(epoch, trainCost, validationCost, Stopwatch.GetElapsedTime(start)));
             if (stopEarly)
             {
@@ -208,41 +174,12 @@ public static partial class NetworkTrainer
             }
         }
 
-        double resultTrainCost = lastTrainCost;
-        double? resultValidationCost = lastValidationCost;
-        switch (reason)
-        {
-            case FitStopReason.Diverged:
-            case FitStopReason.Cancelled:
-                lastGood.CopyTo(parameters);
-                if (reason == FitStopReason.Diverged)
-                {
-                    network.Optimizer.Reset();
-                }
-
-                if (completed == 0)
-                {
-                    // No epoch completed: the costs are those of the parameters before training.
-                    resultTrainCost = double.CreateTruncating(network.Objective(inputs, targets));
-                    resultValidationCost = hasValidation
-                        ? double.CreateTruncating(network.Objective(validationInputs, validationTargets))
-                        : null;
-                }
-
-                break;
-
-            default:
-                if (best is not null && bestEpoch > 0 && bestEpoch != completed)
-                {
-                    best.CopyTo(parameters);
-                    resultTrainCost = bestTrainCost;
-                    resultValidationCost = bestValidationCost;
-                }
-
-                break;
-        }
-
-        return new FitResult(reason, completed, resultTrainCost, resultValidationCost, hasValidation ? bestEpoch : completed);
+        // Without a completed epoch the costs reported are those of the parameters before training.
+        bool before = tracker.Restore(reason, parameters, network.Optimizer);
+        return tracker.Result(reason, before
+            ? (double.CreateTruncating(network.Objective(inputs, targets)),
+               hasValidation ? double.CreateTruncating(network.Objective(validationInputs, validationTargets)) : null)
+            : null);
     }
 
     private static void ValidateOptions(FitOptions options)
