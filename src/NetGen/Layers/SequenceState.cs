@@ -23,13 +23,16 @@ public sealed class SequenceState<T>
         _values = new CompilerServices.AlignedArray<T>(size + scratchSize);
     }
 
-    /// <summary>Frames consumed since the last <see cref="Reset"/>, modulo 2³², which positions convolution rings.</summary>
-    public uint Frame { get; internal set; }
+    /// <summary>
+    /// Frames consumed since the last <see cref="Reset"/>, modulo 2³², which positions convolution rings. Together with
+    /// <see cref="Values"/> it is the whole stream: copy both to save a stream, set both to restore it.
+    /// </summary>
+    public uint Frame { get; set; }
 
     /// <summary>Number of state elements.</summary>
     public int Size { get; }
 
-    /// <summary>The state's values (layer by layer, in the order the network's layers describe); a copy can restore a stream.</summary>
+    /// <summary>The state's values, layer by layer in the order the network's layers describe (see <see cref="Frame"/>).</summary>
     public Span<T> Values => _values.Span.Slice(0, Size);
 
     /// <summary>The generated kernels of the network class that created this state.</summary>

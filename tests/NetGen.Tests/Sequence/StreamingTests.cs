@@ -104,6 +104,29 @@ public class StreamingTests
     }
 
     [Fact]
+    public void SavedValuesAndFrame_RestoreAStream()
+    {
+        var net = new StackF();
+        SequenceGradientTests.Randomize(net, seed: 15);
+        float[] x = Frames(3, 40, seed: 16);
+        SequenceState<float> state = net.CreateState();
+        var y = new float[40 * 2];
+        net.Process(state, x.AsSpan(0, 17 * 3), y.AsSpan(0, 17 * 2));
+        float[] saved = state.Values.ToArray();
+        uint frame = state.Frame;
+        net.Process(state, x.AsSpan(17 * 3), y.AsSpan(17 * 2));
+
+        SequenceState<float> restored = net.CreateState();
+        saved.CopyTo(restored.Values);
+        restored.Frame = frame;
+        var again = new float[23 * 2];
+        net.Process(restored, x.AsSpan(17 * 3), again);
+
+        Assert.Equal(y.AsSpan(17 * 2).ToArray(), again);
+        Assert.Equal(StackF.StateSize, saved.Length);
+    }
+
+    [Fact]
     public void StateOfAnotherNetworkClass_IsRefused()
     {
         var net = new AmpModel();
