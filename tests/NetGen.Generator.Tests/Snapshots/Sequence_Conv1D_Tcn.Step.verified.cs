@@ -2,7 +2,7 @@
         [MethodImpl(NoInlining | AggressiveOptimization)]
         public static void Step(ref float p, ref float s, uint frame, ref float x, ref float y)
         {
-            ref float scratch = ref Unsafe.Add(ref s, 68);   // after the state: gate rows, outputs, taps
+            ref float scratch = ref Unsafe.Add(ref s, StateSize);   // after the state: gate rows, outputs, taps
 
             // Layer 1, Conv1D 1 → 8, kernel 3, dilation 1, tanh:
             // a1[t] = tanh(Σⱼ x[t − (2 − j)·1]·W1[j] + b1), the last 4 inputs kept in ring R1
@@ -14,7 +14,7 @@
                 dilation: 1,
                 bias: true,
                 f: Activation.Tanh,
-                slope: 0.01f,
+                slope: LeakySlope,
                 ring: ref Unsafe.Add(ref s, R1),
                 ringFrames: 4,
                 frame,
@@ -32,7 +32,7 @@
                 dilation: 2,
                 bias: true,
                 f: Activation.Tanh,
-                slope: 0.01f,
+                slope: LeakySlope,
                 ring: ref Unsafe.Add(ref s, R2),
                 ringFrames: 8,
                 frame,
@@ -48,7 +48,7 @@
                 outputs: 1,
                 bias: true,
                 f: Activation.Identity,
-                slope: 0.01f,
+                slope: LeakySlope,
                 x: ref Unsafe.Add(ref scratch, 11),
                 a: ref y);
         }

@@ -2,7 +2,7 @@
         [MethodImpl(NoInlining | AggressiveOptimization)]
         public static void Step(ref float p, ref float s, uint frame, ref float x, ref float y)
         {
-            ref float scratch = ref Unsafe.Add(ref s, 16);   // after the state: gate rows, outputs, taps
+            ref float scratch = ref Unsafe.Add(ref s, StateSize);   // after the state: gate rows, outputs, taps
 
             // Layer 1, GRU 1 → 16:
             // a = x·Wx1 + bx1, u = h1·Wh1 + bh1; r, z = σ(a_r + u_r, a_z + u_z), n = tanh(a_n + r ⊙ u_n); h1 ← (1 − z) ⊙ n + z ⊙ h1
@@ -24,7 +24,7 @@
                 outputs: 1,
                 bias: true,
                 f: Activation.Identity,
-                slope: 0.01f,
+                slope: LeakySlope,
                 x: ref Unsafe.Add(ref s, H1),
                 a: ref y);
         }

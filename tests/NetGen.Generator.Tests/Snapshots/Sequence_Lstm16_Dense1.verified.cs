@@ -183,8 +183,7 @@ namespace NetGen.Generated
         private const int C1 = 16;
         private const int P2 = 1152;
 
-        private static readonly SequenceLayer[] s_layers =
-        new SequenceLayer[]
+        private static readonly SequenceLayer[] s_layers = new SequenceLayer[]
         {
             new(SequenceLayerKind.Lstm, 1, 16, 1, 1, Activation.Identity, HasBias: true),
             new(SequenceLayerKind.Dense, 16, 1, 1, 1, Activation.Identity, HasBias: true),
@@ -202,7 +201,7 @@ namespace NetGen.Generated
         [MethodImpl(NoInlining | AggressiveOptimization)]
         public static void Step(ref float p, ref float s, uint frame, ref float x, ref float y)
         {
-            ref float scratch = ref Unsafe.Add(ref s, 32);   // after the state: gate rows, outputs, taps
+            ref float scratch = ref Unsafe.Add(ref s, StateSize);   // after the state: gate rows, outputs, taps
 
             // Layer 1, LSTM 1 → 16:
             // z = x·Wx1 + h1·Wh1 + b1; i, f, o = σ(z_i, z_f, z_o), g = tanh(z_g); c1 ← f ⊙ c1 + i ⊙ g; h1 ← o ⊙ tanh(c1)
@@ -226,7 +225,7 @@ namespace NetGen.Generated
                 outputs: 1,
                 bias: true,
                 f: Activation.Identity,
-                slope: 0.01f,
+                slope: LeakySlope,
                 x: ref Unsafe.Add(ref s, H1),
                 a: ref y);
         }

@@ -2,7 +2,7 @@
         [MethodImpl(NoInlining | AggressiveOptimization)]
         public static void Step(ref float p, ref float s, uint frame, ref float x, ref float y)
         {
-            ref float scratch = ref Unsafe.Add(ref s, 35);   // after the state: gate rows, outputs, taps
+            ref float scratch = ref Unsafe.Add(ref s, StateSize);   // after the state: gate rows, outputs, taps
 
             // Layer 1, Conv1D 3 → 4, kernel 2, dilation 4, LeakyReLU:
             // a1[t] = LeakyReLU(Σⱼ x[t − (1 − j)·4]·W1[j]), the last 8 inputs kept in ring R1
@@ -14,7 +14,7 @@
                 dilation: 4,
                 bias: false,
                 f: Activation.LeakyReLU,
-                slope: 0.2f,
+                slope: LeakySlope,
                 ring: ref Unsafe.Add(ref s, R1),
                 ringFrames: 8,
                 frame,
@@ -42,7 +42,7 @@
                 outputs: 4,
                 bias: false,
                 f: Activation.Sigmoid,
-                slope: 0.2f,
+                slope: LeakySlope,
                 x: ref Unsafe.Add(ref s, H2),
                 a: ref Unsafe.Add(ref scratch, 40));
 

@@ -80,8 +80,7 @@ internal static class SequenceKernelsEmitter
 
         string t = plan.Type.Keyword;
         w.Line();
-        w.Line($"private static readonly SequenceLayer[] s_layers =");
-        using (w.Block("new SequenceLayer[]", closing: "};"))
+        using (w.Block("private static readonly SequenceLayer[] s_layers = new SequenceLayer[]", closing: "};"))
         {
             foreach (SequenceLayerPlan layer in plan.Layers)
             {
@@ -108,14 +107,14 @@ internal static class SequenceKernelsEmitter
         string t = plan.Type.Keyword;
         string layers = $"SequenceLayers<{t}>";
         string bias = plan.Spec.HasBias ? "true" : "false";
-        string slope = plan.Type.Literal(plan.Spec.LeakySlope);
+        const string slope = "LeakySlope";   // the kernels' constant α, used by LeakyReLU layers only
         w.Summary("One frame: x through every layer to ŷ, each layer advancing its state (s); frame positions the rings.");
         w.Line("[MethodImpl(NoInlining | AggressiveOptimization)]");
         using (w.Block($"public static void Step(ref {t} p, ref {t} s, uint frame, ref {t} x, ref {t} y)"))
         {
             if (plan.ScratchLength > 0)
             {
-                w.Line($"ref {t} scratch = ref Unsafe.Add(ref s, {KernelSyntax.Literal(plan.StateSize)});   // after the state: gate rows, outputs, taps");
+                w.Line($"ref {t} scratch = ref Unsafe.Add(ref s, StateSize);   // after the state: gate rows, outputs, taps");
             }
 
             string input = "x";
