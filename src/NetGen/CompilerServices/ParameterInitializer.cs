@@ -44,7 +44,7 @@ public static class ParameterInitializer
         int expected = NetworkLayout.ParameterCount(layerSizes, hasBias);
         SpanChecks.ThrowIfLengthIsNot(parameters, expected, nameof(parameters));
 
-        ulong state = unchecked((ulong)seed * 0x9E3779B97F4A7C15UL) ^ 0xD1B54A32D192ED03UL;
+        ulong state = StreamStart(seed);
         int offset = 0;
         for (int l = 0; l < activations.Length; l++)
         {
@@ -70,6 +70,9 @@ public static class ParameterInitializer
     /// <summary>Rectifier-like activations (zero or small slope for z &lt; 0) take He initialization.</summary>
     internal static bool IsRectifier(Activation activation) =>
         activation is Activation.ReLU or Activation.LeakyReLU or Activation.ELU or Activation.GELU;
+
+    /// <summary>The SplitMix64 state a seed starts the stream from (shared by dense and sequence networks).</summary>
+    internal static ulong StreamStart(int seed) => unchecked((ulong)seed * 0x9E3779B97F4A7C15UL) ^ 0xD1B54A32D192ED03UL;
 
     /// <summary>SplitMix64: the next value of the stream, mapped to [0, 1) with 53 random bits.</summary>
     internal static double NextUnitDouble(ref ulong state)

@@ -48,22 +48,29 @@ internal readonly ref struct NetworkObjective<T> : IObjectiveEvaluator
     {
         WriteParameters(_network, x);
         T cost = _network.ObjectiveGradient(_inputs, _targets, _gradient);
-        ReadOnlySpan<T> g = _gradient;
-        for (int i = 0; i < g.Length; i++)
-        {
-            gradient[i] = double.CreateTruncating(g[i]);
-        }
-
-        return double.CreateTruncating(cost);
+        return Widen(cost, _gradient, gradient);
     }
 
     /// <summary>Sets the network's parameters to <paramref name="x"/>, rounded to <typeparamref name="T"/>.</summary>
-    public static void WriteParameters(ITrainableNetwork<T> network, ReadOnlySpan<double> x)
+    public static void WriteParameters(ITrainableNetwork<T> network, ReadOnlySpan<double> x) => Narrow(x, network.Parameters);
+
+    /// <summary>Rounds <paramref name="x"/> to <typeparamref name="T"/> into <paramref name="parameters"/>.</summary>
+    internal static void Narrow(ReadOnlySpan<double> x, Span<T> parameters)
     {
-        Span<T> parameters = network.Parameters;
         for (int i = 0; i < x.Length; i++)
         {
             parameters[i] = T.CreateTruncating(x[i]);
         }
+    }
+
+    /// <summary>Widens a gradient of <typeparamref name="T"/> into <paramref name="gradient"/>; returns the cost in double.</summary>
+    internal static double Widen(T cost, ReadOnlySpan<T> source, Span<double> gradient)
+    {
+        for (int i = 0; i < source.Length; i++)
+        {
+            gradient[i] = double.CreateTruncating(source[i]);
+        }
+
+        return double.CreateTruncating(cost);
     }
 }

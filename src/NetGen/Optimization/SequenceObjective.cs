@@ -28,21 +28,9 @@ internal readonly ref struct SequenceObjective<T> : IObjectiveEvaluator
     {
         WriteParameters(_network, x);
         T cost = _network.ObjectiveGradient(_inputs, _targets, _gradient);
-        for (int i = 0; i < _gradient.Length; i++)
-        {
-            gradient[i] = double.CreateTruncating(_gradient[i]);
-        }
-
-        return double.CreateTruncating(cost);
+        return NetworkObjective<T>.Widen(cost, _gradient, gradient);
     }
 
     /// <summary>Sets the network's parameters to <paramref name="x"/>, rounded to <typeparamref name="T"/>.</summary>
-    public static void WriteParameters(ISequenceNetwork<T> network, ReadOnlySpan<double> x)
-    {
-        Span<T> parameters = network.Parameters;
-        for (int i = 0; i < x.Length; i++)
-        {
-            parameters[i] = T.CreateTruncating(x[i]);
-        }
-    }
+    public static void WriteParameters(ISequenceNetwork<T> network, ReadOnlySpan<double> x) => NetworkObjective<T>.Narrow(x, network.Parameters);
 }

@@ -22,7 +22,7 @@ internal static class SequenceInitializer
         }
 
         SpanChecks.ThrowIfLengthIsNot(parameters, expected, nameof(parameters));
-        ulong state = unchecked((ulong)seed * 0x9E3779B97F4A7C15UL) ^ 0xD1B54A32D192ED03UL;
+        ulong state = ParameterInitializer.StreamStart(seed);
         int offset = 0;
         foreach (SequenceLayer layer in layers)
         {
