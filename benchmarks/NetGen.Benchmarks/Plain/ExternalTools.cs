@@ -69,4 +69,51 @@ internal static class ExternalTools
             return "version unknown";
         }
     }
+
+    /// <summary>What a C++ reference printed: its timings by (key, measurement), its check lines, and a note for the report.</summary>
+    public sealed record CppResults(Dictionary<(string Key, string What), double> Values, Dictionary<string, double[]> Checks, string Note);
+
+    /// <summary>
+    /// Compiles benchmarks/cpp/<paramref name="sourceName"/> with g++ -O3 -march=native into <paramref name="directory"/>
+    /// and runs it on <paramref name="data"/>: lines "&lt;key&gt; &lt;what&gt; &lt;ns&gt;" and "check &lt;key&gt; values…". Empty results
+    /// and a note saying why when the source or g++ is missing.
+    /// </summary>
+    public static CppResults RunCppReference(string sourceName, string directory, string data, bool pinned)
+    {
+        var values = new Dictionary<(string, string), double>();
+        var checks = new Dictionary<string, double[]>();
+        string? source = FindSource(sourceName);
+        if (source is null)
+        {
+            return new CppResults(values, checks, $"C++ reference: benchmarks/cpp/{sourceName} not found, so no C++ column.");
+        }
+
+        string binary = Path.Combine(directory, Path.GetFileNameWithoutExtension(sourceName));
+        string[] flags = ["-O3", "-march=native", "-std=c++17"];
+        try
+        {
+            Run("g++", [.. flags, "-o", binary, source], pinned: false).ToList();
+        }
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
+        {
+            return new CppResults(values, checks, $"C++ reference: not built ({e.Message.Split('\n')[0]}), so no C++ column.");
+        }
+
+        foreach (string line in Run(binary, [data], pinned))
+        {
+            string[] fields = line.Split(' ');
+            if (fields is ["check", string key, ..])
+            {
+                checks[key] = fields.Skip(2).Select(Parse).ToArray();
+            }
+            else if (fields is [string key2, string what, string nanoseconds])
+            {
+                values[(key2, what)] = Parse(nanoseconds);
+            }
+        }
+
+        return new CppResults(values, checks, $"C++: g++ {string.Join(' ', flags)} ({GccVersion()}), benchmarks/cpp/{sourceName}.");
+    }
+
+    private static double Parse(string text) => double.Parse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -106,46 +106,18 @@ internal static class PlainMode
     /// <summary>Compiles and runs the C++ reference; empty results and a note when g++ is not available.</summary>
     private static (Dictionary<string, PlainResult>, Dictionary<string, double[]>, string?) RunReference(string directory, string data, bool pinned)
     {
+        ExternalTools.CppResults cpp = ExternalTools.RunCppReference("reference.cpp", directory, data, pinned);
         var results = new Dictionary<string, PlainResult>();
-        var checks = new Dictionary<string, double[]>();
-        string? source = ExternalTools.FindSource("reference.cpp");
-        if (source is null)
+        if (cpp.Values.Count > 0)
         {
-            return (results, checks, "C++ reference: benchmarks/cpp/reference.cpp not found, so no C++ column.");
-        }
-
-        string binary = Path.Combine(directory, "reference");
-        string[] flags = ["-O3", "-march=native", "-std=c++17"];
-        try
-        {
-            ExternalTools.Run("g++", [.. flags, "-o", binary, source], pinned: false).ToList();
-        }
-        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
-        {
-            return (results, checks, $"C++ reference: not built ({e.Message.Split('\n')[0]}), so no C++ column.");
-        }
-
-        var values = new Dictionary<(string, string), double>();
-        foreach (string line in ExternalTools.Run(binary, [data], pinned))
-        {
-            string[] fields = line.Split(' ');
-            if (fields is ["check", string key, ..])
+            foreach (PlainNetwork network in PlainNetwork.All)
             {
-                checks[key] = fields.Skip(2).Select(Parse).ToArray();
-            }
-            else if (fields is [string key2, string operation, string nanoseconds])
-            {
-                values[(key2, operation)] = Parse(nanoseconds);
+                string k = network.Key;
+                results[k] = new PlainResult(cpp.Values[(k, "forward")], cpp.Values[(k, "chained")], cpp.Values[(k, "sgd")], cpp.Values[(k, "adam")]);
             }
         }
 
-        foreach (PlainNetwork network in PlainNetwork.All)
-        {
-            string k = network.Key;
-            results[k] = new PlainResult(values[(k, "forward")], values[(k, "chained")], values[(k, "sgd")], values[(k, "adam")]);
-        }
-
-        return (results, checks, $"C++: g++ {string.Join(' ', flags)} ({ExternalTools.GccVersion()}), benchmarks/cpp/reference.cpp.");
+        return (results, cpp.Checks, cpp.Note);
     }
 
     /// <summary>The learning rate, then per network its parameters, inputs and targets: int32 count, float32 values.</summary>

@@ -125,45 +125,17 @@ internal static class StreamMode
     private static (Dictionary<string, (double, double)>, Dictionary<string, double[]>, string) RunReference(
         string directory, string data, bool pinned)
     {
+        ExternalTools.CppResults cpp = ExternalTools.RunCppReference("sequence_reference.cpp", directory, data, pinned);
         var results = new Dictionary<string, (double, double)>();
-        var checks = new Dictionary<string, double[]>();
-        string? source = ExternalTools.FindSource("sequence_reference.cpp");
-        if (source is null)
+        if (cpp.Values.Count > 0)
         {
-            return (results, checks, "C++ reference: benchmarks/cpp/sequence_reference.cpp not found, so no C++ columns.");
-        }
-
-        string binary = Path.Combine(directory, "sequence_reference");
-        string[] flags = ["-O3", "-march=native", "-std=c++17"];
-        try
-        {
-            ExternalTools.Run("g++", [.. flags, "-o", binary, source], pinned: false).ToList();
-        }
-        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
-        {
-            return (results, checks, $"C++ reference: not built ({e.Message.Split('\n')[0]}), so no C++ columns.");
-        }
-
-        var values = new Dictionary<(string, string), double>();
-        foreach (string line in ExternalTools.Run(binary, [data], pinned))
-        {
-            string[] fields = line.Split(' ');
-            if (fields is ["check", string key, ..])
+            foreach (StreamModel model in StreamModel.All)
             {
-                checks[key] = fields.Skip(2).Select(Parse).ToArray();
-            }
-            else if (fields is [string key2, string what, string ns])
-            {
-                values[(key2, what)] = Parse(ns);
+                results[model.Key] = (cpp.Values[(model.Key, "step")], cpp.Values[(model.Key, "block")]);
             }
         }
 
-        foreach (StreamModel model in StreamModel.All)
-        {
-            results[model.Key] = (values[(model.Key, "step")], values[(model.Key, "block")]);
-        }
-
-        return (results, checks, $"C++: g++ {string.Join(' ', flags)} ({ExternalTools.GccVersion()}), benchmarks/cpp/sequence_reference.cpp.");
+        return (results, cpp.Checks, cpp.Note);
     }
 
     /// <summary>Per model its parameters, then the input pool: int32 count, float32 values each.</summary>
