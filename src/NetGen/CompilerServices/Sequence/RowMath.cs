@@ -23,7 +23,9 @@ internal static class RowMath
     /// <remarks>
     /// Latency, not arithmetic, bounds these small products: each accumulator is a chain of FMAs, one per row. So
     /// eight column vectors advance together while there are that many; narrower blocks split the rows between
-    /// independent partial sums (two for four vectors, four for one), and a single column is a dot product.
+    /// independent partial sums (two for six or four vectors, four for one), and a single column is a dot product.
+    /// Exactly six vectors left (a GRU's 3·16 float gates) take one pass rather than a four-vector pass and two
+    /// one-vector passes over the same rows.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Product<T>(
@@ -40,6 +42,12 @@ internal static class RowMath
         for (; c + (8 * v) <= cols; c += 8 * v)
         {
             Product8(ref Unsafe.Add(ref y, c), ref Unsafe.Add(ref b, c), start, ref x1, rows1, ref Unsafe.Add(ref w1, c), ref x2, rows2, ref Unsafe.Add(ref w2, c), cols);
+        }
+
+        if (c + (6 * v) == cols)
+        {
+            Product6(ref Unsafe.Add(ref y, c), ref Unsafe.Add(ref b, c), start, ref x1, rows1, ref Unsafe.Add(ref w1, c), ref x2, rows2, ref Unsafe.Add(ref w2, c), cols);
+            return;
         }
 
         for (; c + (4 * v) <= cols; c += 4 * v)
@@ -117,6 +125,72 @@ internal static class RowMath
         a5.StoreUnsafe(ref y, 5 * v);
         a6.StoreUnsafe(ref y, 6 * v);
         a7.StoreUnsafe(ref y, 7 * v);
+    }
+
+    /// <summary>Six column vectors (a GRU's three gates of 16 floats), even and odd rows into separate accumulators.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Product6<T>(
+        ref T y, ref T b, bool start, ref T x1, int rows1, ref T w1, ref T x2, int rows2, ref T w2, int stride)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        nuint v = (nuint)Vector<T>.Count;
+        Vector<T> a0 = Vector<T>.Zero, a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0;
+        Vector<T> b0 = a0, b1 = a0, b2 = a0, b3 = a0, b4 = a0, b5 = a0;
+        if (start)
+        {
+            a0 = Vector.LoadUnsafe(ref b);
+            a1 = Vector.LoadUnsafe(ref b, v);
+            a2 = Vector.LoadUnsafe(ref b, 2 * v);
+            a3 = Vector.LoadUnsafe(ref b, 3 * v);
+            a4 = Vector.LoadUnsafe(ref b, 4 * v);
+            a5 = Vector.LoadUnsafe(ref b, 5 * v);
+        }
+
+        for (int part = 0; part < 2; part++)
+        {
+            ref T x = ref part == 0 ? ref x1 : ref x2;
+            ref T w = ref part == 0 ? ref w1 : ref w2;
+            int rows = part == 0 ? rows1 : rows2;
+            int i = 0;
+            for (; i + 2 <= rows; i += 2)
+            {
+                var xi = new Vector<T>(Unsafe.Add(ref x, i));
+                var xj = new Vector<T>(Unsafe.Add(ref x, i + 1));
+                ref T row = ref Unsafe.Add(ref w, i * stride);
+                ref T next = ref Unsafe.Add(ref row, stride);
+                a0 = MultiplyAdd(Vector.LoadUnsafe(ref row), xi, a0);
+                a1 = MultiplyAdd(Vector.LoadUnsafe(ref row, v), xi, a1);
+                a2 = MultiplyAdd(Vector.LoadUnsafe(ref row, 2 * v), xi, a2);
+                a3 = MultiplyAdd(Vector.LoadUnsafe(ref row, 3 * v), xi, a3);
+                a4 = MultiplyAdd(Vector.LoadUnsafe(ref row, 4 * v), xi, a4);
+                a5 = MultiplyAdd(Vector.LoadUnsafe(ref row, 5 * v), xi, a5);
+                b0 = MultiplyAdd(Vector.LoadUnsafe(ref next), xj, b0);
+                b1 = MultiplyAdd(Vector.LoadUnsafe(ref next, v), xj, b1);
+                b2 = MultiplyAdd(Vector.LoadUnsafe(ref next, 2 * v), xj, b2);
+                b3 = MultiplyAdd(Vector.LoadUnsafe(ref next, 3 * v), xj, b3);
+                b4 = MultiplyAdd(Vector.LoadUnsafe(ref next, 4 * v), xj, b4);
+                b5 = MultiplyAdd(Vector.LoadUnsafe(ref next, 5 * v), xj, b5);
+            }
+
+            if (i < rows)
+            {
+                var xi = new Vector<T>(Unsafe.Add(ref x, i));
+                ref T row = ref Unsafe.Add(ref w, i * stride);
+                a0 = MultiplyAdd(Vector.LoadUnsafe(ref row), xi, a0);
+                a1 = MultiplyAdd(Vector.LoadUnsafe(ref row, v), xi, a1);
+                a2 = MultiplyAdd(Vector.LoadUnsafe(ref row, 2 * v), xi, a2);
+                a3 = MultiplyAdd(Vector.LoadUnsafe(ref row, 3 * v), xi, a3);
+                a4 = MultiplyAdd(Vector.LoadUnsafe(ref row, 4 * v), xi, a4);
+                a5 = MultiplyAdd(Vector.LoadUnsafe(ref row, 5 * v), xi, a5);
+            }
+        }
+
+        (a0 + b0).StoreUnsafe(ref y);
+        (a1 + b1).StoreUnsafe(ref y, v);
+        (a2 + b2).StoreUnsafe(ref y, 2 * v);
+        (a3 + b3).StoreUnsafe(ref y, 3 * v);
+        (a4 + b4).StoreUnsafe(ref y, 4 * v);
+        (a5 + b5).StoreUnsafe(ref y, 5 * v);
     }
 
     /// <summary>Four column vectors, even and odd rows into separate accumulators.</summary>
