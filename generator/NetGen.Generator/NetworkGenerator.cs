@@ -1,9 +1,11 @@
 using System;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using NetGen.Generator.Diagnostics;
 using NetGen.Generator.Emit;
 using NetGen.Generator.Emit.Sequence;
+using NetGen.Generator.Import;
 using NetGen.Generator.Model;
 using NetGen.Generator.Parsing;
 using NetGen.Generator.Planning;
@@ -57,12 +59,56 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             });
         }
 
+        IncrementalValuesProvider<ParseResult> models = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                NetworkModelParser.AttributeFullName,
+                predicate: static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
+                transform: static (context, cancellationToken) => NetworkModelParser.Parse(context, cancellationToken))
+            .WithTrackingName(TrackingNames.ParseModel);
+        context.RegisterSourceOutput(models, static (context, result) => Report(context, result.Diagnostics));
+
         IncrementalValuesProvider<NetworkSpec> specs = parsed
-            .Where(static result => result.Spec is not null)
+            .Where(static result => result.Spec is not null && result.Model is null)
             .Select(static (result, _) => result.Spec!)
             .WithTrackingName(TrackingNames.Specs);
 
         context.RegisterSourceOutput(specs, static (context, spec) => Emit(context, spec));
+
+        // Networks whose layers or weights come from a model file: each additional file is read once per change (only
+        // text formats are read at all), and a network is bound to its file again only when either changes.
+        IncrementalValueProvider<ImmutableArray<ModelText>> files = context.AdditionalTextsProvider
+            .Select(static (file, cancellationToken) => ModelText.Read(file, cancellationToken))
+            .WithTrackingName(TrackingNames.ReadModelFile)
+            .Collect();
+        Bind(context, parsed.Where(static result => result.Spec is not null && result.Model is not null), files);
+        Bind(context, models.Where(static result => result.Spec is not null && result.Model is not null), files);
+    }
+
+    private static void Bind(
+        IncrementalGeneratorInitializationContext context,
+        IncrementalValuesProvider<ParseResult> requests,
+        IncrementalValueProvider<ImmutableArray<ModelText>> files)
+    {
+        IncrementalValuesProvider<ParseResult> bound = requests
+            .Combine(files)
+            .Select(static (pair, _) => ModelBinder.Bind(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.BindModel);
+        context.RegisterSourceOutput(bound, static (context, result) =>
+        {
+            Report(context, result.Diagnostics);
+            if (result.Spec is { } spec)
+            {
+                Emit(context, spec);
+            }
+        });
+    }
+
+    private static void Report(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics)
+    {
+        foreach (DiagnosticInfo diagnostic in diagnostics)
+        {
+            context.ReportDiagnostic(diagnostic.ToDiagnostic());
+        }
     }
 
     private static void Emit(SourceProductionContext context, NetworkSpec spec)

@@ -57,4 +57,12 @@ sealed class NetworkAttribute : Attribute
 
     /// <summary>The element type the network computes in: <c>typeof(float)</c> (default) or <c>typeof(double)</c>.</summary>
     public Type ElementType { get; set; } = typeof(float);
+
+    /// <summary>
+    /// A PyTorch <c>state_dict</c> saved as JSON, one of the project's <c>AdditionalFiles</c>: its weights become the
+    /// network's initial parameters, embedded in the assembly at compile time (no file is read at run time). The
+    /// path is matched against the end of each additional file's path, for example <c>"models/digits.state.json"</c>.
+    /// Default <see langword="null"/>: parameters start from the usual random initialization.
+    /// </summary>
+    public string? Weights { get; set; }
 }

@@ -163,6 +163,48 @@ internal static class DiagnosticDescriptors
         "[{1}] on '{0}' declares a layer, but the class has no [Network]; add [Network(inputSize)] before the layer attributes",
         "Layer attributes describe the layers of a sequence network, which [Network(inputSize)] declares and NetGen generates.");
 
+    public static readonly DiagnosticDescriptor ModelFileNotFound = Error(
+        "NETGEN026",
+        "Model file is not among the project's additional files",
+        "The model file '{1}' of '{0}' is not among the project's additional files; add <AdditionalFiles Include=\"{1}\" /> to the project file",
+        "Model files are read at compile time through the project's AdditionalFiles, so that the build sees every change to them; the path is matched against the end of each additional file's path.");
+
+    public static readonly DiagnosticDescriptor ModelFileAmbiguous = Error(
+        "NETGEN027",
+        "Model file path matches several additional files",
+        "The model file '{1}' of '{0}' matches several additional files: {2}; give more of the path",
+        "The path is matched against the end of each additional file's path and must pick exactly one.");
+
+    public static readonly DiagnosticDescriptor ModelFileInvalid = Error(
+        "NETGEN028",
+        "Model file cannot be read",
+        "The model file '{1}' of '{0}' cannot be read as {2}: {3}",
+        "A model file must be readable text in one of the supported formats; the message says what was expected where.");
+
+    public static readonly DiagnosticDescriptor ModelNotSupported = Error(
+        "NETGEN029",
+        "Model uses something NetGen does not run",
+        "The model file '{1}' of '{0}' cannot be generated: {2}",
+        "NetGen generates dense, LSTM, GRU and causal Conv1D layers with its own activations; the message names the layer or operator it does not run.");
+
+    public static readonly DiagnosticDescriptor ModelDoesNotFit = Error(
+        "NETGEN030",
+        "Weight file does not fit the declared network",
+        "The weight file '{1}' does not fit '{0}': {2}",
+        "With Weights, the file must hold exactly the declared layers' weights, in the declared order and shapes.");
+
+    public static readonly DiagnosticDescriptor ModelWeightNotFinite = Error(
+        "NETGEN031",
+        "Model weight is not finite",
+        "The model file '{1}' of '{0}' has a weight that is not finite: {2}",
+        "A NaN or infinite weight makes every output NaN; NetGen refuses it at build time, as its run-time loaders do.");
+
+    public static readonly DiagnosticDescriptor NetworkModelWithLayers = Error(
+        "NETGEN032",
+        "[NetworkModel] takes the architecture from its file",
+        "'{0}' has [NetworkModel] and [{1}]; the model file gives the layers, so remove [{1}]",
+        "[NetworkModel] generates the layers the model file describes; declaring layers as well would give two architectures for one class.");
+
     /// <summary>
     /// An error that cannot be configured away: an .editorconfig or #pragma that silenced it would only turn it into
     /// compiler errors about missing members.

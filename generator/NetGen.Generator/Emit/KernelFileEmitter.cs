@@ -61,6 +61,11 @@ internal static class KernelFileEmitter
                 LossEmitter.Emit(w, plan);
             }
 
+            if (spec.Weights is not null)
+            {
+                TrainedWeightsEmitter.EmitClass(w, spec, plan.Type, spec.Layers.Select(WeightsTitle(spec.HasBias)).ToList(), generatedCode);
+            }
+
             foreach (int length in PassEmitter.BufferLengths(plan))
             {
                 w.Line();
@@ -74,6 +79,14 @@ internal static class KernelFileEmitter
             }
         }
     }
+
+    /// <summary>A layer's comment in the trained weights, with its layout, and its parameter count.</summary>
+    private static System.Func<LayerSpec, (string, int)> WeightsTitle(bool hasBias) => layer =>
+    (
+        $"Layer {layer.Index}, {layer.Inputs} → {layer.Outputs}: W{layer.Index} [{layer.Inputs}][{layer.Outputs}]" +
+        (hasBias ? $", b{layer.Index} [{layer.Outputs}]" : ""),
+        (layer.Inputs * layer.Outputs) + (hasBias ? layer.Outputs : 0)
+    );
 
     /// <summary>Where each layer's parameters start, and the sizes the operations read.</summary>
     private static void EmitShape(SourceWriter w, NetworkPlan plan)

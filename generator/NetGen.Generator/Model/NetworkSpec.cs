@@ -13,6 +13,7 @@ namespace NetGen.Generator.Model;
 /// The layers of a sequence network (<c>[Network(n)]</c> with layer attributes), or empty for a dense network, whose
 /// layers are <see cref="Layers"/>.
 /// </param>
+/// <param name="Weights">The trained parameters the class starts with, when a model file gives them.</param>
 internal sealed record NetworkSpec(
     string Namespace,
     string EscapedNamespace,
@@ -26,7 +27,8 @@ internal sealed record NetworkSpec(
     double Tau,
     double LeakySlope,
     OptimizerKind Optimizer,
-    EquatableArray<SequenceLayerSpec> SequenceLayers)
+    EquatableArray<SequenceLayerSpec> SequenceLayers,
+    TrainedWeights? Weights = null)
 {
     public bool IsSequence => SequenceLayers.Count > 0;
 

@@ -1,4 +1,8 @@
 namespace NetGen.Generator.Model;
 
-/// <summary>What parsing one annotated class yields: a spec to emit (when valid) and diagnostics to report.</summary>
-internal sealed record ParseResult(NetworkSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics);
+/// <summary>
+/// What parsing one annotated class yields: a spec to emit (when valid) and diagnostics to report. With a
+/// <paramref name="Model"/>, the spec is completed from the model file before it is emitted: its weights, and for
+/// <c>[NetworkModel]</c> its layers too (the spec then holds the class and options only).
+/// </summary>
+internal sealed record ParseResult(NetworkSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics, ModelReference? Model = null);

@@ -38,6 +38,9 @@ internal sealed class NetworkOptions
     /// <summary>The element type, or <see langword="null"/> when the attribute names an unsupported one.</summary>
     public ElementType? ElementType { get; private set; } = Model.ElementType.Single;
 
+    /// <summary>The PyTorch state_dict file the parameters start from, when the attribute names one.</summary>
+    public string? Weights { get; private set; }
+
     /// <summary>Whether the attribute sets <paramref name="name"/>.</summary>
     public bool IsSet(string name) => _locations.ContainsKey(name);
 
@@ -89,6 +92,14 @@ internal sealed class NetworkOptions
             case nameof(NetworkAttribute.LeakySlope):
                 LeakySlope = value.Value is double slope ? slope : double.NaN;
                 break;
+            case nameof(NetworkAttribute.Weights):
+                Weights = value.Value as string;
+                if (Weights is not null && Weights.Trim().Length == 0)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ModelFileNotFound, location, className, Weights));
+                }
+
+                break;
             case nameof(NetworkAttribute.ElementType):
                 ElementType = (value.Value as ITypeSymbol)?.SpecialType switch
                 {
@@ -124,6 +135,10 @@ internal sealed class NetworkOptions
             string.Join(", ", Enum.GetNames(typeof(TEnum)))));
         return fallback;
     }
+
+    /// <summary>Where the named argument <paramref name="name"/> is written, else the whole attribute.</summary>
+    public static LocationInfo? ArgumentLocation(AttributeSyntax? syntax, string name) =>
+        LocationInfo.From(NamedArgument(syntax, name)?.GetLocation()) ?? LocationInfo.From(syntax?.GetLocation());
 
     private static AttributeArgumentSyntax? NamedArgument(AttributeSyntax? syntax, string name) =>
         syntax?.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == name);

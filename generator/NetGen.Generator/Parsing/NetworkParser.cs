@@ -21,7 +21,7 @@ internal static class NetworkParser
         if (context.TargetSymbol is not INamedTypeSymbol { TypeKind: TypeKind.Class } type ||
             context.TargetNode is not TypeDeclarationSyntax declaration ||
             declaration.Identifier.IsMissing ||
-            !HoldsFirstNetworkAttribute(type, declaration, cancellationToken))
+            !HoldsFirstAttribute(type, declaration, NetworkGenerator.AttributeFullName, cancellationToken))
         {
             return new ParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
         }
@@ -31,13 +31,20 @@ internal static class NetworkParser
         {
             CheckTarget(type, declaration, classLocation, diagnostics);
             NetworkSpec? spec = null;
+            ModelReference? weights = null;
             AttributeData? attribute = context.Attributes.FirstOrDefault();
             if (attribute is not null)
             {
                 spec = ParseAttribute(type, attribute, diagnostics, cancellationToken);
+                weights = WeightsReference(attribute, cancellationToken);
             }
 
-            return new ParseResult(diagnostics.Count == 0 ? spec : null, new EquatableArray<DiagnosticInfo>(diagnostics));
+            if (type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == NetworkModelParser.AttributeFullName))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NetworkModelWithLayers, classLocation, type.Name, "Network"));
+            }
+
+            return new ParseResult(diagnostics.Count == 0 ? spec : null, new EquatableArray<DiagnosticInfo>(diagnostics), weights);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -47,7 +54,7 @@ internal static class NetworkParser
         }
     }
 
-    private static void CheckTarget(
+    internal static void CheckTarget(
         INamedTypeSymbol type, TypeDeclarationSyntax declaration, LocationInfo? location, List<DiagnosticInfo> diagnostics)
     {
         if (declaration.SyntaxTree.Options is CSharpParseOptions { LanguageVersion: < LanguageVersion.CSharp12 } options)
@@ -98,9 +105,11 @@ internal static class NetworkParser
     /// A class whose parts carry [Network] more than once is already a compiler error (CS0579); handle it once,
     /// on the declaration that holds its first [Network], so one class never yields two files.
     /// </summary>
-    private static bool HoldsFirstNetworkAttribute(INamedTypeSymbol type, SyntaxNode declaration, CancellationToken cancellationToken)
+    internal static bool HoldsFirstAttribute(
+        INamedTypeSymbol type, SyntaxNode declaration, string attributeName, CancellationToken cancellationToken)
     {
-        SyntaxReference? first = type.GetAttributes().FirstOrDefault(IsNetworkAttribute)?.ApplicationSyntaxReference;
+        SyntaxReference? first = type.GetAttributes()
+            .FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == attributeName)?.ApplicationSyntaxReference;
         return first is null || first.GetSyntax(cancellationToken).Parent?.Parent == declaration;
     }
 
@@ -233,7 +242,22 @@ internal static class NetworkParser
         return Spec(type, elementType, System.Array.Empty<LayerSpec>(), options, new EquatableArray<SequenceLayerSpec>(layers));
     }
 
-    private static NetworkSpec Spec(
+    /// <summary>The state_dict file that <c>Weights</c> names, with the location of that argument.</summary>
+    private static ModelReference? WeightsReference(AttributeData attribute, CancellationToken cancellationToken)
+    {
+        foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
+        {
+            if (argument.Key == nameof(NetworkAttribute.Weights) && argument.Value.Value is string path && path.Trim().Length > 0)
+            {
+                var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
+                return new ModelReference(path, NetworkOptions.ArgumentLocation(syntax, argument.Key), DefinesArchitecture: false);
+            }
+        }
+
+        return null;
+    }
+
+    internal static NetworkSpec Spec(
         INamedTypeSymbol type, ElementType elementType, LayerSpec[] layers, NetworkOptions options, EquatableArray<SequenceLayerSpec> sequence)
     {
         return new NetworkSpec(

@@ -34,6 +34,14 @@ public readonly struct AlignedArray<T>
         Length = length;
     }
 
+    /// <summary>A new aligned array holding a copy of <paramref name="values"/> (a model's trained parameters).</summary>
+    public static AlignedArray<T> CopyOf(ReadOnlySpan<T> values)
+    {
+        var array = new AlignedArray<T>(values.Length);
+        values.CopyTo(array.Span);
+        return array;
+    }
+
     /// <summary>The number of elements.</summary>
     public int Length { get; }
 

@@ -53,7 +53,28 @@ internal static class SequenceKernelsEmitter
                 Step(w, plan);
             }
 
+            if (spec.Weights is not null)
+            {
+                TrainedWeightsEmitter.EmitClass(w, spec, plan.Type, plan.Layers.Select(WeightsTitle).ToList(), generatedCode);
+            }
+
         }
+    }
+
+    /// <summary>A layer's comment in the trained weights, with its layout, and its parameter count.</summary>
+    private static (string, int) WeightsTitle(SequenceLayerPlan layer)
+    {
+        SequenceLayerSpec l = layer.Spec;
+        int n = l.Inputs, m = l.Outputs;
+        bool bias = layer.BiasLength > 0;
+        string layout = l.Kind switch
+        {
+            SequenceLayerKind.Lstm => $"Wx [{n}][4·{m}], Wh [{m}][4·{m}]{(bias ? $", b [4·{m}]" : "")} (gates i, f, g, o)",
+            SequenceLayerKind.Gru => $"Wx [{n}][3·{m}], Wh [{m}][3·{m}]{(bias ? $", bx [3·{m}], bh [3·{m}]" : "")} (gates r, z, n)",
+            SequenceLayerKind.Conv1D => $"W [{l.KernelSize}][{n}][{m}]{(bias ? $", b [{m}]" : "")} (taps oldest first)",
+            _ => $"W [{n}][{m}]{(bias ? $", b [{m}]" : "")}",
+        };
+        return ($"Layer {l.Index}, {SequenceFormulas.Kind(l.Kind)} {n} → {m}: {layout}", layer.ParameterLength);
     }
 
     /// <summary>Where each layer's parameters and state start, the sizes and the layer table.</summary>

@@ -1,0 +1,10 @@
+namespace NetGen.Generator.Model;
+
+/// <summary>A model file named by an attribute, before it is read.</summary>
+/// <param name="Path">The path as written in the attribute.</param>
+/// <param name="Location">The path argument, where every problem with the file is reported.</param>
+/// <param name="DefinesArchitecture">
+/// <see langword="true"/> for <c>[NetworkModel]</c> (layers and weights from the file); <see langword="false"/> for
+/// <c>[Network(..., Weights = ...)]</c> (weights for the declared layers).
+/// </param>
+internal sealed record ModelReference(string Path, LocationInfo? Location, bool DefinesArchitecture);

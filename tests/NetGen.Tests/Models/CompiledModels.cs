@@ -1,0 +1,31 @@
+namespace NetGen.Tests.Models;
+
+/// <summary>The RTNeural stack (Sequence/Fixtures/stack.rtneural.json) compiled into types, in double and float.</summary>
+[NetworkModel("Sequence/Fixtures/stack.rtneural.json", ElementType = typeof(double))]
+public partial class StackModelD { }
+
+[NetworkModel("Sequence/Fixtures/stack.rtneural.json")]
+public partial class StackModelF { }
+
+/// <summary>Declared architectures with PyTorch state_dict weights compiled in.</summary>
+[Network(3, ElementType = typeof(double), Weights = "Sequence/Fixtures/stack.state.json")]
+[Conv1D(4, KernelSize = 2, Dilation = 2, Activation = Activation.Tanh)]
+[Gru(5)]
+[Dense(4, Activation = Activation.Sigmoid)]
+[Lstm(3)]
+[Lstm(2)]
+[Dense(2)]
+public partial class StackWeightsD { }
+
+[Network(1, ElementType = typeof(double), Weights = "Sequence/Fixtures/lstm.state.json")] [Lstm(16)] [Dense(1)]
+public partial class AmpWeightsD { }
+
+[Network(1, Weights = "Sequence/Fixtures/gru.state.json")] [Gru(16)] [Dense(1)]
+public partial class GruWeightsF { }
+
+/// <summary>The hand-computed 2 → 2 → 1 network of the PyTorch import tests, its weights compiled in.</summary>
+[Network(2, 2, 1, Hidden = Activation.ReLU, Output = Activation.Identity, Weights = "Models/Fixtures/tiny.state.json")]
+public partial class TinyWeights { }
+
+[Network(2, 2, 1, Hidden = Activation.ReLU, Output = Activation.Identity, ElementType = typeof(double), Weights = "tiny.state.json")]
+public partial class TinyWeightsD { }
