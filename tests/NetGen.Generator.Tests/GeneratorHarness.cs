@@ -52,14 +52,22 @@ internal static class GeneratorHarness
         CSharpSyntaxTree.ParseText(text, parseOptions ?? DefaultParseOptions, path);
 
     /// <summary>A driver that records every named step, so tests can read how each output was produced.</summary>
-    public static GeneratorDriver CreateDriver(CSharpParseOptions? parseOptions = null) =>
+    public static GeneratorDriver CreateDriver(CSharpParseOptions? parseOptions = null, IEnumerable<AdditionalText>? additionalFiles = null) =>
         CSharpGeneratorDriver.Create(
             [new NetworkGenerator().AsSourceGenerator()],
+            additionalTexts: additionalFiles,
             parseOptions: parseOptions ?? DefaultParseOptions,
             driverOptions: new GeneratorDriverOptions(
                 IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     public static GeneratorRun Run(params string[] sources) => Run(CreateCompilation(sources));
+
+    /// <summary>Runs the generator over <paramref name="sources"/> with the project's additional files.</summary>
+    public static GeneratorRun RunWithFiles(IEnumerable<AdditionalText> files, params string[] sources)
+    {
+        CSharpCompilation compilation = CreateCompilation(sources);
+        return Run(compilation, CreateDriver(DefaultParseOptions, files));
+    }
 
     /// <summary>Runs the generator once; pass the driver of a previous run to run incrementally.</summary>
     public static GeneratorRun Run(Compilation compilation, GeneratorDriver? driver = null)
@@ -138,4 +146,13 @@ internal sealed class GeneratorRun
             $"No generated source '{hintName}'. Generated: [{string.Join(", ", GeneratedSources.Select(s => s.HintName))}]");
         return file!.Text;
     }
+}
+
+/// <summary>An additional file held in memory, as the compiler hands one to generators.</summary>
+internal sealed class InMemoryAdditionalText(string path, string? text) : AdditionalText
+{
+    public override string Path { get; } = path;
+
+    public override Microsoft.CodeAnalysis.Text.SourceText? GetText(System.Threading.CancellationToken cancellationToken = default) =>
+        text is null ? null : Microsoft.CodeAnalysis.Text.SourceText.From(text, System.Text.Encoding.UTF8);
 }

@@ -86,8 +86,9 @@ internal static class SequenceParser
     public static EquatableArray<DiagnosticInfo> Orphans(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         if (context.TargetSymbol is not INamedTypeSymbol type ||
-            type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == NetworkGenerator.AttributeFullName))
+            type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() is NetworkGenerator.AttributeFullName or NetworkModelParser.AttributeFullName))
         {
+            // With [NetworkModel], its parser reports the layer attribute (NETGEN032).
             return EquatableArray<DiagnosticInfo>.Empty;
         }
 
