@@ -125,7 +125,8 @@ public sealed class DiagnosticPagesTests
         string source = Example(id, FixedHeading);
         if (LanguageVersionOf(id, WrongHeading) == LanguageVersionOf(id, FixedHeading))
         {
-            Assert.NotEqual(Example(id, WrongHeading), source);
+            // The fix may be in the example's additional files rather than in its code.
+            Assert.NotEqual(Example(id, WrongHeading) + FilesText(id, WrongHeading), source + FilesText(id, FixedHeading));
         }
 
         GeneratorRun run = RunExample(id, FixedHeading, source);
@@ -163,8 +164,8 @@ public sealed class DiagnosticPagesTests
         List<Section> sections = Sections(File.ReadAllLines(path));
 
         Section section = Assert.Single(sections, s => s.Heading == heading);
-        (string Info, string Code) block = Assert.Single(section.Blocks);
-        Assert.Equal("csharp", block.Info);
+        Assert.All(section.Blocks, b => Assert.True(b.Info == "csharp" || b.Info.StartsWith(FilePrefix, StringComparison.Ordinal), b.Info));
+        (string Info, string Code) block = Assert.Single(section.Blocks, b => b.Info == "csharp");
         string[] code = block.Code.Split('\n');
         Assert.Contains("using NetGen;", code);
         Assert.Contains(code, line => line.StartsWith("namespace ", StringComparison.Ordinal));
@@ -184,8 +185,25 @@ public sealed class DiagnosticPagesTests
         }
 
         CSharpParseOptions options = GeneratorHarness.DefaultParseOptions.WithLanguageVersion(version);
-        return GeneratorHarness.Run(GeneratorHarness.CreateCompilation([source], options, NullableContextOptions.Enable));
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation([source], options, NullableContextOptions.Enable);
+        return GeneratorHarness.Run(compilation, GeneratorHarness.CreateDriver(options, AdditionalFilesOf(id, heading)));
     }
+
+    /// <summary>
+    /// The project's additional files an example needs: each <c>json path</c> block of the section is a file at
+    /// <c>/project/path</c>, as the project file would list it.
+    /// </summary>
+    private static IEnumerable<AdditionalText> AdditionalFilesOf(string id, string heading) =>
+        Assert.Single(Sections(File.ReadAllLines(PagePath(id))), s => s.Heading == heading).Blocks
+            .Where(b => b.Info.StartsWith(FilePrefix, StringComparison.Ordinal))
+            .Select(b => new InMemoryAdditionalText("/project/" + b.Info.Substring(FilePrefix.Length), b.Code))
+            .ToList();
+
+    private static string FilesText(string id, string heading) =>
+        string.Concat(AdditionalFilesOf(id, heading).Select(f => f.Path + "\n" + f.GetText()));
+
+    /// <summary>The info string of a block that is one of the example's additional files.</summary>
+    private const string FilePrefix = "json ";
 
     private static string? LanguageVersionOf(string id, string heading) =>
         Assert.Single(Sections(File.ReadAllLines(PagePath(id))), s => s.Heading == heading).LanguageVersion;
