@@ -1,0 +1,85 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace NetGen.Generator.Tests;
+
+/// <summary>
+/// Model files go through the pipeline's additional texts: editing other code reads no file again and re-emits
+/// nothing; changing one model file re-binds and re-emits its class only.
+/// </summary>
+public sealed class ModelCachingTests
+{
+    private const string Sources = """
+        using NetGen;
+
+        namespace MyApp;
+
+        [NetworkModel("models/amp.json")]
+        public partial class Amp { }
+
+        [Network(2, 2, 1, Weights = "models/tiny.json")]
+        public partial class Tiny { }
+        """;
+
+    private const string Amp = """
+        {"in_shape": [null, null, 1], "layers": [
+          {"type": "gru", "activation": "", "shape": [null, null, 1], "weights": [[[1, 2, 3]], [[4, 5, 6]], [[0, 0, 0], [0, 0, 0]]]},
+          {"type": "dense", "activation": "", "shape": [null, null, 1], "weights": [[[0.5]], [0.25]]}]}
+        """;
+
+    private const string Tiny = """{"0.weight": [[1.0, -2.0], [0.5, 3.0]], "0.bias": [0.25, -1.0], "2.weight": [[2.0, -1.0]], "2.bias": [0.5]}""";
+
+    private static readonly AdditionalText AmpFile = new InMemoryAdditionalText("/p/models/amp.json", Amp);
+    private static readonly AdditionalText TinyFile = new InMemoryAdditionalText("/p/models/tiny.json", Tiny);
+    private static readonly AdditionalText Notes = new InMemoryAdditionalText("/p/notes.txt", "not a model");
+
+    [Fact]
+    public void EditingOtherCode_ReadsNoFileAgain_AndReEmitsNothing()
+    {
+        GeneratorRun first = GeneratorHarness.RunWithFiles([AmpFile, TinyFile, Notes], Sources);
+        Assert.True(first.GeneratorDiagnostics.IsEmpty, GeneratorHarness.Describe(first.GeneratorDiagnostics));
+        Assert.Equal(2, first.GeneratedSources.Length);
+
+        Compilation edited = first.InputCompilation.AddSyntaxTrees(
+            GeneratorHarness.ParseSource("namespace MyApp; public class Other { public int X => 1; }", "Other.cs"));
+        GeneratorRun second = GeneratorHarness.Run(edited, first.Driver);
+
+        AssertAll(StepOutputs.Of(second, TrackingNames.ReadModelFile), 3, IncrementalStepRunReason.Cached);
+        AssertAll(StepOutputs.Of(second, TrackingNames.BindModel), 2, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+        Assert.All(StepOutputs.OfSourceOutput(second), o => Assert.True(IsReused(o.Reason), o.Reason.ToString()));
+    }
+
+    [Fact]
+    public void ChangingOneModelFile_ReEmitsItsClassOnly()
+    {
+        GeneratorRun first = GeneratorHarness.RunWithFiles([AmpFile, TinyFile, Notes], Sources);
+        string tinyBefore = first.GeneratedSources.Single(s => s.HintName.Contains("Tiny")).Text;
+        string ampBefore = first.GeneratedSources.Single(s => s.HintName.Contains("Amp")).Text;
+
+        GeneratorDriver driver = first.Driver.ReplaceAdditionalText(
+            AmpFile, new InMemoryAdditionalText("/p/models/amp.json", Amp.Replace("[[0.5]]", "[[0.75]]")));
+        GeneratorRun second = GeneratorHarness.Run(first.InputCompilation, driver);
+
+        ImmutableArray<(object Value, IncrementalStepRunReason Reason)> reads = StepOutputs.Of(second, TrackingNames.ReadModelFile);
+        Assert.Equal(1, reads.Count(o => o.Reason == IncrementalStepRunReason.Modified));
+        ImmutableArray<(object Value, IncrementalStepRunReason Reason)> binds = StepOutputs.Of(second, TrackingNames.BindModel);
+        Assert.Equal(1, binds.Count(o => o.Reason == IncrementalStepRunReason.Modified));
+        Assert.Equal(1, StepOutputs.OfSourceOutput(second).Count(o => o.Reason == IncrementalStepRunReason.Modified));
+        Assert.Equal(tinyBefore, second.GeneratedSources.Single(s => s.HintName.Contains("Tiny")).Text);
+        string ampAfter = second.GeneratedSources.Single(s => s.HintName.Contains("Amp")).Text;
+        Assert.NotEqual(ampBefore, ampAfter);
+        Assert.Contains("0.75d", ampAfter.Replace("0.75f", "0.75d"));
+    }
+
+    private static void AssertAll(
+        ImmutableArray<(object Value, IncrementalStepRunReason Reason)> outputs, int count, params IncrementalStepRunReason[] reasons)
+    {
+        Assert.Equal(count, outputs.Length);
+        Assert.All(outputs, o => Assert.Contains(o.Reason, reasons));
+    }
+
+    private static bool IsReused(IncrementalStepRunReason reason) =>
+        reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged;
+}
