@@ -83,3 +83,27 @@ public sealed class ModelCachingTests
     private static bool IsReused(IncrementalStepRunReason reason) =>
         reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged;
 }
+
+/// <summary>The whole file generated for a small compiled model, against its reviewed snapshot.</summary>
+public sealed class ModelSnapshotTests
+{
+    [Fact]
+    public void GruModelFromRTNeuralJson_MatchesSnapshot()
+    {
+        const string Amp = """
+            {"in_shape": [null, null, 1], "layers": [
+              {"type": "gru", "activation": "", "shape": [null, null, 2],
+               "weights": [[[0.1, 0.2, 0.3, 0.4, 0.5, 0.6]],
+                           [[0.1, -0.2, 0.3, -0.4, 0.5, -0.6], [0.6, 0.5, 0.4, 0.3, 0.2, 0.1]],
+                           [[0.01, 0.02, 0.03, 0.04, 0.05, 0.06], [-0.01, -0.02, -0.03, -0.04, -0.05, -0.06]]]},
+              {"type": "dense", "activation": "", "shape": [null, null, 1], "weights": [[[0.5], [-0.25]], [0.125]]}]}
+            """;
+        GeneratorRun run = GeneratorHarness.RunWithFiles(
+            [new InMemoryAdditionalText("/p/models/amp.json", Amp)],
+            "using NetGen;\n\nnamespace MyApp;\n\n[NetworkModel(\"models/amp.json\")]\npublic partial class Amp { }\n");
+
+        Assert.True(run.GeneratorDiagnostics.IsEmpty, GeneratorHarness.Describe(run.GeneratorDiagnostics));
+        Assert.Empty(run.OutputDiagnosticsAtLeast(DiagnosticSeverity.Warning));
+        SnapshotAssert.Matches(Assert.Single(run.GeneratedSources).Text, "Model_Gru2_RTNeural");
+    }
+}
