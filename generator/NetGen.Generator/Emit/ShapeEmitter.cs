@@ -32,17 +32,8 @@ internal static class ShapeEmitter
         }
 
         w.Line();
-        if (spec.Weights is not null)
-        {
-            TrainedWeightsEmitter.EmitMembers(w, spec, plan.Type);
-        }
-        else
-        {
-            w.Line("// A field initializer runs before every constructor the class may declare. The arrays start at a cache line.");
-            w.Line($"private readonly {TypeNames.AlignedArray}<{t}> _parameters =");
-            w.Line($"    {TypeNames.ParameterInitializer}.Create<{t}>(LayerSizes, Activations, HasBias);");
-        }
-
+        TrainedWeightsEmitter.EmitParametersField(
+            w, spec, plan.Type, $"{TypeNames.ParameterInitializer}.Create<{t}>(LayerSizes, Activations, HasBias)");
         w.Line();
         w.Line("// The gradient that TrainBatch and TrainStep hand to the optimizer, allocated once.");
         w.Line($"private readonly {TypeNames.AlignedArray}<{t}> _gradients = new(ParameterCount);");

@@ -6,9 +6,10 @@ using NetGen.Generator.Planning;
 namespace NetGen.Generator.Emit;
 
 /// <summary>
-/// The parameters a model file gave, as one constant array behind a <c>ReadOnlySpan</c>: the compiler stores such an
-/// array as data in the assembly and the span maps it without copying or parsing. Each layer's values start with a
-/// comment naming the layer and its layout; eight values per line.
+/// A network class's parameters field and, when a model file gave them, the trained parameters as one constant array
+/// behind a <c>ReadOnlySpan</c>: the compiler stores such an array as data in the assembly and the span maps it
+/// without copying or parsing. Each layer's values start with a comment naming the layer and its layout; eight values
+/// per line.
 /// </summary>
 internal static class TrainedWeightsEmitter
 {
@@ -17,17 +18,24 @@ internal static class TrainedWeightsEmitter
     /// <summary>The name of the file-local class that holds the values.</summary>
     public static string ClassName(NetworkSpec spec) => spec.ClassName + "Weights";
 
-    /// <summary>The user class's members: the trained values, and the parameters starting as a copy of them.</summary>
-    public static void EmitMembers(SourceWriter w, NetworkSpec spec, NumericType type)
+    /// <summary>
+    /// The <c>_parameters</c> field: a copy of <c>TrainedParameters</c> (also written here) when a model file gave
+    /// them, else <paramref name="initializer"/>, the network's usual random start.
+    /// </summary>
+    public static void EmitParametersField(SourceWriter w, NetworkSpec spec, NumericType type, string initializer)
     {
-        TrainedWeights weights = spec.Weights!;
-        w.Summary($"The parameters read from '{weights.Path}' ({weights.Format}) when this class was compiled; every " +
-                  "instance's <c>Parameters</c> start as a copy of them.");
-        w.Line($"public static {TypeNames.ReadOnlySpan}<{type.Keyword}> TrainedParameters => global::{TypeNames.GeneratedNamespace}.{ClassName(spec)}.Values;");
-        w.Line();
+        if (spec.Weights is { } weights)
+        {
+            w.Summary($"The parameters read from '{weights.Path}' ({weights.Format}) when this class was compiled; every " +
+                      "instance's <c>Parameters</c> start as a copy of them.");
+            w.Line($"public static {TypeNames.ReadOnlySpan}<{type.Keyword}> TrainedParameters => global::{TypeNames.GeneratedNamespace}.{ClassName(spec)}.Values;");
+            w.Line();
+            initializer = $"{TypeNames.AlignedArray}<{type.Keyword}>.CopyOf(TrainedParameters)";
+        }
+
         w.Line("// A field initializer runs before every constructor the class may declare. The arrays start at a cache line.");
         w.Line($"private readonly {TypeNames.AlignedArray}<{type.Keyword}> _parameters =");
-        w.Line($"    {TypeNames.AlignedArray}<{type.Keyword}>.CopyOf(TrainedParameters);");
+        w.Line($"    {initializer};");
     }
 
     /// <summary>The file-local class with the values, in NetGen's namespace of the generated file.</summary>

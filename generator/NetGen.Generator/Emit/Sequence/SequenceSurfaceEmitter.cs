@@ -30,17 +30,7 @@ internal static class SequenceSurfaceEmitter
         w.Summary("The layers, first to last.");
         w.Line($"public static {TypeNames.ReadOnlySpan}<global::NetGen.SequenceLayer> Layers => {kernels}.Layers;");
         w.Line();
-        if (spec.Weights is not null)
-        {
-            TrainedWeightsEmitter.EmitMembers(w, spec, plan.Type);
-        }
-        else
-        {
-            w.Line("// A field initializer runs before every constructor the class may declare. The arrays start at a cache line.");
-            w.Line($"private readonly {TypeNames.AlignedArray}<{t}> _parameters =");
-            w.Line($"    {operations}.CreateParameters();");
-        }
-
+        TrainedWeightsEmitter.EmitParametersField(w, spec, plan.Type, $"{operations}.CreateParameters()");
         w.Line();
         w.Line("// The gradient that TrainSequence hands to the optimizer, allocated once.");
         w.Line($"private readonly {TypeNames.AlignedArray}<{t}> _gradients = new(ParameterCount);");
