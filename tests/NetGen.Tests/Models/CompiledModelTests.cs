@@ -117,4 +117,29 @@ public class CompiledModelTests
         Assert.NotEqual(tuned.Parameters.ToArray(), fresh.Parameters.ToArray());
         Assert.Equal(StackModelD.TrainedParameters.ToArray(), fresh.Parameters.ToArray());
     }
+
+    [Fact]
+    public void FineTunedModel_SavesAndLoadsLikeAnyNetwork()
+    {
+        var tuned = new StackModelD();
+        PyTorchSequenceFixture fixture = PyTorchSequenceFixture.Load("stack");
+        tuned.Optimizer.LearningRate = 0.01;
+        tuned.TrainSequence(fixture.Inputs, fixture.Targets);
+        using var onnx = new MemoryStream();
+        NetGen.Onnx.OnnxModel.Save(tuned, onnx);
+        onnx.Position = 0;
+        var declared = new StackD();
+        NetGen.Onnx.OnnxModel.Load(declared, onnx);
+        Assert.Equal(tuned.Parameters.ToArray(), declared.Parameters.ToArray());
+
+        var tiny = new TinyWeights();
+        tiny.Parameters[0] = 7f;
+        using var weights = new MemoryStream();
+        NetworkWeights.Save(tiny, weights);
+        weights.Position = 0;
+        var restored = new TinyWeights();
+        NetworkWeights.Load(restored, weights);
+        Assert.Equal(tiny.Parameters.ToArray(), restored.Parameters.ToArray());
+        Assert.Equal(1f, TinyWeights.TrainedParameters[0]);
+    }
 }
