@@ -16,7 +16,8 @@ namespace NetGen.Generator;
 /// Generates a neural network for every <c>partial class</c> marked with <c>[NetGen.Network]</c>, in four stages:
 /// Parse (attribute and symbol → <see cref="ParseResult"/>), Model (<see cref="NetworkSpec"/>: plain values, so the
 /// pipeline caches), Plan (<see cref="NetworkPlan"/>: layer plans, kernel signatures, vector widths) and Emit (one
-/// source file per network).
+/// source file per network). Networks that name a model file (<c>[NetworkModel]</c>, <c>Weights</c>) are completed
+/// from it by <see cref="ModelBinder"/> between Model and Plan.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class NetworkGenerator : IIncrementalGenerator
