@@ -14,8 +14,11 @@ namespace NetGen.Generator.Import;
 /// </summary>
 internal static class ModelBinder
 {
-    /// <summary>The most parameters a class embeds: about 25 MB of C# literals for float.</summary>
-    public const int MaxEmbeddedParameters = 2_097_152;
+    /// <summary>
+    /// The most bytes of parameters a class embeds (2,097,152 floats, 1,048,576 doubles): they are stored as a string
+    /// literal, and all of an assembly's string literals together may not exceed 16 MB.
+    /// </summary>
+    public const int MaxEmbeddedBytes = 8 * 1024 * 1024;
 
     public static ParseResult Bind(ParseResult request, ImmutableArray<ModelText> files)
     {
@@ -46,10 +49,11 @@ internal static class ModelBinder
 
             JsonValue root = JsonParser.Parse(file.Text);
             NetworkSpec bound = model.DefinesArchitecture ? FromModel(root, spec, path) : WithWeights(root, spec, path);
-            if (bound.Weights!.Values.Count > MaxEmbeddedParameters)
+            int size = bound.ElementType == ElementType.Single ? sizeof(float) : sizeof(double);
+            if ((long)bound.Weights!.Values.Count * size > MaxEmbeddedBytes)
             {
                 throw ModelImportException.TooLarge(
-                    $"it has {bound.Weights.Values.Count} parameters, above the {MaxEmbeddedParameters} a class embeds");
+                    $"it has {bound.Weights.Values.Count} parameters, above the {MaxEmbeddedBytes / size} a class embeds in {(size == 4 ? "float" : "double")}");
             }
 
             return new ParseResult(bound, EquatableArray<DiagnosticInfo>.Empty);

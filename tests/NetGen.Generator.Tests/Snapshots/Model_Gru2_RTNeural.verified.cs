@@ -230,19 +230,21 @@ namespace NetGen.Generated
         }
     }
 
+    #nullable disable
     /// <summary>The trained parameters of <see cref="global::MyApp.Amp"/>, from 'models/amp.json', in <c>Parameters</c> order.</summary>
     [GeneratedCode("NetGen", "0.1.0")]
     file static class AmpWeights
     {
-        public static ReadOnlySpan<float> Values => new float[]
-        {
+        // Each value's IEEE 754 bits as UTF-16 code units, low half first (2 per float), 8 values per
+        // line: one string in the assembly, read in place by TrainedData.Read.
+        public static ReadOnlySpan<float> Values => TrainedData.Read<float>(
             // Layer 1, GRU 1 → 2: Wx [1][3·2], Wh [2][3·2], bx [3·2], bh [3·2] (gates r, z, n)
-            0.3f, 0.4f, 0.1f, 0.2f, 0.5f, 0.6f, 0.3f, -0.4f,
-            0.1f, -0.2f, 0.5f, -0.6f, 0.4f, 0.3f, 0.6f, 0.5f,
-            0.2f, 0.1f, 0.03f, 0.04f, 0.01f, 0.02f, 0.05f, 0.06f,
-            -0.03f, -0.04f, -0.01f, -0.02f, -0.05f, -0.06f,
+            "\u999A\u3E99\uCCCD\u3ECC\uCCCD\u3DCC\uCCCD\u3E4C\u0000\u3F00\u999A\u3F19\u999A\u3E99\uCCCD\uBECC" +
+            "\uCCCD\u3DCC\uCCCD\uBE4C\u0000\u3F00\u999A\uBF19\uCCCD\u3ECC\u999A\u3E99\u999A\u3F19\u0000\u3F00" +
+            "\uCCCD\u3E4C\uCCCD\u3DCC\uC28F\u3CF5\uD70A\u3D23\uD70A\u3C23\uD70A\u3CA3\uCCCD\u3D4C\uC28F\u3D75" +
+            "\uC28F\uBCF5\uD70A\uBD23\uD70A\uBC23\uD70A\uBCA3\uCCCD\uBD4C\uC28F\uBD75" +
             // Layer 2, Dense 2 → 1: W [2][1], b [1]
-            0.5f, -0.25f, 0.125f,
-        };
+            "\u0000\u3F00\u0000\uBE80\u0000\u3E00");
     }
+    #nullable restore
 }
