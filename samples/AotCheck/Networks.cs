@@ -58,3 +58,11 @@ public partial class SequenceStackNet { }
 
 /// <summary>A double GRU trained by BPTT.</summary>
 [Network(1, ElementType = typeof(double))] [Gru(6)] [Dense(1)] public partial class SequenceGruNet { }
+
+/// <summary>A model compiled into a type: the RTNeural stack of the sequence tests, its weights in the assembly.</summary>
+[NetworkModel("Fixtures/stack.rtneural.json")]
+public partial class CompiledStackModel { }
+
+/// <summary>A declared network whose weights come from a PyTorch state_dict at compile time.</summary>
+[Network(2, 2, 1, Hidden = Activation.ReLU, Output = Activation.Identity, Weights = "Fixtures/tiny.state.json")]
+public partial class CompiledTinyNet { }

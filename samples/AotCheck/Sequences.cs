@@ -31,6 +31,19 @@ internal static class Sequences
         stack.Process(sx, sy);
         Report.Digest("stack process 40", (ReadOnlySpan<float>)sy);
 
+        Report.Section("Models compiled into types");
+        var model = new CompiledStackModel();
+        Expect.That(model.Parameters.SequenceEqual(CompiledStackModel.TrainedParameters), "a compiled model starts with its trained parameters");
+        float[] mx = SampleData.Uniform<float>(40 * CompiledStackModel.InputSize, seed: 44, low: -1, high: 1);
+        var my = new float[40 * CompiledStackModel.OutputSize];
+        model.Process(mx, my);
+        Report.Digest("compiled model process 40", (ReadOnlySpan<float>)my);
+        Report.Values("compiled model first 4", ((ReadOnlySpan<float>)my)[..4]);
+        var tiny = new CompiledTinyNet();
+        var ty = new float[1];
+        tiny.Forward([1f, 2f], ty);
+        Expect.That(ty[0] == -5f, "compiled state_dict weights give the hand-computed output");
+
         Report.Section("Sequence, double GRU 1-6-1: BPTT gradient and L-BFGS");
         var gru = new SequenceGruNet();
         double[] gx = SampleData.Uniform<double>(50, seed: 43, low: -1, high: 1);
