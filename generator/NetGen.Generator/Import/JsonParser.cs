@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
+using NetGen.Formats;
 
 namespace NetGen.Generator.Import;
 
@@ -20,7 +21,7 @@ internal sealed class JsonParser
     private JsonParser(string text) => _text = text;
 
     /// <summary>Parses one whole JSON document.</summary>
-    /// <exception cref="ModelImportException">The text is not valid JSON.</exception>
+    /// <exception cref="ModelFormatException">The text is not valid JSON.</exception>
     public static JsonValue Parse(string text)
     {
         var parser = new JsonParser(text);
@@ -293,7 +294,7 @@ internal sealed class JsonParser
         }
     }
 
-    private ModelImportException Error(string expected)
+    private ModelFormatException Error(string expected)
     {
         int line = 1, column = 1;
         for (int i = 0; i < _position && i < _text.Length; i++)
@@ -310,6 +311,6 @@ internal sealed class JsonParser
         }
 
         string found = _position >= _text.Length ? "the end of the file" : $"'{_text[_position]}'";
-        return ModelImportException.Invalid($"not valid JSON: expected {expected} at line {line}, column {column}, found {found}");
+        return ModelFormatException.Invalid($"not valid JSON: expected {expected} at line {line}, column {column}, found {found}");
     }
 }

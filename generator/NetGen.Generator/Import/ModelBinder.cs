@@ -2,8 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using NetGen.Formats;
 using NetGen.Generator.Diagnostics;
 using NetGen.Generator.Model;
+using NetGen.Generator.Parsing;
 
 namespace NetGen.Generator.Import;
 
@@ -33,7 +35,7 @@ internal static class ModelBinder
                 return Failed(notFound!);
             }
 
-            string format = model.DefinesArchitecture ? RTNeuralImporter.Format : StateDictImporter.Format;
+            string format = Format(model);
             if (!file.IsTextFormat)
             {
                 return Failed(Create(DiagnosticDescriptors.ModelFileInvalid, model, spec, format,
@@ -52,15 +54,16 @@ internal static class ModelBinder
             int size = bound.ElementType == ElementType.Single ? sizeof(float) : sizeof(double);
             if ((long)bound.Weights!.Values.Count * size > MaxEmbeddedBytes)
             {
-                throw ModelImportException.TooLarge(
+                throw ModelFormatException.TooLarge(
                     $"it has {bound.Weights.Values.Count} parameters, above the {MaxEmbeddedBytes / size} a class embeds in {(size == 4 ? "float" : "double")}");
             }
 
             return new ParseResult(bound, EquatableArray<DiagnosticInfo>.Empty);
         }
-        catch (ModelImportException problem)
+        catch (ModelFormatException problem)
         {
-            string format = model.DefinesArchitecture ? RTNeuralImporter.Format : StateDictImporter.Format;
+            // A shape that does not fit is the file's own inconsistency when the file is the architecture.
+            string format = Format(model);
             return Failed(problem.Problem switch
             {
                 ModelProblem.Invalid => Create(DiagnosticDescriptors.ModelFileInvalid, model, spec, format, problem.Message),
@@ -103,9 +106,37 @@ internal static class ModelBinder
 
     private static string Normalize(string path) => path.Replace('\\', '/');
 
+    private static string Format(ModelReference model) =>
+        model.DefinesArchitecture ? "an RTNeural model (JSON)" : "a PyTorch state_dict (JSON)";
+
+    /// <summary>Layers and parameters from an RTNeural model; its sizes are checked before its weights are read.</summary>
     private static NetworkSpec FromModel(JsonValue root, NetworkSpec shell, string path)
     {
-        (SequenceLayerSpec[] layers, bool hasBias, double[] parameters) = RTNeuralImporter.Import(root, shell.ElementType);
+        RTNeuralModel model = RTNeuralModel.Read(root);
+        bool hasBias = model.Layers[0].HasBias;
+        for (int l = 0; l < model.Layers.Length; l++)
+        {
+            if (model.Layers[l].HasBias != hasBias)
+            {
+                throw ModelFormatException.NotSupported(
+                    $"{model.Describe(l)} {(model.Layers[l].HasBias ? "has" : "has no")} bias, unlike {model.Describe(0)}; " +
+                    "NetGen networks have biases in every layer or in none");
+            }
+        }
+
+        var layers = new SequenceLayerSpec[model.Layers.Length];
+        for (int l = 0; l < layers.Length; l++)
+        {
+            SequenceLayer layer = model.Layers[l];
+            layers[l] = new SequenceLayerSpec(l + 1, layer.Kind, layer.Inputs, layer.Outputs, layer.KernelSize, layer.Dilation, layer.Activation);
+        }
+
+        if (SequenceLimits.Check(layers, hasBias) is { } reason)
+        {
+            throw ModelFormatException.TooLarge(reason);
+        }
+
+        double[] parameters = model.ReadParameters(single: shell.ElementType == ElementType.Single);
         return shell with
         {
             SequenceLayers = new EquatableArray<SequenceLayerSpec>(layers),
@@ -114,11 +145,34 @@ internal static class ModelBinder
         };
     }
 
-    private static NetworkSpec WithWeights(JsonValue root, NetworkSpec declared, string path) =>
-        declared with
+    /// <summary>Parameters for the declared layers from a PyTorch state_dict.</summary>
+    private static NetworkSpec WithWeights(JsonValue root, NetworkSpec declared, string path)
+    {
+        bool single = declared.ElementType == ElementType.Single;
+        double[] parameters;
+        if (declared.IsSequence)
         {
-            Weights = new TrainedWeights(path, "PyTorch state_dict", new EquatableArray<double>(StateDictImporter.Import(root, declared))),
-        };
+            var layers = new List<SequenceLayer>();
+            foreach (SequenceLayerSpec l in declared.SequenceLayers)
+            {
+                layers.Add(new SequenceLayer(l.Kind, l.Inputs, l.Outputs, l.KernelSize, l.Dilation, l.Activation, declared.HasBias));
+            }
+
+            parameters = StateDict.ReadSequence(root, layers, single);
+        }
+        else
+        {
+            var sizes = new List<int> { declared.Layers[0].Inputs };
+            foreach (LayerSpec layer in declared.Layers)
+            {
+                sizes.Add(layer.Outputs);
+            }
+
+            parameters = StateDict.ReadDense(root, sizes, declared.HasBias, single);
+        }
+
+        return declared with { Weights = new TrainedWeights(path, "PyTorch state_dict", new EquatableArray<double>(parameters)) };
+    }
 
     private static ParseResult Failed(DiagnosticInfo diagnostic) => new(null, new EquatableArray<DiagnosticInfo>(new[] { diagnostic }));
 

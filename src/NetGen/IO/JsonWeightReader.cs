@@ -15,9 +15,6 @@ namespace NetGen.IO;
 /// </summary>
 internal sealed class JsonWeightReader
 {
-    /// <summary>At most this many characters of a string value are quoted in a message.</summary>
-    private const int QuotedStringLimit = 40;
-
     private readonly string format;
     private readonly string? source;
 
@@ -75,6 +72,43 @@ internal sealed class JsonWeightReader
 
         return reason.Replace(" Change the reader options.", string.Empty, StringComparison.Ordinal).TrimEnd();
     }
+
+    /// <summary>The parsed document as the shared format readers take it (<see cref="NetGen.Formats"/>).</summary>
+    public static Formats.JsonValue ToValue(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var members = new List<KeyValuePair<string, Formats.JsonValue>>();
+                foreach (JsonProperty property in element.EnumerateObject())
+                {
+                    members.Add(new(property.Name, ToValue(property.Value)));
+                }
+
+                return Formats.JsonValue.Object(members);
+            case JsonValueKind.Array:
+                var items = new List<Formats.JsonValue>(element.GetArrayLength());
+                foreach (JsonElement item in element.EnumerateArray())
+                {
+                    items.Add(ToValue(item));
+                }
+
+                return Formats.JsonValue.Array(items);
+            case JsonValueKind.String:
+                return Formats.JsonValue.Scalar(Formats.JsonKind.String, element.GetString()!);
+            case JsonValueKind.Number:
+                return Formats.JsonValue.Scalar(Formats.JsonKind.Number, element.GetRawText());
+            case JsonValueKind.True:
+                return Formats.JsonValue.Literal(Formats.JsonKind.True);
+            case JsonValueKind.False:
+                return Formats.JsonValue.Literal(Formats.JsonKind.False);
+            default:
+                return Formats.JsonValue.Literal(Formats.JsonKind.Null);
+        }
+    }
+
+    /// <summary>A shared reader's refusal as this format's file exception (with the sentence's final period).</summary>
+    public WeightFileException Fail(Formats.ModelFormatException problem) => Fail(problem.Message + ".");
 
     /// <summary>A <see cref="WeightFileException"/> whose message starts with the format and ends with the file or stream.</summary>
     public WeightFileException Fail(string message) => new(WeightFileFormat.WithSource($"{format}: {message}", source), source);
@@ -154,7 +188,7 @@ internal sealed class JsonWeightReader
     {
         if (value.ValueKind != JsonValueKind.Number)
         {
-            string nonFinite = value.ValueKind == JsonValueKind.String && IsNonFiniteName(value.GetString())
+            string nonFinite = value.ValueKind == JsonValueKind.String && Formats.TensorReader.IsNonFiniteName(value.GetString() ?? string.Empty)
                 ? "; NaN and infinite weights are not accepted"
                 : string.Empty;
             throw Fail($"{what}: expected a number, found {Describe(value)}{nonFinite}.");
@@ -191,9 +225,8 @@ internal sealed class JsonWeightReader
         _ => value.ValueKind.ToString(),
     };
 
-    /// <summary>A JSON string for a message, cut after <see cref="QuotedStringLimit"/> characters.</summary>
-    public static string Quote(string text) =>
-        QuoteEscaped(text.Length <= QuotedStringLimit ? text : string.Concat(text.AsSpan(0, QuotedStringLimit), "…"));
+    /// <summary>A JSON string for a message, quoted and escaped, cut after 40 characters.</summary>
+    public static string Quote(string text) => Formats.JsonValue.Quote(text);
 
     /// <summary>
     /// The shape of a value as nested array lengths: "[3][2]", "[4]", "[2][ragged: 3, 2]", "[3][2][…]" for deeper
@@ -240,11 +273,6 @@ internal sealed class JsonWeightReader
         return $"[{length}]{innerShape}{(deeper ? "[…]" : string.Empty)}";
     }
 
-    private static bool IsNonFiniteName(string? text) =>
-        text is not null && (text.Equals("NaN", StringComparison.OrdinalIgnoreCase)
-            || text.TrimStart('+', '-').Equals("Infinity", StringComparison.OrdinalIgnoreCase)
-            || text.TrimStart('+', '-').Equals("inf", StringComparison.OrdinalIgnoreCase));
-
     /// <summary>Whether the JSON syntax error is at a NaN, Infinity or -Infinity literal.</summary>
     private static bool IsNonFiniteLiteral(ReadOnlySpan<byte> json, long? lineNumber, long? bytePositionInLine)
     {
@@ -276,36 +304,5 @@ internal sealed class JsonWeightReader
         bool afterMinus = at > 0 && json[at - 1] == (byte)'-';
         return rest.StartsWith("NaN"u8) || rest.StartsWith("Infinity"u8) || rest.StartsWith("-Infinity"u8)
             || (afterMinus && rest.StartsWith("Infinity"u8));
-    }
-
-    private static string QuoteEscaped(string text)
-    {
-        var quoted = new StringBuilder(text.Length + 2);
-        quoted.Append('"');
-        foreach (char ch in text)
-        {
-            switch (ch)
-            {
-                case '"':
-                    quoted.Append("\\\"");
-                    break;
-                case '\\':
-                    quoted.Append("\\\\");
-                    break;
-                default:
-                    if (char.IsControl(ch))
-                    {
-                        quoted.Append(CultureInfo.InvariantCulture, $"\\u{(int)ch:X4}");
-                    }
-                    else
-                    {
-                        quoted.Append(ch);
-                    }
-
-                    break;
-            }
-        }
-
-        return quoted.Append('"').ToString();
     }
 }

@@ -95,7 +95,7 @@ public static class PyTorchWeights
     /// <param name="network">The network whose parameters are replaced.</param>
     /// <param name="path">The JSON file.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty, or the network describes itself inconsistently.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
     /// <exception cref="UnauthorizedAccessException">Access to the file is denied.</exception>
@@ -119,7 +119,7 @@ public static class PyTorchWeights
     /// <param name="network">The network whose parameters are replaced.</param>
     /// <param name="json">A readable stream of UTF-8 JSON; it is read to its end and not closed.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="json"/> is not readable.</exception>
+    /// <exception cref="ArgumentException"><paramref name="json"/> is not readable, or the network describes itself inconsistently.</exception>
     /// <exception cref="IOException">Reading the stream fails.</exception>
     /// <exception cref="WeightFileException">The JSON is malformed or does not fit the network.</exception>
     /// <exception cref="NotSupportedException"><typeparamref name="T"/> is neither float nor double.</exception>

@@ -1,3 +1,4 @@
+// Also compiled into the generator (linked), where the shared model readers return it.
 namespace NetGen;
 
 /// <summary>
@@ -25,7 +26,12 @@ namespace NetGen;
 /// <param name="Dilation">d of a convolution; 1 for other kinds.</param>
 /// <param name="Activation">The activation of a dense or convolution layer; <see cref="Activation.Identity"/> for LSTM and GRU.</param>
 /// <param name="HasBias">Whether the layer has biases.</param>
-public readonly record struct SequenceLayer(
+#if NETGEN_GENERATOR
+internal
+#else
+public
+#endif
+readonly record struct SequenceLayer(
     SequenceLayerKind Kind, int Inputs, int Outputs, int KernelSize, int Dilation, Activation Activation, bool HasBias)
 {
     /// <summary>Number of weights and biases of this layer.</summary>

@@ -1,90 +1,61 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using NetGen.Generator.Model;
 
-namespace NetGen.Generator.Import;
+// Also compiled into the generator (linked): Weights = on [Network] and PyTorchWeights.Load on a sequence network
+// read files the same way.
+namespace NetGen.Formats;
 
 /// <summary>
 /// A PyTorch <c>state_dict</c> saved as JSON (<c>json.dump({k: v.tolist() for k, v in m.state_dict().items()}, f)</c>)
-/// into the parameters of a declared network, with the rules of NetGen's run-time loader: modules in the order of
-/// the file (the order of <c>state_dict()</c>), one per declared layer, an <c>nn.LSTM</c> or <c>nn.GRU</c> with
-/// <c>num_layers = K</c> giving K layers; <c>nn.Linear</c> [out][in] and recurrent [gates·H][in] matrices are
-/// transposed into NetGen's [in][out]; an <c>nn.Conv1d</c> [out][in][k] becomes W[k][in][out]; an LSTM's two biases
-/// are summed once, a GRU keeps both.
+/// read into the parameters of declared layers: modules in the order of the file (the order of <c>state_dict()</c>),
+/// one per layer, an <c>nn.LSTM</c> or <c>nn.GRU</c> with <c>num_layers = K</c> giving K layers; <c>nn.Linear</c>
+/// [out][in] and recurrent [gates·H][in] matrices are transposed into NetGen's [in][out]; an <c>nn.Conv1d</c>
+/// [out][in][k] becomes W[k][in][out]; an LSTM's two biases are summed once, a GRU keeps both.
 /// </summary>
-internal static class StateDictImporter
+internal static class StateDict
 {
-    public const string Format = "a PyTorch state_dict (JSON)";
-
-    public static double[] Import(JsonValue root, NetworkSpec spec)
+    /// <summary>The parameters of a sequence network with <paramref name="layers"/>, rounded to float (<paramref name="single"/>) or double.</summary>
+    /// <exception cref="ModelFormatException">The file does not hold exactly these layers.</exception>
+    public static double[] ReadSequence(JsonValue root, IReadOnlyList<SequenceLayer> layers, bool single)
     {
-        if (root.Kind != JsonKind.Object)
-        {
-            throw ModelImportException.Invalid("the root must be an object of named tensors");
-        }
-
         List<(Module Module, int Layer)> units = Units(Modules(root));
-        var reader = new TensorReader(spec.ElementType);
-        return spec.IsSequence ? Sequence(units, spec, reader) : Dense(units, spec, reader);
-    }
-
-    private static double[] Dense(List<(Module Module, int Layer)> units, NetworkSpec spec, TensorReader reader)
-    {
-        if (units.Count != spec.Layers.Count)
+        if (units.Count != layers.Count)
         {
-            throw ModelImportException.DoesNotFit($"the network has {spec.Layers.Count} weight layers, but the file holds {units.Count} modules");
-        }
-
-        var parameters = new double[DenseParameterCount(spec)];
-        int offset = 0;
-        for (int l = 0; l < units.Count; l++)
-        {
-            LayerSpec layer = spec.Layers[l];
-            Module module = units[l].Module;
-            string where = $"layer {l + 1} ({layer.Inputs} → {layer.Outputs}) from '{module.Label}'";
-            if (units[l].Layer >= 0)
+            var declared = new List<string>();
+            foreach (SequenceLayer layer in layers)
             {
-                throw ModelImportException.DoesNotFit($"{where}: the module is recurrent, but the network is dense");
+                declared.Add($"{layer.Kind} {layer.Inputs} → {layer.Outputs}");
             }
 
-            Linear(module, layer.Inputs, layer.Outputs, spec.HasBias, parameters, offset, where, reader);
-            offset += (layer.Inputs * layer.Outputs) + (spec.HasBias ? layer.Outputs : 0);
+            throw ModelFormatException.DoesNotFit(
+                $"the network has {layers.Count} layers ({string.Join(", ", declared)}), but the file holds {units.Count} " +
+                $"({string.Join(", ", units.ConvertAll(u => u.Module.Label(u.Layer)))})");
         }
 
-        return parameters;
-    }
-
-    private static double[] Sequence(List<(Module Module, int Layer)> units, NetworkSpec spec, TensorReader reader)
-    {
-        if (units.Count != spec.SequenceLayers.Count)
-        {
-            throw ModelImportException.DoesNotFit(
-                $"the network has {spec.SequenceLayers.Count} layers, but the file holds {units.Count} (a recurrent module counts once per stacked layer)");
-        }
-
+        var reader = new TensorReader(single);
         var parameters = new List<double>();
-        for (int l = 0; l < units.Count; l++)
+        for (int l = 0; l < layers.Count; l++)
         {
-            SequenceLayerSpec layer = spec.SequenceLayers[l];
+            SequenceLayer layer = layers[l];
             (Module module, int k) = units[l];
-            string where = $"layer {l + 1} ({layer.Kind} {layer.Inputs} → {layer.Outputs}) from '{module.Label}'" + (k >= 0 ? $" l{k}" : "");
-            var destination = new double[(int)SequenceLayerPlanMath.Of(layer, spec.HasBias).Parameters];
+            string where = $"layer {l + 1} ({layer.Kind} {layer.Inputs} → {layer.Outputs}) from '{module.Label(k)}'";
+            var destination = new double[layer.ParameterCount];
             switch (layer.Kind)
             {
                 case SequenceLayerKind.Lstm or SequenceLayerKind.Gru:
-                    Recurrent(module, k, layer, spec.HasBias, destination, where, reader);
+                    Recurrent(module, k, layer, destination, where, reader);
                     break;
                 case SequenceLayerKind.Conv1D:
-                    Convolution(module, k, layer, spec.HasBias, destination, where, reader);
+                    Convolution(module, k, layer, destination, where, reader);
                     break;
                 default:
                     if (k >= 0)
                     {
-                        throw ModelImportException.DoesNotFit($"{where}: the module is recurrent, but the layer is declared as [Dense]");
+                        throw ModelFormatException.DoesNotFit($"{where}: the module is an nn.LSTM or nn.GRU, but the layer is declared as [Dense]");
                     }
 
-                    Linear(module, layer.Inputs, layer.Outputs, spec.HasBias, destination, 0, where, reader);
+                    Linear(module, layer.Inputs, layer.Outputs, layer.HasBias, destination, 0, where, reader);
                     break;
             }
 
@@ -94,27 +65,62 @@ internal static class StateDictImporter
         return parameters.ToArray();
     }
 
+    /// <summary>The parameters of a dense network with layer <paramref name="sizes"/> (input, hidden…, output).</summary>
+    /// <exception cref="ModelFormatException">The file does not hold exactly these layers.</exception>
+    public static double[] ReadDense(JsonValue root, IReadOnlyList<int> sizes, bool hasBias, bool single)
+    {
+        List<(Module Module, int Layer)> units = Units(Modules(root));
+        if (units.Count != sizes.Count - 1)
+        {
+            throw ModelFormatException.DoesNotFit($"the network has {sizes.Count - 1} weight layers, but the file holds {units.Count} modules");
+        }
+
+        var reader = new TensorReader(single);
+        int count = 0;
+        for (int l = 1; l < sizes.Count; l++)
+        {
+            count += (sizes[l - 1] * sizes[l]) + (hasBias ? sizes[l] : 0);
+        }
+
+        var parameters = new double[count];
+        int offset = 0;
+        for (int l = 0; l < units.Count; l++)
+        {
+            int inputs = sizes[l], outputs = sizes[l + 1];
+            (Module module, int k) = units[l];
+            string where = $"layer {l + 1} ({inputs} → {outputs}) from '{module.Label(k)}'";
+            if (k >= 0)
+            {
+                throw ModelFormatException.DoesNotFit($"{where}: the module is recurrent, but the network is dense");
+            }
+
+            Linear(module, inputs, outputs, hasBias, parameters, offset, where, reader);
+            offset += (inputs * outputs) + (hasBias ? outputs : 0);
+        }
+
+        return parameters;
+    }
+
     private static void Linear(Module module, int inputs, int outputs, bool hasBias, double[] destination, int offset, string where, TensorReader reader)
     {
-        JsonValue weight = module.Entry("weight", where);
-        reader.Matrix(weight, outputs, inputs, transpose: true, destination, offset, $"{where} weight", "[out][in] of an nn.Linear");
+        reader.Matrix(module.Entry("weight", where), outputs, inputs, transpose: true, destination, offset, $"{where} weight", "[out][in] of an nn.Linear");
         Bias(module, outputs, hasBias, destination, offset + (inputs * outputs), where, reader, "nn.Linear(..., bias=False)");
     }
 
-    private static void Recurrent(Module module, int k, SequenceLayerSpec layer, bool hasBias, double[] destination, string where, TensorReader reader)
+    private static void Recurrent(Module module, int k, SequenceLayer layer, double[] destination, string where, TensorReader reader)
     {
         bool lstm = layer.Kind == SequenceLayerKind.Lstm;
         string kind = lstm ? "nn.LSTM" : "nn.GRU";
         if (k < 0)
         {
-            throw ModelImportException.DoesNotFit($"{where}: the module is not an nn.LSTM or nn.GRU, but the layer is declared as [{layer.Kind}]");
+            throw ModelFormatException.DoesNotFit($"{where}: the module is not an nn.LSTM or nn.GRU (it has no weight_ih_l0)");
         }
 
         int h = layer.Outputs, gates = lstm ? 4 : 3, width = gates * h;
         JsonValue ih = module.Entry($"weight_ih_l{k}", where);
         if (ih.Kind == JsonKind.Array && ih.Items.Count == (7 - gates) * h)
         {
-            throw ModelImportException.DoesNotFit(
+            throw ModelFormatException.DoesNotFit(
                 $"{where}: weight_ih_l{k} has {(7 - gates) * h} rows, so the module is an {(lstm ? "nn.GRU" : "nn.LSTM")}, but the layer is declared as [{layer.Kind}]");
         }
 
@@ -122,8 +128,8 @@ internal static class StateDictImporter
         reader.Matrix(module.Entry($"weight_hh_l{k}", where), width, h, transpose: true, destination, layer.Inputs * width,
             $"{where} weight_hh_l{k}", $"[{gates}·hidden][hidden] of an {kind}");
         bool fileHasBias = module.Has($"bias_ih_l{k}") || module.Has($"bias_hh_l{k}");
-        CheckBias(fileHasBias, hasBias, where, $"{kind}(..., bias=False)");
-        if (!hasBias)
+        CheckBias(fileHasBias, layer.HasBias, where, $"{kind}(..., bias=False)");
+        if (!layer.HasBias)
         {
             return;
         }
@@ -137,24 +143,24 @@ internal static class StateDictImporter
         }
 
         // Only the sum of an LSTM's two biases matters: NetGen keeps it as one b, added in double and rounded once.
-        var exact = new TensorReader(ElementType.Double);
+        var exact = new TensorReader(single: false);
         var input = new double[width];
         var hidden = new double[width];
         exact.Vector(module.Entry($"bias_ih_l{k}", where), width, input, 0, $"{where} bias_ih_l{k}");
         exact.Vector(module.Entry($"bias_hh_l{k}", where), width, hidden, 0, $"{where} bias_hh_l{k}");
         for (int j = 0; j < width; j++)
         {
-            destination[at + j] = reader.Sum(input[j], hidden[j], $"{where} bias_ih_l{k}[{j}] + bias_hh_l{k}[{j}]");
+            destination[at + j] = reader.Sum(input[j], hidden[j], $"{where}: bias_ih_l{k}[{j}] + bias_hh_l{k}[{j}]");
         }
     }
 
-    private static void Convolution(Module module, int k, SequenceLayerSpec layer, bool hasBias, double[] destination, string where, TensorReader reader)
+    private static void Convolution(Module module, int k, SequenceLayer layer, double[] destination, string where, TensorReader reader)
     {
         int n = layer.Inputs, m = layer.Outputs, taps = layer.KernelSize;
         JsonValue weight = module.Entry("weight", where);
         if (k >= 0 || weight.Kind != JsonKind.Array || weight.Items.Count != m)
         {
-            throw ModelImportException.DoesNotFit(
+            throw ModelFormatException.DoesNotFit(
                 $"{where}: weight must be an nn.Conv1d weight of shape [{m}][{n}][{taps}] (out, in, kernel), found {weight.Shape()}");
         }
 
@@ -173,7 +179,7 @@ internal static class StateDictImporter
             }
         }
 
-        Bias(module, m, hasBias, destination, taps * n * m, where, reader, "nn.Conv1d(..., bias=False)");
+        Bias(module, m, layer.HasBias, destination, taps * n * m, where, reader, "nn.Conv1d(..., bias=False)");
     }
 
     private static void Bias(Module module, int outputs, bool hasBias, double[] destination, int offset, string where, TensorReader reader, string withoutBias)
@@ -187,20 +193,25 @@ internal static class StateDictImporter
 
     private static void CheckBias(bool fileHasBias, bool hasBias, string where, string withoutBias)
     {
-        if (fileHasBias && !hasBias)
+        if (hasBias && !fileHasBias)
         {
-            throw ModelImportException.DoesNotFit($"{where}: the file has biases, but the network is declared with Bias = false");
+            throw ModelFormatException.DoesNotFit($"{where}: the module has no bias, but the network has biases (declare it with Bias = false to load {withoutBias})");
         }
 
-        if (!fileHasBias && hasBias)
+        if (!hasBias && fileHasBias)
         {
-            throw ModelImportException.DoesNotFit($"{where}: the file has no bias ({withoutBias}); declare the network with Bias = false");
+            throw ModelFormatException.DoesNotFit($"{where}: the module has a bias, but the network has none (Bias = false); declare it with Bias = true");
         }
     }
 
     /// <summary>The file's modules in order of first appearance, each with its entries; unknown names are refused.</summary>
     private static List<Module> Modules(JsonValue root)
     {
+        if (root.Kind != JsonKind.Object)
+        {
+            throw ModelFormatException.Invalid($"the JSON root must be an object mapping parameter names to arrays, found {root.Describe()}");
+        }
+
         var modules = new List<Module>();
         var byPrefix = new Dictionary<string, Module>(StringComparer.Ordinal);
         foreach (KeyValuePair<string, JsonValue> entry in root.Members)
@@ -210,9 +221,10 @@ internal static class StateDictImporter
             string parameter = entry.Key.Substring(dot + 1);
             if (!IsKnown(parameter))
             {
-                throw ModelImportException.NotSupported(
-                    $"the entry '{entry.Key}' is not a parameter of nn.Linear, nn.LSTM, nn.GRU or nn.Conv1d " +
-                    "(weight, bias, weight_ih_lK, weight_hh_lK, bias_ih_lK, bias_hh_lK)");
+                string hint = parameter.EndsWith("_reverse", StringComparison.Ordinal) ? " (bidirectional recurrent layers are not supported)" : "";
+                throw ModelFormatException.NotSupported(
+                    $"unexpected entry {JsonValue.Quote(entry.Key)}{hint}: only the parameters of nn.LSTM, nn.GRU, nn.Conv1d and nn.Linear " +
+                    "(weight, bias, weight_ih_lK, weight_hh_lK, bias_ih_lK, bias_hh_lK) are supported");
             }
 
             if (!byPrefix.TryGetValue(prefix, out Module? module))
@@ -224,7 +236,7 @@ internal static class StateDictImporter
 
             if (module.Entries.ContainsKey(parameter))
             {
-                throw ModelImportException.Invalid($"the name '{entry.Key}' appears more than once");
+                throw ModelFormatException.Invalid($"the name {JsonValue.Quote(entry.Key)} appears more than once");
             }
 
             module.Entries.Add(parameter, entry.Value);
@@ -249,8 +261,8 @@ internal static class StateDictImporter
             {
                 if (!module.Has("weight"))
                 {
-                    throw ModelImportException.Invalid(
-                        $"the module '{module.Label}' has no weight (it holds {string.Join(", ", module.Entries.Keys)})");
+                    throw ModelFormatException.Invalid(
+                        $"the module {JsonValue.Quote(module.Prefix)} has no weight (it holds {string.Join(", ", module.Entries.Keys)})");
                 }
 
                 units.Add((module, -1));
@@ -261,7 +273,8 @@ internal static class StateDictImporter
             {
                 if (name is "weight" or "bias" || LayerIndex(name) >= layers)
                 {
-                    throw ModelImportException.Invalid($"'{module.Label}.{name}' does not belong to a recurrent module with layers l0 to l{layers - 1}");
+                    throw ModelFormatException.Invalid(
+                        $"{JsonValue.Quote(module.Name(name))} does not belong to a recurrent module with layers l0 to l{layers - 1}");
                 }
             }
 
@@ -281,23 +294,14 @@ internal static class StateDictImporter
                                         parameter.StartsWith("bias_ih_l", StringComparison.Ordinal) ||
                                         parameter.StartsWith("bias_hh_l", StringComparison.Ordinal)));
 
+    /// <summary>K of "weight_ih_lK" and its kin, or −1.</summary>
     private static int LayerIndex(string parameter)
     {
         int at = parameter.LastIndexOf("_l", StringComparison.Ordinal);
         return at >= 0 && int.TryParse(parameter.Substring(at + 2), NumberStyles.None, CultureInfo.InvariantCulture, out int k) ? k : -1;
     }
 
-    private static int DenseParameterCount(NetworkSpec spec)
-    {
-        int count = 0;
-        foreach (LayerSpec layer in spec.Layers)
-        {
-            count += (layer.Inputs * layer.Outputs) + (spec.HasBias ? layer.Outputs : 0);
-        }
-
-        return count;
-    }
-
+    /// <summary>One module of the file: its prefix and its entries by parameter name (<c>weight</c>, <c>bias_ih_l0</c>, …).</summary>
     private sealed class Module
     {
         public Module(string prefix) => Prefix = prefix;
@@ -306,13 +310,17 @@ internal static class StateDictImporter
 
         public Dictionary<string, JsonValue> Entries { get; } = new(StringComparer.Ordinal);
 
-        public string Label => Prefix.Length == 0 ? "(root)" : Prefix;
+        /// <summary>"(root)", the prefix, or "prefix.lK" for stacked layer K of a recurrent module.</summary>
+        public string Label(int recurrentLayer) =>
+            recurrentLayer < 0 ? (Prefix.Length == 0 ? "(root)" : Prefix) : $"{Name("")}l{recurrentLayer}";
+
+        public string Name(string name) => Prefix.Length == 0 ? name : $"{Prefix}.{name}";
 
         public bool Has(string name) => Entries.ContainsKey(name);
 
         public JsonValue Entry(string name, string where) =>
             Entries.TryGetValue(name, out JsonValue? value)
                 ? value
-                : throw ModelImportException.DoesNotFit($"{where}: '{(Prefix.Length == 0 ? name : Prefix + "." + name)}' is missing");
+                : throw ModelFormatException.DoesNotFit($"{where}: {JsonValue.Quote(Name(name))} is missing");
     }
 }

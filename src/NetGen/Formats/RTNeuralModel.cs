@@ -1,47 +1,57 @@
 using System.Collections.Generic;
-using NetGen.Generator.Model;
 
-namespace NetGen.Generator.Import;
+// Also compiled into the generator (linked): a compiled model and RTNeuralWeights.Load read files the same way.
+namespace NetGen.Formats;
 
 /// <summary>
-/// RTNeural's JSON model format (<c>"in_shape"</c> and a list of <c>"layers"</c>: <c>dense</c>,
-/// <c>time-distributed-dense</c>, <c>conv1d</c>, <c>gru</c>, <c>lstm</c>, <c>activation</c>) into a sequence network's
-/// layers and parameters. Keras conventions are converted as NetGen's run-time loader converts them: kernels are
-/// already [in][out]; a GRU's gate blocks z, r, n become r, z, n and its bias is [2][3H]; an LSTM's i, f, c, o are
-/// NetGen's i, f, g, o with one bias; convolution taps come oldest first. An <c>activation</c> layer folds into the
-/// dense or convolution layer before it.
+/// A model in RTNeural's JSON format (<c>"in_shape"</c> and a list of <c>"layers"</c>: <c>dense</c>,
+/// <c>time-distributed-dense</c>, <c>conv1d</c>, <c>gru</c>, <c>lstm</c>, <c>activation</c>), read in two steps: its
+/// layers first (<see cref="Read"/>), so that a caller can compare them with a declaration or check their sizes
+/// before anything they imply is allocated, then its parameters in NetGen's layout (<see cref="ReadParameters"/>).
+/// Keras conventions are converted: kernels are already [in][out]; a GRU's gate blocks z, r, n become r, z, n and its
+/// bias is [2][3H]; an LSTM's i, f, c, o are NetGen's i, f, g, o with one bias; convolution taps come oldest first.
+/// An <c>activation</c> layer folds into the dense or convolution layer before it.
 /// </summary>
-internal static class RTNeuralImporter
+internal sealed class RTNeuralModel
 {
-    public const string Format = "an RTNeural model (JSON)";
+    private readonly List<FileLayer> _file;
 
-    /// <summary>The layers the file describes and their parameters in NetGen's layout.</summary>
-    public static (SequenceLayerSpec[] Layers, bool HasBias, double[] Parameters) Import(JsonValue root, ElementType type)
+    private RTNeuralModel(int inputSize, List<FileLayer> file, SequenceLayer[] layers)
+    {
+        InputSize = inputSize;
+        _file = file;
+        Layers = layers;
+    }
+
+    /// <summary>The input width, the last entry of <c>"in_shape"</c>.</summary>
+    public int InputSize { get; }
+
+    /// <summary>The weight layers, activation layers folded in; each has biases when the file gives them.</summary>
+    public SequenceLayer[] Layers { get; }
+
+    /// <summary>The layer's type in the file (<c>dense</c>, <c>time-distributed-dense</c>, <c>lstm</c>, …).</summary>
+    public string TypeOf(int layer) => _file[layer].Type;
+
+    /// <summary>"file layer n", the layer's place in the file's list.</summary>
+    public string Describe(int layer) => $"file layer {_file[layer].Index + 1}";
+
+    /// <summary>The file's layers; sizes are read but not checked against any limit.</summary>
+    /// <exception cref="ModelFormatException">The file is not an RTNeural model NetGen can run.</exception>
+    public static RTNeuralModel Read(JsonValue root)
     {
         if (root.Kind != JsonKind.Object || root["layers"] is not { Kind: JsonKind.Array } layersJson || root["in_shape"] is not { } inShape)
         {
-            throw ModelImportException.Invalid("the root must be an object with \"in_shape\" and a \"layers\" array");
+            throw ModelFormatException.Invalid("the JSON root must be an object with \"in_shape\" and a \"layers\" array");
         }
 
         List<FileLayer> file = Fold(layersJson);
         if (file.Count == 0)
         {
-            throw ModelImportException.Invalid("\"layers\" holds no layer with weights");
+            throw ModelFormatException.Invalid("\"layers\" holds no layer with weights");
         }
 
-        bool hasBias = file[0].HasBias;
-        foreach (FileLayer layer in file)
-        {
-            if (layer.HasBias != hasBias)
-            {
-                throw ModelImportException.NotSupported(
-                    $"file layer {layer.Index + 1} {(layer.HasBias ? "has" : "has no")} bias, unlike file layer {file[0].Index + 1}; " +
-                    "NetGen networks have biases in every layer or in none");
-            }
-        }
-
-        var layers = new SequenceLayerSpec[file.Count];
-        int inputs = LastDimension(inShape, "\"in_shape\"");
+        var layers = new SequenceLayer[file.Count];
+        int inputSize = LastDimension(inShape, "\"in_shape\""), inputs = inputSize;
         for (int l = 0; l < file.Count; l++)
         {
             FileLayer f = file[l];
@@ -53,39 +63,40 @@ internal static class RTNeuralImporter
                 dilation = Setting(f, "dilation");
                 if (f.Json["groups"] is { } groups && !(groups.Kind == JsonKind.Number && groups.Text == "1"))
                 {
-                    throw ModelImportException.NotSupported($"file layer {f.Index + 1} is a grouped convolution");
+                    throw ModelFormatException.NotSupported($"file layer {f.Index + 1}: grouped convolutions are not supported");
                 }
             }
 
             if (inputs < 1 || outputs < 1 || kernelSize < 1 || dilation < 1)
             {
-                throw ModelImportException.Invalid($"file layer {f.Index + 1} ({f.Type}): sizes, kernel size and dilation must be at least 1");
+                throw ModelFormatException.Invalid($"file layer {f.Index + 1} ({f.Type}): sizes, kernel size and dilation must be at least 1");
             }
 
-            layers[l] = new SequenceLayerSpec(l + 1, f.Kind, inputs, outputs, kernelSize, dilation, f.Activation);
+            layers[l] = new SequenceLayer(f.Kind, inputs, outputs, kernelSize, dilation, f.Activation, f.HasBias);
             inputs = outputs;
         }
 
-        // Sizes come from the file: check them before allocating anything they imply.
-        if (Parsing.SequenceLimits.Check(layers, hasBias) is { } reason)
-        {
-            throw ModelImportException.TooLarge(reason);
-        }
+        return new RTNeuralModel(inputSize, file, layers);
+    }
 
-        var reader = new TensorReader(type);
+    /// <summary>Every layer's parameters in NetGen's layout, rounded to float (<paramref name="single"/>) or double.</summary>
+    /// <exception cref="ModelFormatException">A weight array has the wrong shape or a value that is not finite.</exception>
+    public double[] ReadParameters(bool single)
+    {
+        var reader = new TensorReader(single);
         var parameters = new List<double>();
-        for (int l = 0; l < file.Count; l++)
+        for (int l = 0; l < Layers.Length; l++)
         {
-            SequenceLayerSpec layer = layers[l];
-            var destination = new double[(int)SequenceLayerPlanMath.Of(layer, hasBias).Parameters];
-            Weights(file[l], layer, hasBias, destination, $"file layer {file[l].Index + 1} ({file[l].Type} {layer.Inputs} → {layer.Outputs})", reader);
+            SequenceLayer layer = Layers[l];
+            var destination = new double[layer.ParameterCount];
+            Weights(_file[l], layer, destination, $"file layer {_file[l].Index + 1} ({_file[l].Type} {layer.Inputs} → {layer.Outputs})", reader);
             parameters.AddRange(destination);
         }
 
-        return (layers, hasBias, parameters.ToArray());
+        return parameters.ToArray();
     }
 
-    private static void Weights(FileLayer f, SequenceLayerSpec layer, bool hasBias, double[] destination, string where, TensorReader reader)
+    private static void Weights(FileLayer f, SequenceLayer layer, double[] destination, string where, TensorReader reader)
     {
         List<JsonValue> weights = f.Weights;
         int n = layer.Inputs, m = layer.Outputs;
@@ -94,7 +105,7 @@ internal static class RTNeuralImporter
             case SequenceLayerKind.Lstm:
                 reader.Matrix(weights[0], n, 4 * m, transpose: false, destination, 0, $"{where} kernel", "[in][4·units] (i, f, c, o)");
                 reader.Matrix(weights[1], m, 4 * m, transpose: false, destination, n * 4 * m, $"{where} recurrent kernel", "[units][4·units]");
-                if (hasBias)
+                if (layer.HasBias)
                 {
                     reader.Vector(weights[2], 4 * m, destination, (n + m) * 4 * m, $"{where} bias");
                 }
@@ -106,7 +117,7 @@ internal static class RTNeuralImporter
                 reader.Matrix(weights[0], n, width, transpose: false, kernel, 0, $"{where} kernel", "[in][3·units] (z, r, n)");
                 reader.Matrix(weights[1], m, width, transpose: false, kernel, n * width, $"{where} recurrent kernel", "[units][3·units]");
                 SwapZr(kernel, 0, n + m, m, destination, 0);
-                if (hasBias)
+                if (layer.HasBias)
                 {
                     var bias = new double[2 * width];
                     reader.Matrix(weights[2], 2, width, transpose: false, bias, 0, $"{where} bias", "[2][3·units] (input, recurrent)");
@@ -118,7 +129,7 @@ internal static class RTNeuralImporter
                 int k = layer.KernelSize;
                 if (weights[0].Kind != JsonKind.Array || weights[0].Items.Count != k)
                 {
-                    throw ModelImportException.Invalid($"{where}: the kernel must be [{k}][{n}][{m}] (taps oldest first), found {weights[0].Shape()}");
+                    throw ModelFormatException.Invalid($"{where}: the kernel must be [{k}][{n}][{m}] (taps oldest first), found {weights[0].Shape()}");
                 }
 
                 // Keras's causal taps, oldest first: tap j reads the input (k − 1 − j)·d frames back, as NetGen's W[j].
@@ -127,7 +138,7 @@ internal static class RTNeuralImporter
                     reader.Matrix(weights[0].Items[j], n, m, transpose: false, destination, j * n * m, $"{where} kernel[{j}]", "[in][out]");
                 }
 
-                if (hasBias)
+                if (layer.HasBias)
                 {
                     reader.Vector(weights[1], m, destination, k * n * m, $"{where} bias");
                 }
@@ -135,7 +146,7 @@ internal static class RTNeuralImporter
                 break;
             default:
                 reader.Matrix(weights[0], n, m, transpose: false, destination, 0, $"{where} kernel", "[in][out]");
-                if (hasBias)
+                if (layer.HasBias)
                 {
                     reader.Vector(weights[1], m, destination, n * m, $"{where} bias");
                 }
@@ -166,14 +177,14 @@ internal static class RTNeuralImporter
             JsonValue layer = layers.Items[index];
             string type = layer.Kind == JsonKind.Object && layer["type"] is { Kind: JsonKind.String } t
                 ? t.Text
-                : throw ModelImportException.Invalid($"file layer {index + 1} has no \"type\"");
+                : throw ModelFormatException.Invalid($"file layer {index + 1} has no \"type\"");
             Activation activation = ActivationOf(layer, index, type);
             if (type == "activation")
             {
                 FileLayer? last = result.Count > 0 ? result[result.Count - 1] : null;
                 if (last is null || last.Activation != Activation.Identity || last.Kind is SequenceLayerKind.Lstm or SequenceLayerKind.Gru)
                 {
-                    throw ModelImportException.NotSupported(
+                    throw ModelFormatException.NotSupported(
                         $"file layer {index + 1} is an activation layer that does not follow a dense or convolution layer without one; " +
                         "NetGen applies activations inside dense and convolution layers only");
                 }
@@ -188,23 +199,23 @@ internal static class RTNeuralImporter
                 "conv1d" => SequenceLayerKind.Conv1D,
                 "lstm" => SequenceLayerKind.Lstm,
                 "gru" => SequenceLayerKind.Gru,
-                _ => throw ModelImportException.NotSupported(
-                    $"file layer {index + 1} has type \"{type}\", which NetGen does not generate (dense, conv1d, gru, lstm, activation)"),
+                _ => throw ModelFormatException.NotSupported(
+                    $"file layer {index + 1} has type {JsonValue.Quote(type)}, which sequence networks do not have (dense, conv1d, gru, lstm, activation)"),
             };
             if (kind is SequenceLayerKind.Lstm or SequenceLayerKind.Gru && activation != Activation.Identity)
             {
-                throw ModelImportException.NotSupported($"file layer {index + 1} ({type}) has an activation; NetGen's recurrent layers output h as it is");
+                throw ModelFormatException.NotSupported($"file layer {index + 1} ({type}) has an activation; NetGen's recurrent layers output h as it is");
             }
 
             if (layer["weights"] is not { Kind: JsonKind.Array } weights)
             {
-                throw ModelImportException.Invalid($"file layer {index + 1} ({type}): \"weights\" must be an array");
+                throw ModelFormatException.Invalid($"file layer {index + 1} ({type}): \"weights\" must be an array");
             }
 
             int withoutBias = kind is SequenceLayerKind.Lstm or SequenceLayerKind.Gru ? 2 : 1;
             if (weights.Items.Count != withoutBias && weights.Items.Count != withoutBias + 1)
             {
-                throw ModelImportException.Invalid(
+                throw ModelFormatException.Invalid(
                     $"file layer {index + 1} ({type}) has {weights.Items.Count} weight arrays; expected {withoutBias}, or {withoutBias + 1} with the bias last");
             }
 
@@ -224,26 +235,26 @@ internal static class RTNeuralImporter
             "sigmoid" => Activation.Sigmoid,
             "relu" => Activation.ReLU,
             "elu" => Activation.ELU,
-            _ => throw ModelImportException.NotSupported(
-                $"file layer {index + 1} ({type}) has activation \"{name}\", which sequence layers do not have (tanh, sigmoid, relu, elu)"),
+            _ => throw ModelFormatException.NotSupported(
+                $"file layer {index + 1} ({type}) has activation {JsonValue.Quote(name)}, which sequence layers do not support (tanh, sigmoid, relu, elu)"),
         };
     }
 
     private static int Setting(FileLayer layer, string name) =>
         layer.Json[name] is { Kind: JsonKind.Array } value && value.Items.Count > 0
             ? Integer(value.Items[value.Items.Count - 1], $"file layer {layer.Index + 1} \"{name}\"")
-            : throw ModelImportException.Invalid($"file layer {layer.Index + 1}: \"{name}\" must be an array ending in an integer");
+            : throw ModelFormatException.Invalid($"file layer {layer.Index + 1}: \"{name}\" must be an array ending in an integer");
 
     private static int LastDimension(JsonValue shape, string what) =>
         shape.Kind == JsonKind.Array && shape.Items.Count > 0
             ? Integer(shape.Items[shape.Items.Count - 1], what)
-            : throw ModelImportException.Invalid($"{what} must be an array ending in an integer");
+            : throw ModelFormatException.Invalid($"{what} must be an array ending in an integer");
 
     private static int Integer(JsonValue value, string what) =>
         value.Kind == JsonKind.Number &&
         int.TryParse(value.Text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int n)
             ? n
-            : throw ModelImportException.Invalid($"{what} must end in a non-negative integer, found {value.Text}");
+            : throw ModelFormatException.Invalid($"{what} must end in a non-negative integer, found {value.Text}");
 
     private sealed class FileLayer
     {

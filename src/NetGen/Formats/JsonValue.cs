@@ -1,6 +1,8 @@
 using System.Collections.Generic;
+using System.Text;
 
-namespace NetGen.Generator.Import;
+// Also compiled into the generator (linked): compile-time models and run-time loaders read the same tree.
+namespace NetGen.Formats;
 
 /// <summary>The kinds of JSON value.</summary>
 internal enum JsonKind
@@ -75,7 +77,7 @@ internal sealed class JsonValue
             return Kind.ToString().ToLowerInvariant();
         }
 
-        var shape = new System.Text.StringBuilder();
+        var shape = new StringBuilder();
         for (JsonValue value = this; value.Kind == JsonKind.Array; value = value.Items.Count > 0 ? value.Items[0] : Literal(JsonKind.Null))
         {
             shape.Append('[').Append(value.Items.Count).Append(']');
@@ -86,5 +88,40 @@ internal sealed class JsonValue
         }
 
         return shape.ToString();
+    }
+
+    /// <summary>"an object", "an array [2][3]", "the string \"abc\"", "the number 3", "true", "false" or "null".</summary>
+    public string Describe() => Kind switch
+    {
+        JsonKind.Object => "an object",
+        JsonKind.Array => $"an array {Shape()}",
+        JsonKind.String => $"the string {Quote(Text)}",
+        JsonKind.Number => $"the number {Text}",
+        _ => Kind.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>A name or string for a message: in double quotes, escaped, cut after 40 characters.</summary>
+    public static string Quote(string text)
+    {
+        const int Limit = 40;
+        var quoted = new StringBuilder(System.Math.Min(text.Length, Limit) + 3).Append('"');
+        for (int i = 0; i < text.Length && i < Limit; i++)
+        {
+            char c = text[i];
+            if (c is '"' or '\\')
+            {
+                quoted.Append('\\').Append(c);
+            }
+            else if (char.IsControl(c))
+            {
+                quoted.Append("\\u").Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                quoted.Append(c);
+            }
+        }
+
+        return quoted.Append(text.Length > Limit ? "…\"" : "\"").ToString();
     }
 }
