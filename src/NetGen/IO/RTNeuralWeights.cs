@@ -110,23 +110,11 @@ public static class RTNeuralWeights
 
             for (int l = 0; l < layers.Length; l++)
             {
-                Compare(layers[l], model.Layers[l], $"layer {l + 1} ({layers[l].Kind} {layers[l].Inputs} → {layers[l].Outputs}) from {model.Describe(l)}", model.TypeOf(l), reader);
+                string where = $"layer {l + 1} ({layers[l].Kind} {layers[l].Inputs} → {layers[l].Outputs}) from {model.Describe(l)}";
+                Compare(layers[l], model.Layers[l], where, model.TypeOf(l), reader);
             }
 
-            double[] values = model.ReadParameters(single: typeof(T) == typeof(float));
-            if (values.Length != network.ParameterCount)
-            {
-                throw new ArgumentException(
-                    $"The network's ParameterCount ({network.ParameterCount}) is not the sum of its layers' ({values.Length}).", nameof(network));
-            }
-
-            var parameters = new T[values.Length];
-            for (int i = 0; i < values.Length; i++)
-            {
-                parameters[i] = T.CreateTruncating(values[i]);
-            }
-
-            return parameters;
+            return SequenceStateDictReader.Narrow<T>(model.ReadParameters(single: typeof(T) == typeof(float)), network.ParameterCount);
         }
         catch (ModelFormatException problem)
         {

@@ -25,10 +25,20 @@ internal static class SequenceStateDictReader
             throw reader.Fail(problem);
         }
 
-        if (values.Length != network.ParameterCount)
+        return Narrow<T>(values, network.ParameterCount);
+    }
+
+    /// <summary>
+    /// The shared readers' values (already rounded to <typeparamref name="T"/>) as <typeparamref name="T"/>; a network
+    /// whose ParameterCount is not the sum of its layers' describes itself inconsistently.
+    /// </summary>
+    public static T[] Narrow<T>(double[] values, int parameterCount)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (values.Length != parameterCount)
         {
             throw new ArgumentException(
-                $"The network's ParameterCount ({network.ParameterCount}) is not the sum of its layers' ({values.Length}).", nameof(network));
+                $"The network's ParameterCount ({parameterCount}) is not the sum of its layers' ({values.Length}).", "network");
         }
 
         var parameters = new T[values.Length];
