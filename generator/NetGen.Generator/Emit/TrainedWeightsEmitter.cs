@@ -31,7 +31,8 @@ internal static class TrainedWeightsEmitter
         {
             w.Summary($"The parameters read from '{weights.Path}' ({weights.Format}) when this class was compiled; every " +
                       "instance's <c>Parameters</c> start as a copy of them.");
-            w.Line($"public static {TypeNames.ReadOnlySpan}<{type.Keyword}> TrainedParameters => global::{TypeNames.GeneratedNamespace}.{ClassName(spec)}.Values;");
+            string values = $"global::{TypeNames.GeneratedNamespace}.{ClassName(spec)}.Values";
+            w.Line($"public static {TypeNames.ReadOnlySpan}<{type.Keyword}> TrainedParameters => {values};");
             w.Line();
             initializer = $"{TypeNames.AlignedArray}<{type.Keyword}>.CopyOf(TrainedParameters)";
         }
@@ -42,7 +43,8 @@ internal static class TrainedWeightsEmitter
     }
 
     /// <summary>The file-local class with the values, in NetGen's namespace of the generated file.</summary>
-    public static void EmitClass(SourceWriter w, NetworkSpec spec, NumericType type, IReadOnlyList<(string Title, int Count)> layers, string generatedCode)
+    public static void EmitClass(
+        SourceWriter w, NetworkSpec spec, NumericType type, IReadOnlyList<(string Title, int Count)> layers, string generatedCode)
     {
         TrainedWeights weights = spec.Weights!;
         int perLine = CodeUnitsPerLine / (type.Size / 2);
@@ -54,7 +56,8 @@ internal static class TrainedWeightsEmitter
         w.Line(generatedCode);
         using (w.Block($"file static class {ClassName(spec)}"))
         {
-            w.Line($"// Each value's IEEE 754 bits as UTF-16 code units, low half first ({type.Size / 2} per {type.Keyword}), {perLine} values per");
+            w.Line($"// Each value's IEEE 754 bits as UTF-16 code units, low half first ({type.Size / 2} per {type.Keyword}), " +
+                   $"{perLine} values per");
             w.Line("// line: one string in the assembly, read in place by TrainedData.Read.");
             w.Line($"public static ReadOnlySpan<{type.Keyword}> Values => TrainedData.Read<{type.Keyword}>(");
             int offset = 0, total = weights.Values.Count;

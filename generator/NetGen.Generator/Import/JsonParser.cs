@@ -186,7 +186,8 @@ internal sealed class JsonParser
                 case 't': value.Append('\t'); break;
                 case 'u':
                     if (_position + 4 > _text.Length ||
-                        !int.TryParse(_text.Substring(_position, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out int code))
+                        !int.TryParse(
+                            _text.Substring(_position, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out int code))
                     {
                         throw Error("four hexadecimal digits after \\u");
                     }

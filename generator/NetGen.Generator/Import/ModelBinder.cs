@@ -39,8 +39,8 @@ internal static class ModelBinder
             if (!file.IsTextFormat)
             {
                 return Failed(Create(DiagnosticDescriptors.ModelFileInvalid, model, spec, format,
-                    "compile-time models are read as JSON text (RTNeural models, PyTorch state_dicts); a binary file such as ONNX cannot be read " +
-                    "through AdditionalFiles"));
+                        "compile-time models are read as JSON text (RTNeural models, PyTorch state_dicts); " +
+                    "a binary file such as ONNX cannot be read through AdditionalFiles"));
             }
 
             if (file.Text is null)
@@ -51,13 +51,6 @@ internal static class ModelBinder
 
             JsonValue root = JsonParser.Parse(file.Text);
             NetworkSpec bound = model.DefinesArchitecture ? FromModel(root, spec, path) : WithWeights(root, spec, path);
-            int size = bound.ElementType == ElementType.Single ? sizeof(float) : sizeof(double);
-            if ((long)bound.Weights!.Values.Count * size > MaxEmbeddedBytes)
-            {
-                throw ModelFormatException.TooLarge(
-                    $"it has {bound.Weights.Values.Count} parameters, above the {MaxEmbeddedBytes / size} a class embeds in {(size == 4 ? "float" : "double")}");
-            }
-
             return new ParseResult(bound, EquatableArray<DiagnosticInfo>.Empty);
         }
         catch (ModelFormatException problem)
@@ -68,10 +61,12 @@ internal static class ModelBinder
             {
                 ModelProblem.Invalid => Create(DiagnosticDescriptors.ModelFileInvalid, model, spec, format, problem.Message),
                 ModelProblem.NotSupported => Create(DiagnosticDescriptors.ModelNotSupported, model, spec, problem.Message),
-                ModelProblem.DoesNotFit when model.DefinesArchitecture => Create(DiagnosticDescriptors.ModelFileInvalid, model, spec, format, problem.Message),
+                ModelProblem.DoesNotFit when model.DefinesArchitecture =>
+                    Create(DiagnosticDescriptors.ModelFileInvalid, model, spec, format, problem.Message),
                 ModelProblem.DoesNotFit => Create(DiagnosticDescriptors.ModelDoesNotFit, model, spec, problem.Message),
                 ModelProblem.NotFinite => Create(DiagnosticDescriptors.ModelWeightNotFinite, model, spec, problem.Message),
-                _ => DiagnosticInfo.Create(DiagnosticDescriptors.NetworkTooLarge, model.Location, spec.ClassName, $"{problem.Message} (model file '{path}')"),
+                _ => DiagnosticInfo.Create(
+                    DiagnosticDescriptors.NetworkTooLarge, model.Location, spec.ClassName, $"{problem.Message} (model file '{path}')"),
             });
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -91,7 +86,7 @@ internal static class ModelBinder
         }
 
         var matches = files
-            .Where(f => Normalize(f.Path) is var full && (full == wanted || full.EndsWith("/" + wanted, StringComparison.Ordinal)))
+            .Where(f => Normalize(f.Path) == wanted || Normalize(f.Path).EndsWith("/" + wanted, StringComparison.Ordinal))
             .OrderBy(f => f.Path, StringComparer.Ordinal)
             .ToList();
         problem = matches.Count switch
@@ -105,6 +100,18 @@ internal static class ModelBinder
     }
 
     private static string Normalize(string path) => path.Replace('\\', '/');
+
+    /// <summary>Refuses more parameters than a class embeds, before any of them is read.</summary>
+    private static void CheckEmbeddable(long parameters, ElementType type)
+    {
+        int size = type == ElementType.Single ? sizeof(float) : sizeof(double);
+        if (parameters * size > MaxEmbeddedBytes)
+        {
+            throw ModelFormatException.TooLarge(
+                $"it has {parameters} parameters, above the {MaxEmbeddedBytes / size} a class embeds " +
+                $"in {(size == 4 ? "float" : "double")}");
+        }
+    }
 
     private static string Format(ModelReference model) =>
         model.DefinesArchitecture ? "an RTNeural model (JSON)" : "a PyTorch state_dict (JSON)";
@@ -128,13 +135,16 @@ internal static class ModelBinder
         for (int l = 0; l < layers.Length; l++)
         {
             SequenceLayer layer = model.Layers[l];
-            layers[l] = new SequenceLayerSpec(l + 1, layer.Kind, layer.Inputs, layer.Outputs, layer.KernelSize, layer.Dilation, layer.Activation);
+            layers[l] = new SequenceLayerSpec(
+                l + 1, layer.Kind, layer.Inputs, layer.Outputs, layer.KernelSize, layer.Dilation, layer.Activation);
         }
 
         if (SequenceLimits.Check(layers, hasBias) is { } reason)
         {
             throw ModelFormatException.TooLarge(reason);
         }
+
+        CheckEmbeddable(layers.Sum(l => SequenceLayerPlanMath.Of(l, hasBias).Parameters), shell.ElementType);
 
         double[] parameters = model.ReadParameters(single: shell.ElementType == ElementType.Single);
         return shell with
@@ -158,6 +168,8 @@ internal static class ModelBinder
                 layers.Add(new SequenceLayer(l.Kind, l.Inputs, l.Outputs, l.KernelSize, l.Dilation, l.Activation, declared.HasBias));
             }
 
+            CheckEmbeddable(
+                declared.SequenceLayers.Sum(l => SequenceLayerPlanMath.Of(l, declared.HasBias).Parameters), declared.ElementType);
             parameters = StateDict.ReadSequence(root, layers, single);
         }
         else
@@ -168,6 +180,8 @@ internal static class ModelBinder
                 sizes.Add(layer.Outputs);
             }
 
+            CheckEmbeddable(
+                declared.Layers.Sum(l => ((long)l.Inputs * l.Outputs) + (declared.HasBias ? l.Outputs : 0)), declared.ElementType);
             parameters = StateDict.ReadDense(root, sizes, declared.HasBias, single);
         }
 

@@ -39,7 +39,9 @@ internal sealed class RTNeuralModel
     /// <exception cref="ModelFormatException">The file is not an RTNeural model NetGen can run.</exception>
     public static RTNeuralModel Read(JsonValue root)
     {
-        if (root.Kind != JsonKind.Object || root["layers"] is not { Kind: JsonKind.Array } layersJson || root["in_shape"] is not { } inShape)
+        if (root.Kind != JsonKind.Object ||
+            root["layers"] is not { Kind: JsonKind.Array } layersJson ||
+            root["in_shape"] is not { } inShape)
         {
             throw ModelFormatException.Invalid("the JSON root must be an object with \"in_shape\" and a \"layers\" array");
         }
@@ -69,7 +71,8 @@ internal sealed class RTNeuralModel
 
             if (inputs < 1 || outputs < 1 || kernelSize < 1 || dilation < 1)
             {
-                throw ModelFormatException.Invalid($"file layer {f.Index + 1} ({f.Type}): sizes, kernel size and dilation must be at least 1");
+                throw ModelFormatException.Invalid(
+                    $"file layer {f.Index + 1} ({f.Type}): sizes, kernel size and dilation must be at least 1");
             }
 
             layers[l] = new SequenceLayer(f.Kind, inputs, outputs, kernelSize, dilation, f.Activation, f.HasBias);
@@ -89,7 +92,8 @@ internal sealed class RTNeuralModel
         {
             SequenceLayer layer = Layers[l];
             var destination = new double[layer.ParameterCount];
-            Weights(_file[l], layer, destination, $"file layer {_file[l].Index + 1} ({_file[l].Type} {layer.Inputs} → {layer.Outputs})", reader);
+            string where = $"file layer {_file[l].Index + 1} ({_file[l].Type} {layer.Inputs} → {layer.Outputs})";
+            Weights(_file[l], layer, destination, where, reader);
             parameters.AddRange(destination);
         }
 
@@ -104,7 +108,8 @@ internal sealed class RTNeuralModel
         {
             case SequenceLayerKind.Lstm:
                 reader.Matrix(weights[0], n, 4 * m, transpose: false, destination, 0, $"{where} kernel", "[in][4·units] (i, f, c, o)");
-                reader.Matrix(weights[1], m, 4 * m, transpose: false, destination, n * 4 * m, $"{where} recurrent kernel", "[units][4·units]");
+                reader.Matrix(
+                    weights[1], m, 4 * m, transpose: false, destination, n * 4 * m, $"{where} recurrent kernel", "[units][4·units]");
                 if (layer.HasBias)
                 {
                     reader.Vector(weights[2], 4 * m, destination, (n + m) * 4 * m, $"{where} bias");
@@ -129,7 +134,8 @@ internal sealed class RTNeuralModel
                 int k = layer.KernelSize;
                 if (weights[0].Kind != JsonKind.Array || weights[0].Items.Count != k)
                 {
-                    throw ModelFormatException.Invalid($"{where}: the kernel must be [{k}][{n}][{m}] (taps oldest first), found {weights[0].Shape()}");
+                    throw ModelFormatException.Invalid(
+                        $"{where}: the kernel must be [{k}][{n}][{m}] (taps oldest first), found {weights[0].Shape()}");
                 }
 
                 // Keras's causal taps, oldest first: tap j reads the input (k − 1 − j)·d frames back, as NetGen's W[j].
@@ -200,11 +206,13 @@ internal sealed class RTNeuralModel
                 "lstm" => SequenceLayerKind.Lstm,
                 "gru" => SequenceLayerKind.Gru,
                 _ => throw ModelFormatException.NotSupported(
-                    $"file layer {index + 1} has type {JsonValue.Quote(type)}, which sequence networks do not have (dense, conv1d, gru, lstm, activation)"),
+                    $"file layer {index + 1} has type {JsonValue.Quote(type)}, which sequence networks do not have " +
+                    "(dense, conv1d, gru, lstm, activation)"),
             };
             if (kind is SequenceLayerKind.Lstm or SequenceLayerKind.Gru && activation != Activation.Identity)
             {
-                throw ModelFormatException.NotSupported($"file layer {index + 1} ({type}) has an activation; NetGen's recurrent layers output h as it is");
+                throw ModelFormatException.NotSupported(
+                    $"file layer {index + 1} ({type}) has an activation; NetGen's recurrent layers output h as it is");
             }
 
             if (layer["weights"] is not { Kind: JsonKind.Array } weights)
@@ -216,10 +224,12 @@ internal sealed class RTNeuralModel
             if (weights.Items.Count != withoutBias && weights.Items.Count != withoutBias + 1)
             {
                 throw ModelFormatException.Invalid(
-                    $"file layer {index + 1} ({type}) has {weights.Items.Count} weight arrays; expected {withoutBias}, or {withoutBias + 1} with the bias last");
+                    $"file layer {index + 1} ({type}) has {weights.Items.Count} weight arrays; " +
+                    $"expected {withoutBias}, or {withoutBias + 1} with the bias last");
             }
 
-            result.Add(new FileLayer(layer, type, kind, index, weights.Items, weights.Items.Count > withoutBias) { Activation = activation });
+            bool hasBias = weights.Items.Count > withoutBias;
+            result.Add(new FileLayer(layer, type, kind, index, weights.Items, hasBias) { Activation = activation });
         }
 
         return result;
@@ -236,7 +246,8 @@ internal sealed class RTNeuralModel
             "relu" => Activation.ReLU,
             "elu" => Activation.ELU,
             _ => throw ModelFormatException.NotSupported(
-                $"file layer {index + 1} ({type}) has activation {JsonValue.Quote(name)}, which sequence layers do not support (tanh, sigmoid, relu, elu)"),
+                $"file layer {index + 1} ({type}) has activation {JsonValue.Quote(name)}, which sequence layers do not support " +
+                "(tanh, sigmoid, relu, elu)"),
         };
     }
 

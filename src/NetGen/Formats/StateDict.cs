@@ -15,7 +15,10 @@ namespace NetGen.Formats;
 /// </summary>
 internal static class StateDict
 {
-    /// <summary>The parameters of a sequence network with <paramref name="layers"/>, rounded to float (<paramref name="single"/>) or double.</summary>
+    /// <summary>
+    /// The parameters of a sequence network with <paramref name="layers"/>, rounded to float (<paramref name="single"/>)
+    /// or double.
+    /// </summary>
     /// <exception cref="ModelFormatException">The file does not hold exactly these layers.</exception>
     public static double[] ReadSequence(JsonValue root, IReadOnlyList<SequenceLayer> layers, bool single)
     {
@@ -52,7 +55,8 @@ internal static class StateDict
                 default:
                     if (k >= 0)
                     {
-                        throw ModelFormatException.DoesNotFit($"{where}: the module is an nn.LSTM or nn.GRU, but the layer is declared as [Dense]");
+                        throw ModelFormatException.DoesNotFit(
+                            $"{where}: the module is an nn.LSTM or nn.GRU, but the layer is declared as [Dense]");
                     }
 
                     Linear(module, layer.Inputs, layer.Outputs, layer.HasBias, destination, 0, where, reader);
@@ -72,7 +76,8 @@ internal static class StateDict
         List<(Module Module, int Layer)> units = Units(Modules(root));
         if (units.Count != sizes.Count - 1)
         {
-            throw ModelFormatException.DoesNotFit($"the network has {sizes.Count - 1} weight layers, but the file holds {units.Count} modules");
+            throw ModelFormatException.DoesNotFit(
+                $"the network has {sizes.Count - 1} weight layers, but the file holds {units.Count} modules");
         }
 
         var reader = new TensorReader(single);
@@ -101,9 +106,11 @@ internal static class StateDict
         return parameters;
     }
 
-    private static void Linear(Module module, int inputs, int outputs, bool hasBias, double[] destination, int offset, string where, TensorReader reader)
+    private static void Linear(
+        Module module, int inputs, int outputs, bool hasBias, double[] destination, int offset, string where, TensorReader reader)
     {
-        reader.Matrix(module.Entry("weight", where), outputs, inputs, transpose: true, destination, offset, $"{where} weight", "[out][in] of an nn.Linear");
+        JsonValue weight = module.Entry("weight", where);
+        reader.Matrix(weight, outputs, inputs, transpose: true, destination, offset, $"{where} weight", "[out][in] of an nn.Linear");
         Bias(module, outputs, hasBias, destination, offset + (inputs * outputs), where, reader, "nn.Linear(..., bias=False)");
     }
 
@@ -121,10 +128,12 @@ internal static class StateDict
         if (ih.Kind == JsonKind.Array && ih.Items.Count == (7 - gates) * h)
         {
             throw ModelFormatException.DoesNotFit(
-                $"{where}: weight_ih_l{k} has {(7 - gates) * h} rows, so the module is an {(lstm ? "nn.GRU" : "nn.LSTM")}, but the layer is declared as [{layer.Kind}]");
+                $"{where}: weight_ih_l{k} has {(7 - gates) * h} rows, so the module is an {(lstm ? "nn.GRU" : "nn.LSTM")}, " +
+                $"but the layer is declared as [{layer.Kind}]");
         }
 
-        reader.Matrix(ih, width, layer.Inputs, transpose: true, destination, 0, $"{where} weight_ih_l{k}", $"[{gates}·hidden][input] of an {kind}");
+        reader.Matrix(
+            ih, width, layer.Inputs, transpose: true, destination, 0, $"{where} weight_ih_l{k}", $"[{gates}·hidden][input] of an {kind}");
         reader.Matrix(module.Entry($"weight_hh_l{k}", where), width, h, transpose: true, destination, layer.Inputs * width,
             $"{where} weight_hh_l{k}", $"[{gates}·hidden][hidden] of an {kind}");
         bool fileHasBias = module.Has($"bias_ih_l{k}") || module.Has($"bias_hh_l{k}");
@@ -182,7 +191,8 @@ internal static class StateDict
         Bias(module, m, layer.HasBias, destination, taps * n * m, where, reader, "nn.Conv1d(..., bias=False)");
     }
 
-    private static void Bias(Module module, int outputs, bool hasBias, double[] destination, int offset, string where, TensorReader reader, string withoutBias)
+    private static void Bias(
+        Module module, int outputs, bool hasBias, double[] destination, int offset, string where, TensorReader reader, string withoutBias)
     {
         CheckBias(module.Has("bias"), hasBias, where, withoutBias);
         if (hasBias)
@@ -195,12 +205,14 @@ internal static class StateDict
     {
         if (hasBias && !fileHasBias)
         {
-            throw ModelFormatException.DoesNotFit($"{where}: the module has no bias, but the network has biases (declare it with Bias = false to load {withoutBias})");
+            throw ModelFormatException.DoesNotFit(
+                $"{where}: the module has no bias, but the network has biases (declare it with Bias = false to load {withoutBias})");
         }
 
         if (!hasBias && fileHasBias)
         {
-            throw ModelFormatException.DoesNotFit($"{where}: the module has a bias, but the network has none (Bias = false); declare it with Bias = true");
+            throw ModelFormatException.DoesNotFit(
+                $"{where}: the module has a bias, but the network has none (Bias = false); declare it with Bias = true");
         }
     }
 
@@ -209,7 +221,8 @@ internal static class StateDict
     {
         if (root.Kind != JsonKind.Object)
         {
-            throw ModelFormatException.Invalid($"the JSON root must be an object mapping parameter names to arrays, found {root.Describe()}");
+            throw ModelFormatException.Invalid(
+                $"the JSON root must be an object mapping parameter names to arrays, found {root.Describe()}");
         }
 
         var modules = new List<Module>();
@@ -221,10 +234,12 @@ internal static class StateDict
             string parameter = entry.Key.Substring(dot + 1);
             if (!IsKnown(parameter))
             {
-                string hint = parameter.EndsWith("_reverse", StringComparison.Ordinal) ? " (bidirectional recurrent layers are not supported)" : "";
+                string hint = parameter.EndsWith("_reverse", StringComparison.Ordinal)
+                    ? " (bidirectional recurrent layers are not supported)"
+                    : "";
                 throw ModelFormatException.NotSupported(
-                    $"unexpected entry {JsonValue.Quote(entry.Key)}{hint}: only the parameters of nn.LSTM, nn.GRU, nn.Conv1d and nn.Linear " +
-                    "(weight, bias, weight_ih_lK, weight_hh_lK, bias_ih_lK, bias_hh_lK) are supported");
+                    $"unexpected entry {JsonValue.Quote(entry.Key)}{hint}: only the parameters of nn.LSTM, nn.GRU, nn.Conv1d " +
+                    "and nn.Linear (weight, bias, weight_ih_lK, weight_hh_lK, bias_ih_lK, bias_hh_lK) are supported");
             }
 
             if (!byPrefix.TryGetValue(prefix, out Module? module))

@@ -72,7 +72,9 @@ internal sealed class TensorReader
         if (!shapeOk)
         {
             string found = value.Shape();
-            string transposed = found == $"[{cols}][{rows}]" && rows != cols ? $" (that is the transposed shape: {layout} is expected)" : "";
+            string transposed = found == $"[{cols}][{rows}]" && rows != cols
+                ? $" (that is the transposed shape: {layout} is expected)"
+                : "";
             throw ModelFormatException.DoesNotFit($"{where} must be [{rows}][{cols}] ({layout}), found {found}{transposed}");
         }
 

@@ -46,7 +46,9 @@ public static class RTNeuralWeights
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
     /// <exception cref="UnauthorizedAccessException">Access to the file is denied.</exception>
-    /// <exception cref="WeightFileException">The file is malformed or does not fit the network; the message ends with <paramref name="path"/>.</exception>
+    /// <exception cref="WeightFileException">
+    /// The file is malformed or does not fit the network; the message ends with <paramref name="path"/>.
+    /// </exception>
     /// <exception cref="NotSupportedException"><typeparamref name="T"/> is neither float nor double.</exception>
     public static void Load<T>(ISequenceNetwork<T> network, string path)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -62,7 +64,9 @@ public static class RTNeuralWeights
     /// <param name="network">The network whose parameters are replaced.</param>
     /// <param name="json">A readable stream of UTF-8 JSON; it is read to its end and not closed.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="json"/> is not readable, or the network describes itself inconsistently.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="json"/> is not readable, or the network describes itself inconsistently.
+    /// </exception>
     /// <exception cref="IOException">Reading the stream fails.</exception>
     /// <exception cref="WeightFileException">The JSON is malformed or does not fit the network.</exception>
     /// <exception cref="NotSupportedException"><typeparamref name="T"/> is neither float nor double.</exception>
@@ -100,7 +104,8 @@ public static class RTNeuralWeights
             if (model.Layers.Length != layers.Length)
             {
                 throw reader.Fail(
-                    $"the network has {layers.Length} layers, but the file holds {model.Layers.Length} (after folding activation layers into the layer before).");
+                    $"the network has {layers.Length} layers, but the file holds {model.Layers.Length} " +
+                    "(after folding activation layers into the layer before).");
             }
 
             if (model.InputSize != network.InputSize)
@@ -143,7 +148,8 @@ public static class RTNeuralWeights
         if (file.KernelSize != declared.KernelSize || file.Dilation != declared.Dilation)
         {
             throw reader.Fail(
-                $"{where}: the file's kernel size {file.KernelSize} and dilation {file.Dilation} differ from the declared {declared.KernelSize} and {declared.Dilation}.");
+                $"{where}: the file's kernel size {file.KernelSize} and dilation {file.Dilation} differ from the declared " +
+                $"{declared.KernelSize} and {declared.Dilation}.");
         }
 
         if (file.HasBias != declared.HasBias)
@@ -151,7 +157,8 @@ public static class RTNeuralWeights
             int withoutBias = declared.Kind is SequenceLayerKind.Lstm or SequenceLayerKind.Gru ? 2 : 1;
             int expected = withoutBias + (declared.HasBias ? 1 : 0);
             throw reader.Fail(
-                $"{where}: expected {expected} weight arrays ({(declared.HasBias ? "with the bias last" : "no bias, as the network has none")}), " +
+                $"{where}: expected {expected} weight arrays " +
+                $"({(declared.HasBias ? "with the bias last" : "no bias, as the network has none")}), " +
                 $"found {withoutBias + (file.HasBias ? 1 : 0)}.");
         }
     }
