@@ -24,8 +24,8 @@ internal static class RowMath
     /// Latency, not arithmetic, bounds these small products: each accumulator is a chain of FMAs, one per row. So
     /// eight column vectors advance together while there are that many; narrower blocks split the rows between
     /// independent partial sums (two for six or four vectors, four for one), and a single column is a dot product.
-    /// Exactly six vectors left (a GRU's 3·16 float gates) take one pass rather than a four-vector pass and two
-    /// one-vector passes over the same rows.
+    /// Six or seven vectors left (a GRU's 3·16 float gates) take a six-vector pass rather than a four-vector pass and
+    /// two or three one-vector passes over the same rows.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Product<T>(
@@ -44,10 +44,10 @@ internal static class RowMath
             Product8(ref Unsafe.Add(ref y, c), ref Unsafe.Add(ref b, c), start, ref x1, rows1, ref Unsafe.Add(ref w1, c), ref x2, rows2, ref Unsafe.Add(ref w2, c), cols);
         }
 
-        if (c + (6 * v) == cols)
+        if (c + (6 * v) <= cols)
         {
             Product6(ref Unsafe.Add(ref y, c), ref Unsafe.Add(ref b, c), start, ref x1, rows1, ref Unsafe.Add(ref w1, c), ref x2, rows2, ref Unsafe.Add(ref w2, c), cols);
-            return;
+            c += 6 * v;
         }
 
         for (; c + (4 * v) <= cols; c += 4 * v)
