@@ -7,7 +7,7 @@ namespace StreamingFilter;
 internal static class BlockTimer
 {
     /// <summary>The median over 200 blocks (after 1 s of warm-up) of the time one block takes, in µs.</summary>
-    public static double MedianMicroseconds(FilterModel model, float[] input, int blockSize)
+    public static double MedianMicroseconds(NetGen.ISequenceNetwork<float> model, float[] input, int blockSize)
     {
         var state = model.CreateState();
         var output = new float[blockSize];
@@ -30,7 +30,7 @@ internal static class BlockTimer
         return times[times.Length / 2];
     }
 
-    private static void RunBlock(FilterModel model, NetGen.SequenceState<float> state, float[] input, int block, float[] output)
+    private static void RunBlock(NetGen.ISequenceNetwork<float> model, NetGen.SequenceState<float> state, float[] input, int block, float[] output)
     {
         int start = (block * output.Length) % (input.Length - output.Length);
         for (int t = 0; t < output.Length; t++)

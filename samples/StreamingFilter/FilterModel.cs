@@ -12,3 +12,14 @@ namespace StreamingFilter;
 public partial class FilterModel
 {
 }
+
+/// <summary>
+/// The same architecture with the weights that pytorch/train.py wrote, compiled into the class: new PyTorchFilterModel()
+/// predicts at once, with no file at run time (the project lists the file under AdditionalFiles).
+/// </summary>
+[Network(1, Optimizer = OptimizerKind.Adam, Weights = "pytorch/filter.state.json")]
+[Lstm(12)]
+[Dense(1)]
+public partial class PyTorchFilterModel
+{
+}

@@ -11,7 +11,8 @@ using StreamingFilter;
 // the real-time budget at 48 kHz, and writes a plot of input, target and output to ./plots/. Deterministic (fixed
 // seeds); the exit code is 1 when the model misses RelativeErrorLimit.
 // With "--weights <file>", the model is not trained here: its weights come from a PyTorch state_dict JSON, such as
-// the one pytorch/train.py writes for the same model.
+// the one pytorch/train.py writes for the same model. With "--compiled", that same file was compiled into
+// PyTorchFilterModel when the sample was built ([Network(..., Weights = ...)]): the weights are in the assembly.
 const double RelativeErrorLimit = 0.05;
 const int BlockSize = 256;
 CultureInfo inv = CultureInfo.InvariantCulture;
@@ -21,24 +22,33 @@ Console.WriteLine(string.Create(inv,
 Console.WriteLine(string.Create(inv,
     $"Model: [Network(1)] [Lstm(12)] [Dense(1)], {FilterModel.ParameterCount} parameters, {FilterModel.StateSize} state values, float, Adam."));
 
-var model = new FilterModel();
+NetGen.ISequenceNetwork<float> model;
 if (args is ["--weights", string weights])
 {
-    NetGen.IO.PyTorchWeights.Load(model, weights);
+    var loaded = new FilterModel();
+    NetGen.IO.PyTorchWeights.Load(loaded, weights);
+    model = loaded;
     Console.WriteLine("Weights from " + Path.GetFullPath(weights) + " (trained in PyTorch).");
+}
+else if (args is ["--compiled"])
+{
+    model = new PyTorchFilterModel();
+    Console.WriteLine("Weights compiled into PyTorchFilterModel from pytorch/filter.state.json (trained in PyTorch); no file is read.");
 }
 else
 {
+    var trained = new FilterModel();
     float[] trainInput = AnalogStage.Plucks(4 * AnalogStage.SampleRate, seed: 1);
     float[] trainTarget = AnalogStage.Process(trainInput);
-    model.Optimizer.LearningRate = 0.01f;
+    trained.Optimizer.LearningRate = 0.01f;
     var clock = Stopwatch.StartNew();
-    float[] costs = Training.Run(model, trainInput, trainTarget, steps: 1500, seed: 2);
-    model.Optimizer.LearningRate = 0.002f;
-    costs = [.. costs, .. Training.Run(model, trainInput, trainTarget, steps: 500, seed: 3)];
+    float[] costs = Training.Run(trained, trainInput, trainTarget, steps: 1500, seed: 2);
+    trained.Optimizer.LearningRate = 0.002f;
+    costs = [.. costs, .. Training.Run(trained, trainInput, trainTarget, steps: 500, seed: 3)];
     Console.WriteLine(string.Create(inv,
         $"Trained {costs.Length} Adam steps on {Training.Window}-frame windows in {clock.Elapsed.TotalSeconds:F1} s: " +
         $"J {costs.Take(20).Average():E2} (first 20) -> {costs.TakeLast(100).Average():E2} (last 100)."));
+    model = trained;
 }
 
 // Play one second it never saw, one sample per call, the way an audio callback runs it.
