@@ -19,7 +19,7 @@ namespace NetGen.Generator.Emit;
 internal static class TrainedWeightsEmitter
 {
     /// <summary>The name of the file-local class that holds the values.</summary>
-    public static string ClassName(NetworkSpec spec) => spec.ClassName + "Weights";
+    public static string ClassName(NetworkSpec spec) => spec.ClassName + "TrainedParameters";
 
     /// <summary>
     /// The <c>_parameters</c> field: a copy of <c>TrainedParameters</c> (also written here) when a model file gave
@@ -56,9 +56,9 @@ internal static class TrainedWeightsEmitter
         w.Line(generatedCode);
         using (w.Block($"file static class {ClassName(spec)}"))
         {
-            w.Line($"// Each value's IEEE 754 bits as UTF-16 code units, low half first ({type.Size / 2} per {type.Keyword}), " +
-                   $"{perLine} values per");
-            w.Line("// line: one string in the assembly, read in place by TrainedData.Read.");
+            string units = $"{type.Size / 2} per {type.Keyword}";
+            w.Line($"// {perLine} values a line, each as its IEEE 754 bits in UTF-16 code units, low half first ({units}):");
+            w.Line("// one string in the assembly, read in place by TrainedData.Read.");
             w.Line($"public static ReadOnlySpan<{type.Keyword}> Values => TrainedData.Read<{type.Keyword}>(");
             int offset = 0, total = weights.Values.Count;
             foreach ((string title, int count) in layers)

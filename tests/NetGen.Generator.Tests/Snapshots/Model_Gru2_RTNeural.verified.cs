@@ -51,7 +51,7 @@ namespace MyApp
         /// The parameters read from 'models/amp.json' (RTNeural model) when this class was compiled; every instance's <c>Parameters</c>
         /// start as a copy of them.
         /// </summary>
-        public static global::System.ReadOnlySpan<float> TrainedParameters => global::NetGen.Generated.AmpWeights.Values;
+        public static global::System.ReadOnlySpan<float> TrainedParameters => global::NetGen.Generated.AmpTrainedParameters.Values;
 
         // A field initializer runs before every constructor the class may declare. The arrays start at a cache line.
         private readonly global::NetGen.CompilerServices.AlignedArray<float> _parameters =
@@ -233,10 +233,10 @@ namespace NetGen.Generated
     #nullable disable
     /// <summary>The trained parameters of <see cref="global::MyApp.Amp"/>, from 'models/amp.json', in <c>Parameters</c> order.</summary>
     [GeneratedCode("NetGen", "0.1.0")]
-    file static class AmpWeights
+    file static class AmpTrainedParameters
     {
-        // Each value's IEEE 754 bits as UTF-16 code units, low half first (2 per float), 8 values per
-        // line: one string in the assembly, read in place by TrainedData.Read.
+        // 8 values a line, each as its IEEE 754 bits in UTF-16 code units, low half first (2 per float):
+        // one string in the assembly, read in place by TrainedData.Read.
         public static ReadOnlySpan<float> Values => TrainedData.Read<float>(
             // Layer 1, GRU 1 → 2: Wx [1][3·2], Wh [2][3·2], bx [3·2], bh [3·2] (gates r, z, n)
             "\u999A\u3E99\uCCCD\u3ECC\uCCCD\u3DCC\uCCCD\u3E4C\u0000\u3F00\u999A\u3F19\u999A\u3E99\uCCCD\uBECC" +
