@@ -109,14 +109,14 @@ internal sealed class GraphBuilder<T>
                 break;
             case Activation.GELU:
                 // ½·z·(1 + tanh(√(2/π)·(z + 0.044715·z³))), multiplied in the order NetGen multiplies.
-                Node("Mul", $"gelu{layer}_cubic1", $"{z}_c1", Constant(OnnxConstants.GeluCubic, OnnxConstants.GeluCubicValue<T>()), z);
+                Node("Mul", $"gelu{layer}_cubic1", $"{z}_c1", Constant(OnnxConstants.GeluCubic, T.CreateTruncating(OnnxConstants.GeluCubicValue)), z);
                 Node("Mul", $"gelu{layer}_cubic2", $"{z}_c2", $"{z}_c1", z);
                 Node("Mul", $"gelu{layer}_cubic3", $"{z}_c3", $"{z}_c2", z);
                 Node("Add", $"gelu{layer}_sum", $"{z}_sum", z, $"{z}_c3");
-                Node("Mul", $"gelu{layer}_scale", $"{z}_inner", Constant(OnnxConstants.SqrtTwoOverPi, OnnxConstants.SqrtTwoOverPiValue<T>()), $"{z}_sum");
+                Node("Mul", $"gelu{layer}_scale", $"{z}_inner", Constant(OnnxConstants.SqrtTwoOverPi, T.CreateTruncating(OnnxConstants.SqrtTwoOverPiValue)), $"{z}_sum");
                 Node("Tanh", $"gelu{layer}_tanh", $"{z}_tanh", $"{z}_inner");
                 Node("Add", $"gelu{layer}_one_plus", $"{z}_one_plus_tanh", Constant(OnnxConstants.One, T.One), $"{z}_tanh");
-                Node("Mul", $"gelu{layer}_half", $"{z}_half", Constant(OnnxConstants.Half, OnnxConstants.HalfValue<T>()), z);
+                Node("Mul", $"gelu{layer}_half", $"{z}_half", Constant(OnnxConstants.Half, T.CreateTruncating(OnnxConstants.HalfValue)), z);
                 Node("Mul", $"gelu{layer}", a, $"{z}_half", $"{z}_one_plus_tanh");
                 break;
             default:

@@ -1,5 +1,4 @@
-using System.Numerics;
-
+// Also compiled into the generator (linked).
 namespace NetGen.Onnx;
 
 /// <summary>
@@ -16,14 +15,11 @@ internal static class OnnxConstants
     public const string SqrtTwoOverPi = "sqrt_2_over_pi";
 
     /// <summary>0.5, the ½ of GELU.</summary>
-    public static T HalfValue<T>()
-        where T : unmanaged, IFloatingPointIeee754<T> => T.CreateTruncating(0.5);
+    public const double HalfValue = 0.5;
 
     /// <summary>0.044715, the cubic coefficient of GELU's tanh approximation.</summary>
-    public static T GeluCubicValue<T>()
-        where T : unmanaged, IFloatingPointIeee754<T> => T.CreateTruncating(0.044715);
+    public const double GeluCubicValue = 0.044715;
 
-    /// <summary>√(2/π), to the precision <see cref="CompilerServices.ActivationFunctions.GELU{T}(T)"/> uses.</summary>
-    public static T SqrtTwoOverPiValue<T>()
-        where T : unmanaged, IFloatingPointIeee754<T> => T.CreateTruncating(0.79788456080286535588);
+    /// <summary>√(2/π), to the precision NetGen's GELU uses (rounded to the element type as every constant is).</summary>
+    public const double SqrtTwoOverPiValue = 0.79788456080286535588;
 }

@@ -95,9 +95,9 @@ internal struct ProtoReader
 
     public long ReadInt64() => unchecked((long)ReadVarint());
 
-    public float ReadFloat() => BinaryPrimitives.ReadSingleLittleEndian(Take(4));
+    public float ReadFloat() => LittleEndian.ReadSingle(Take(4));
 
-    public double ReadDouble() => BinaryPrimitives.ReadDoubleLittleEndian(Take(8));
+    public double ReadDouble() => LittleEndian.ReadDouble(Take(8));
 
     /// <summary>Reads a length-delimited payload as a region of the underlying array.</summary>
     public ReadOnlyMemory<byte> ReadBytes()
@@ -111,10 +111,12 @@ internal struct ProtoReader
     public string ReadString()
     {
         int at = _position;
-        ReadOnlyMemory<byte> bytes = ReadBytes();
+        int length = ReadLength();
+        int start = _position;
+        _position += length;
         try
         {
-            return new UTF8Encoding(false, true).GetString(bytes.Span);
+            return new UTF8Encoding(false, true).GetString(_data, start, length);
         }
         catch (ArgumentException e)
         {
@@ -186,7 +188,7 @@ internal struct ProtoReader
         ReadOnlySpan<byte> bytes = PackedFixed(4, name);
         for (int i = 0; i < bytes.Length; i += 4)
         {
-            values.Add(BinaryPrimitives.ReadSingleLittleEndian(bytes.Slice(i)));
+            values.Add(LittleEndian.ReadSingle(bytes.Slice(i)));
         }
     }
 
@@ -203,7 +205,7 @@ internal struct ProtoReader
         ReadOnlySpan<byte> bytes = PackedFixed(8, name);
         for (int i = 0; i < bytes.Length; i += 8)
         {
-            values.Add(BinaryPrimitives.ReadDoubleLittleEndian(bytes.Slice(i)));
+            values.Add(LittleEndian.ReadDouble(bytes.Slice(i)));
         }
     }
 
