@@ -7,7 +7,7 @@ using NetGen.Onnx.Messages;
 
 namespace NetGen.Onnx;
 
-/// <summary>Maps float and double to ONNX element types and converts tensor data to and from little-endian bytes.</summary>
+/// <summary>Maps float and double to ONNX element types and converts values to little-endian bytes (<see cref="TensorValues"/> reads them).</summary>
 internal static class OnnxElementTypes
 {
     /// <summary>TensorProto.DataType of <typeparamref name="T"/>: FLOAT (1) or DOUBLE (11).</summary>
@@ -49,60 +49,5 @@ internal static class OnnxElementTypes
         }
 
         return bytes;
-    }
-
-    /// <summary>
-    /// Copies a tensor's elements into <paramref name="destination"/> (whose length is the expected element count),
-    /// from raw_data, float_data or double_data; throws <see cref="OnnxFormatException"/> if the tensor is not of
-    /// type <typeparamref name="T"/> or holds a different number of elements.
-    /// </summary>
-    public static void CopyElements<T>(TensorProto tensor, Span<T> destination)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        string name = $"Initializer '{tensor.Name}'";
-        if (tensor.UnsupportedStorage is { } storage)
-        {
-            throw new OnnxFormatException($"{name} uses {storage}, which NetGen does not read.");
-        }
-
-        if (tensor.DataType != Of<T>())
-        {
-            throw new OnnxFormatException(
-                $"{name} has element type {TensorElementType.Describe(tensor.DataType)}; the network's element type is {Describe<T>()}.");
-        }
-
-        int size = Unsafe.SizeOf<T>();
-        if (tensor.RawData is { } raw)
-        {
-            if (raw.Length != destination.Length * size)
-            {
-                throw new OnnxFormatException(
-                    $"{name} has {raw.Length} bytes of raw_data; {destination.Length} elements of {size} bytes need {destination.Length * size}.");
-            }
-
-            ReadOnlySpan<byte> bytes = raw.Span;
-            for (int i = 0; i < destination.Length; i++)
-            {
-                destination[i] = typeof(T) == typeof(float)
-                    ? T.CreateTruncating(BinaryPrimitives.ReadSingleLittleEndian(bytes.Slice(i * 4)))
-                    : T.CreateTruncating(BinaryPrimitives.ReadDoubleLittleEndian(bytes.Slice(i * 8)));
-            }
-
-            return;
-        }
-
-        int count = typeof(T) == typeof(float) ? tensor.FloatData.Count : tensor.DoubleData.Count;
-        if (count != destination.Length)
-        {
-            string field = typeof(T) == typeof(float) ? "float_data" : "double_data";
-            throw new OnnxFormatException($"{name} has {count} elements in {field}; its shape needs {destination.Length}.");
-        }
-
-        for (int i = 0; i < destination.Length; i++)
-        {
-            destination[i] = typeof(T) == typeof(float)
-                ? T.CreateTruncating(tensor.FloatData[i])
-                : T.CreateTruncating(tensor.DoubleData[i]);
-        }
     }
 }
