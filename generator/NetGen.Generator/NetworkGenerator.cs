@@ -76,9 +76,11 @@ public sealed class NetworkGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(specs, static (context, spec) => Emit(context, spec));
 
         // Networks whose layers or weights come from a model file: each additional file is read once per change (only
-        // text formats are read at all), and a network is bound to its file again only when either changes.
+        // text formats, and binary ones the build step encoded, are read at all), and a network is bound to its file
+        // again only when either changes.
         IncrementalValueProvider<ImmutableArray<ModelText>> files = context.AdditionalTextsProvider
-            .Select(static (file, cancellationToken) => ModelText.Read(file, cancellationToken))
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, cancellationToken) => ModelText.Read(pair.Left, pair.Right.GetOptions(pair.Left), cancellationToken))
             .WithTrackingName(TrackingNames.ReadModelFile)
             .Collect();
         Bind(context, parsed.Where(static result => result.Spec is not null && result.Model is not null), files);

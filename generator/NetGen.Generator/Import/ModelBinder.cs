@@ -35,12 +35,16 @@ internal static class ModelBinder
                 return Failed(notFound!);
             }
 
-            string format = Format(model);
-            if (!file.IsTextFormat)
+            string format = Format(model, file);
+            if (IsOnnx(file.Path))
+            {
+                return new ParseResult(ReadOnnx(file, model, spec, format), EquatableArray<DiagnosticInfo>.Empty);
+            }
+
+            if (file.Kind != ModelTextKind.Json)
             {
                 return Failed(Create(DiagnosticDescriptors.ModelFileInvalid, model, spec, format,
-                        "compile-time models are read as JSON text (RTNeural models, PyTorch state_dicts); " +
-                    "a binary file such as ONNX cannot be read through AdditionalFiles"));
+                    "NetGen reads RTNeural models and PyTorch state_dicts as JSON (.json) and ONNX models (.onnx)"));
             }
 
             if (file.Text is null)
@@ -56,17 +60,18 @@ internal static class ModelBinder
         catch (ModelFormatException problem)
         {
             // A shape that does not fit is the file's own inconsistency when the file is the architecture.
-            string format = Format(model);
+            string format = Format(model, file: null);
+            string message = problem.Message.TrimEnd('.');   // the ONNX readers write sentences; a diagnostic has none
             return Failed(problem.Problem switch
             {
-                ModelProblem.Invalid => Create(DiagnosticDescriptors.ModelFileInvalid, model, spec, format, problem.Message),
-                ModelProblem.NotSupported => Create(DiagnosticDescriptors.ModelNotSupported, model, spec, problem.Message),
+                ModelProblem.Invalid => Create(DiagnosticDescriptors.ModelFileInvalid, model, spec, format, message),
+                ModelProblem.NotSupported => Create(DiagnosticDescriptors.ModelNotSupported, model, spec, message),
                 ModelProblem.DoesNotFit when model.DefinesArchitecture =>
-                    Create(DiagnosticDescriptors.ModelFileInvalid, model, spec, format, problem.Message),
-                ModelProblem.DoesNotFit => Create(DiagnosticDescriptors.ModelDoesNotFit, model, spec, problem.Message),
-                ModelProblem.NotFinite => Create(DiagnosticDescriptors.ModelWeightNotFinite, model, spec, problem.Message),
+                    Create(DiagnosticDescriptors.ModelFileInvalid, model, spec, format, message),
+                ModelProblem.DoesNotFit => Create(DiagnosticDescriptors.ModelDoesNotFit, model, spec, message),
+                ModelProblem.NotFinite => Create(DiagnosticDescriptors.ModelWeightNotFinite, model, spec, message),
                 _ => DiagnosticInfo.Create(
-                    DiagnosticDescriptors.NetworkTooLarge, model.Location, spec.ClassName, $"{problem.Message} (model file '{path}')"),
+                    DiagnosticDescriptors.NetworkTooLarge, model.Location, spec.ClassName, $"{message} (model file '{path}')"),
             });
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -102,7 +107,7 @@ internal static class ModelBinder
     private static string Normalize(string path) => path.Replace('\\', '/');
 
     /// <summary>Refuses more parameters than a class embeds, before any of them is read.</summary>
-    private static void CheckEmbeddable(long parameters, ElementType type)
+    public static void CheckEmbeddable(long parameters, ElementType type)
     {
         int size = type == ElementType.Single ? sizeof(float) : sizeof(double);
         if (parameters * size > MaxEmbeddedBytes)
@@ -113,8 +118,45 @@ internal static class ModelBinder
         }
     }
 
-    private static string Format(ModelReference model) =>
-        model.DefinesArchitecture ? "an RTNeural model (JSON)" : "a PyTorch state_dict (JSON)";
+    private static string Format(ModelReference model, ModelText? file) =>
+        IsOnnx(file?.Path ?? model.Path) ? "an ONNX model"
+        : model.DefinesArchitecture ? "an RTNeural model (JSON)" : "a PyTorch state_dict (JSON)";
+
+    private static bool IsOnnx(string path) => path.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>An ONNX model, which reaches the generator as base64 text written by NetGen's build step.</summary>
+    private static NetworkSpec ReadOnnx(ModelText file, ModelReference model, NetworkSpec spec, string format)
+    {
+        if (!model.DefinesArchitecture)
+        {
+            throw ModelFormatException.Invalid(
+                "Weights reads a PyTorch state_dict (JSON); for an ONNX file, use [NetworkModel], which takes the layers from it too");
+        }
+
+        if (file.Kind != ModelTextKind.Base64)
+        {
+            throw ModelFormatException.Invalid(
+                "the file reached the compiler unencoded; ONNX files are passed to NetGen by its build step " +
+                "(build/NetGen.targets, which the NetGen package imports), so reference the package or import that file");
+        }
+
+        if (file.Text is null)
+        {
+            throw ModelFormatException.Invalid($"the encoded file could not be read, or is longer than {ModelText.MaxLength} characters");
+        }
+
+        byte[] bytes;
+        try
+        {
+            bytes = Convert.FromBase64String(file.Text);
+        }
+        catch (FormatException)
+        {
+            throw ModelFormatException.Invalid("the build step's encoding of the file is damaged; rebuild the project");
+        }
+
+        return OnnxModelImport.Read(bytes, spec, model.Path);
+    }
 
     /// <summary>Layers and parameters from an RTNeural model; its sizes are checked before its weights are read.</summary>
     private static NetworkSpec FromModel(JsonValue root, NetworkSpec shell, string path)

@@ -72,7 +72,7 @@ internal sealed class ConstantFolder
                     return null;
                 }
 
-                long fill = node.FindAttribute("value")?.Tensor is { } v ? (Decode(v)?.Values is [long x] ? x : long.MinValue) : 0;
+                long fill = node.FindAttribute("value")?.Tensor is { } v ? (Decode(v)?.Values is { Length: 1 } x ? x[0] : long.MinValue) : 0;
                 return fill == long.MinValue ? null : new Int64Tensor(Enumerable.Repeat(fill, (int)Product(shape.Values)).ToArray(), shape.Values);
             case "Concat":
                 var parts = new List<Int64Tensor>();
@@ -220,14 +220,14 @@ internal sealed class ConstantFolder
             var picks = new List<long>();
             if (step > 0)
             {
-                for (long k = Math.Clamp(start, 0, dim); k < Math.Clamp(end, 0, dim); k += step)
+                for (long k = Clamp(start, 0, dim); k < Clamp(end, 0, dim); k += step)
                 {
                     picks.Add(k);
                 }
             }
             else
             {
-                for (long k = Math.Clamp(start, -1, dim - 1); k > Math.Clamp(end, -1, dim - 1); k += step)
+                for (long k = Clamp(start, -1, dim - 1); k > Clamp(end, -1, dim - 1); k += step)
                 {
                     picks.Add(k);
                 }
@@ -291,4 +291,6 @@ internal sealed class ConstantFolder
 
         return product;
     }
+
+    private static long Clamp(long value, long min, long max) => Math.Max(min, Math.Min(max, value));
 }

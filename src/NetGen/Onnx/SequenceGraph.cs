@@ -361,17 +361,17 @@ internal static class SequenceGraph
     /// <summary>The padding of a Conv must be causal: (k − 1)·d frames before the sequence, none after.</summary>
     private static void CheckCausalPadding(NodeProto conv, Dictionary<string, NodeProto> producers, ConstantFolder folder, int elementType)
     {
-        long k = conv.FindAttribute("kernel_shape")?.Ints is [long kernel] ? kernel : -1;
-        long d = conv.FindAttribute("dilations")?.Ints is [long dilation] ? dilation : 1;
+        long k = conv.FindAttribute("kernel_shape")?.Ints is { Count: 1 } kernel ? kernel[0] : -1;
+        long d = conv.FindAttribute("dilations")?.Ints is { Count: 1 } dilation ? dilation[0] : 1;
         if (conv.FindAttribute("strides")?.Ints is { Count: > 0 } strides && strides.Any(s => s != 1) || conv.FindAttribute("group")?.Int is > 1)
         {
             throw new OnnxFormatException($"Conv '{conv.Name}' has strides or groups; NetGen's Conv1D has neither.");
         }
 
         long before = 0, after = 0;
-        if (conv.FindAttribute("pads")?.Ints is [long b, long e])
+        if (conv.FindAttribute("pads")?.Ints is { Count: 2 } pairs)
         {
-            (before, after) = (b, e);
+            (before, after) = (pairs[0], pairs[1]);
         }
 
         if (before == 0 && after == 0 && producers.TryGetValue(conv.Inputs[0], out NodeProto? pad) && pad.OpType == "Pad")
@@ -468,7 +468,7 @@ internal static class SequenceGraph
     private static void Convolution(Found f, SequenceLayer layer, TensorSource reader, double[] destination, string where)
     {
         int n = layer.Inputs, m = layer.Outputs, k = layer.KernelSize;
-        long dilation = f.Node.FindAttribute("dilations")?.Ints is [long d] ? d : 1;
+        long dilation = f.Node.FindAttribute("dilations")?.Ints is { Count: 1 } d ? d[0] : 1;
         if (dilation != layer.Dilation)
         {
             throw new OnnxFormatException($"{where}: the Conv's dilation is {dilation}, but the network declares {layer.Dilation}.");

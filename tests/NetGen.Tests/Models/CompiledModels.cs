@@ -29,3 +29,26 @@ public partial class TinyWeights { }
 
 [Network(2, 2, 1, Hidden = Activation.ReLU, Output = Activation.Identity, ElementType = typeof(double), Weights = "tiny.state.json")]
 public partial class TinyWeightsD { }
+
+/// <summary>What torch.onnx.export wrote for the sequence fixtures (Sequence/Fixtures/*.onnx), compiled into types.</summary>
+[NetworkModel("Sequence/Fixtures/lstm.onnx", ElementType = typeof(double))]
+public partial class LstmOnnxD { }
+
+[NetworkModel("Sequence/Fixtures/gru.onnx", ElementType = typeof(double))]
+public partial class GruOnnxD { }
+
+[NetworkModel("Sequence/Fixtures/tcn.onnx", ElementType = typeof(double))]
+public partial class TcnOnnxD { }
+
+[NetworkModel("Sequence/Fixtures/stack.onnx", ElementType = typeof(double))]
+public partial class StackOnnxD { }
+
+[NetworkModel("Sequence/Fixtures/stackNoBias.onnx", ElementType = typeof(double))]
+public partial class StackNoBiasOnnxD { }
+
+[NetworkModel("Sequence/Fixtures/lstm2.onnx", ElementType = typeof(double))]
+public partial class Lstm2OnnxD { }
+
+/// <summary>The same LSTM in float: the double graph's values rounded once.</summary>
+[NetworkModel("Sequence/Fixtures/lstm.onnx")]
+public partial class LstmOnnxF { }

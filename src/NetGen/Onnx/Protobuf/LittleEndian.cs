@@ -39,4 +39,17 @@ internal static class LittleEndian
         return BinaryPrimitives.ReadDoubleLittleEndian(bytes);
 #endif
     }
+
+    public static void WriteSingle(Span<byte> bytes, float value)
+    {
+#if NETGEN_GENERATOR
+        MemoryMarshal.Write(bytes, ref value);
+        if (!BitConverter.IsLittleEndian)
+        {
+            bytes.Slice(0, 4).Reverse();
+        }
+#else
+        BinaryPrimitives.WriteSingleLittleEndian(bytes, value);
+#endif
+    }
 }

@@ -76,7 +76,7 @@ internal sealed class ProtoWriter
     {
         WriteTag(field, WireType.Fixed32);
         EnsureRoom(4);
-        BinaryPrimitives.WriteSingleLittleEndian(_buffer.AsSpan(_count), value);
+        LittleEndian.WriteSingle(_buffer.AsSpan(_count), value);
         _count += 4;
     }
 
@@ -107,7 +107,11 @@ internal sealed class ProtoWriter
             Flush();
             if (bytes.Length >= _buffer.Length)
             {
+#if NETGEN_GENERATOR
+                _stream.Write(bytes.ToArray(), 0, bytes.Length);
+#else
                 _stream.Write(bytes);
+#endif
                 return;
             }
         }
