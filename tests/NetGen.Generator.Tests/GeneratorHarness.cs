@@ -52,11 +52,15 @@ internal static class GeneratorHarness
         CSharpSyntaxTree.ParseText(text, parseOptions ?? DefaultParseOptions, path);
 
     /// <summary>A driver that records every named step, so tests can read how each output was produced.</summary>
-    public static GeneratorDriver CreateDriver(CSharpParseOptions? parseOptions = null, IEnumerable<AdditionalText>? additionalFiles = null) =>
+    public static GeneratorDriver CreateDriver(
+        CSharpParseOptions? parseOptions = null,
+        IEnumerable<AdditionalText>? additionalFiles = null,
+        Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider? options = null) =>
         CSharpGeneratorDriver.Create(
             [new NetworkGenerator().AsSourceGenerator()],
             additionalTexts: additionalFiles,
             parseOptions: parseOptions ?? DefaultParseOptions,
+            optionsProvider: options,
             driverOptions: new GeneratorDriverOptions(
                 IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
@@ -67,6 +71,16 @@ internal static class GeneratorHarness
     {
         CSharpCompilation compilation = CreateCompilation(sources);
         return Run(compilation, CreateDriver(DefaultParseOptions, files));
+    }
+
+    /// <summary>
+    /// Runs the generator with binary model files passed as NetGen's build step passes them: each as base64 text
+    /// whose NetGenModelSource metadata is the model file's path.
+    /// </summary>
+    public static GeneratorRun RunWithModelFiles(IEnumerable<(string Path, byte[] Bytes)> models, params string[] sources)
+    {
+        EncodedModelFiles encoded = EncodedModelFiles.Of(models);
+        return Run(CreateCompilation(sources), CreateDriver(DefaultParseOptions, encoded.Texts, encoded));
     }
 
     /// <summary>Runs the generator once; pass the driver of a previous run to run incrementally.</summary>

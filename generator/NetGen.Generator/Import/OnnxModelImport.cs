@@ -104,7 +104,8 @@ internal static class OnnxModelImport
 
         ModelBinder.CheckEmbeddable(
             layers.Sum(l => ((long)l.Inputs * l.Outputs) + (hasBias ? l.Outputs : 0)), shell.ElementType);
-        double[] parameters = ToElementType(DenseGraph.Decode(layers, elementType), shell.ElementType);
+        bool single = shell.ElementType == ElementType.Single;
+        double[] parameters = ToElementType(DenseGraph.Decode(layers, elementType, single), shell.ElementType);
         var specs = layers.Select((l, i) => new LayerSpec(i + 1, l.Inputs, l.Outputs, l.Activation)).ToArray();
         return shell with
         {
@@ -166,7 +167,7 @@ internal static class OnnxModelImport
         {
             SequenceLayer layer = layers[l];
             string where = $"Layer {l + 1} ({layer.Kind} {layer.Inputs} → {layer.Outputs}) from {found[l].Node.OpType} '{found[l].Node.Name}'";
-            parameters.AddRange(SequenceGraph.Decode(found[l], layer, elementType, where));
+            parameters.AddRange(SequenceGraph.Decode(found[l], layer, elementType, where, shell.ElementType == ElementType.Single));
         }
 
         return shell with

@@ -101,15 +101,15 @@ internal sealed class DenseGraph
 
     /// <summary>
     /// The layers' parameters in NetGen's layout (for each layer W as [in][out] row-major, then b, when it has one),
-    /// refusing values that are not finite.
+    /// refusing values that are not finite (in float too, when <paramref name="toSingle"/>).
     /// </summary>
-    public static double[] Decode(IReadOnlyList<Layer> layers, int elementType)
+    public static double[] Decode(IReadOnlyList<Layer> layers, int elementType, bool toSingle = false)
     {
         var parameters = new List<double>();
         foreach (Layer layer in layers)
         {
             double[] stored = TensorValues.Read(layer.Weights, elementType, checked(layer.Inputs * layer.Outputs));
-            TensorValues.CheckFinite(stored, layer.Weights, $"the weights of {layer.Description}");
+            TensorValues.CheckFinite(stored, layer.Weights, $"the weights of {layer.Description}", toSingle);
             for (int i = 0; i < layer.Inputs; i++)
             {
                 for (int j = 0; j < layer.Outputs; j++)
@@ -123,7 +123,7 @@ internal sealed class DenseGraph
             {
                 CheckBiasShape(bias, layer);
                 double[] values = TensorValues.Read(bias, elementType, layer.Outputs);
-                TensorValues.CheckFinite(values, bias, $"the bias of {layer.Description}");
+                TensorValues.CheckFinite(values, bias, $"the bias of {layer.Description}", toSingle);
                 parameters.AddRange(values);
             }
         }
@@ -448,7 +448,7 @@ internal sealed class DenseGraph
         slope = default;
         z = "";
         if (where.Inputs.Count != 3
-            || !TryNode(where.Inputs[0], "Greater", out NodeProto? greater)
+            || TryNode(where.Inputs[0], "Greater") is not { } greater
             || !IsConstant(greater.Inputs[1], 0))
         {
             return false;
@@ -460,7 +460,7 @@ internal sealed class DenseGraph
             return false;
         }
 
-        if (TryNode(where.Inputs[2], "Mul", out NodeProto? scale)
+        if (TryNode(where.Inputs[2], "Mul") is { } scale
             && TrySplitConstant(scale, out double alpha, out string scaled) && scaled == candidate)
         {
             Consume(where, greater, scale);
@@ -468,8 +468,8 @@ internal sealed class DenseGraph
             return true;
         }
 
-        if (TryNode(where.Inputs[2], "Sub", out NodeProto? expm1) && IsConstant(expm1.Inputs[1], 1)
-            && TryNode(expm1.Inputs[0], "Exp", out NodeProto? exp) && exp.Inputs[0] == candidate)
+        if (TryNode(where.Inputs[2], "Sub") is { } expm1 && IsConstant(expm1.Inputs[1], 1)
+            && TryNode(expm1.Inputs[0], "Exp") is { } exp && exp.Inputs[0] == candidate)
         {
             Consume(where, greater, expm1, exp);
             (activation, z) = (Activation.ELU, candidate);
@@ -485,12 +485,12 @@ internal sealed class DenseGraph
         z = "";
         foreach ((string left, string right) in Operands(add))
         {
-            if (TryNode(left, "Max", out NodeProto? max) && TrySplitConstant(max, 0, out string candidate)
-                && TryNode(right, "Log", out NodeProto? log)
-                && TryNode(log.Inputs[0], "Add", out NodeProto? onePlus) && TrySplitConstant(onePlus, 1, out string expValue)
-                && TryNode(expValue, "Exp", out NodeProto? exp)
-                && TryNode(exp.Inputs[0], "Neg", out NodeProto? neg)
-                && TryNode(neg.Inputs[0], "Abs", out NodeProto? abs) && abs.Inputs[0] == candidate)
+            if (TryNode(left, "Max") is { } max && TrySplitConstant(max, 0, out string candidate)
+                && TryNode(right, "Log") is { } log
+                && TryNode(log.Inputs[0], "Add") is { } onePlus && TrySplitConstant(onePlus, 1, out string expValue)
+                && TryNode(expValue, "Exp") is { } exp
+                && TryNode(exp.Inputs[0], "Neg") is { } neg
+                && TryNode(neg.Inputs[0], "Abs") is { } abs && abs.Inputs[0] == candidate)
             {
                 Consume(add, max, log, onePlus, exp, neg, abs);
                 z = candidate;
@@ -507,15 +507,15 @@ internal sealed class DenseGraph
         z = "";
         foreach ((string left, string right) in Operands(product))
         {
-            if (!TryNode(left, "Mul", out NodeProto? half) || !TrySplitConstant(half, OnnxConstants.HalfValue, out string candidate)
-                || !TryNode(right, "Add", out NodeProto? onePlus) || !TrySplitConstant(onePlus, 1, out string tanhValue)
-                || !TryNode(tanhValue, "Tanh", out NodeProto? tanh)
-                || !TryNode(tanh.Inputs[0], "Mul", out NodeProto? scale)
+            if (TryNode(left, "Mul") is not { } half || !TrySplitConstant(half, OnnxConstants.HalfValue, out string candidate)
+                || TryNode(right, "Add") is not { } onePlus || !TrySplitConstant(onePlus, 1, out string tanhValue)
+                || TryNode(tanhValue, "Tanh") is not { } tanh
+                || TryNode(tanh.Inputs[0], "Mul") is not { } scale
                 || !TrySplitConstant(scale, OnnxConstants.SqrtTwoOverPiValue, out string sumValue)
-                || !TryNode(sumValue, "Add", out NodeProto? sum) || !TrySplitValue(sum, candidate, out string cubic)
-                || !TryNode(cubic, "Mul", out NodeProto? cube3) || !TrySplitValue(cube3, candidate, out string square)
-                || !TryNode(square, "Mul", out NodeProto? cube2) || !TrySplitValue(cube2, candidate, out string linear)
-                || !TryNode(linear, "Mul", out NodeProto? cube1)
+                || TryNode(sumValue, "Add") is not { } sum || !TrySplitValue(sum, candidate, out string cubic)
+                || TryNode(cubic, "Mul") is not { } cube3 || !TrySplitValue(cube3, candidate, out string square)
+                || TryNode(square, "Mul") is not { } cube2 || !TrySplitValue(cube2, candidate, out string linear)
+                || TryNode(linear, "Mul") is not { } cube1
                 || !TrySplitConstant(cube1, OnnxConstants.GeluCubicValue, out string innermost) || innermost != candidate)
             {
                 continue;
@@ -565,17 +565,11 @@ internal sealed class DenseGraph
     }
 
     /// <summary>The unmatched default-domain node of type <paramref name="opType"/> computing <paramref name="value"/>.</summary>
-    private bool TryNode(string value, string opType, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out NodeProto? node)
-    {
-        if (_producers.TryGetValue(value, out node) && node.OpType == opType && IsDefaultDomain(node.Domain)
-            && !_matched.Contains(node) && node.Outputs.Count == 1 && node.Inputs.Count == ArityOf(opType))
-        {
-            return true;
-        }
-
-        node = null;
-        return false;
-    }
+    private NodeProto? TryNode(string value, string opType) =>
+        _producers.TryGetValue(value, out NodeProto? node) && node.OpType == opType && IsDefaultDomain(node.Domain)
+        && !_matched.Contains(node) && node.Outputs.Count == 1 && node.Inputs.Count == ArityOf(opType)
+            ? node
+            : null;
 
     private static int ArityOf(string opType) => opType is "Add" or "Sub" or "Mul" or "Max" or "Greater" ? 2 : 1;
 

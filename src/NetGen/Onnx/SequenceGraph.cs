@@ -140,9 +140,10 @@ internal static class SequenceGraph
 
     /// <summary>
     /// The parameters of <paramref name="f"/> in NetGen's layout for <paramref name="layer"/>, the layer it is read
-    /// as; <paramref name="where"/> starts every message.
+    /// as; <paramref name="where"/> starts every message. With <paramref name="toSingle"/>, values too large for
+    /// float are refused too.
     /// </summary>
-    public static double[] Decode(Found f, SequenceLayer layer, int elementType, string where)
+    public static double[] Decode(Found f, SequenceLayer layer, int elementType, string where, bool toSingle = false)
     {
         if (f.Kind != layer.Kind)
         {
@@ -155,7 +156,7 @@ internal static class SequenceGraph
         }
 
         var destination = new double[layer.ParameterCount];
-        var reader = new TensorSource(f.Initializers, elementType, where);
+        var reader = new TensorSource(f.Initializers, elementType, where, toSingle);
         switch (layer.Kind)
         {
             case SequenceLayerKind.Lstm:
@@ -530,7 +531,7 @@ internal static class SequenceGraph
     }
 
     /// <summary>Reads a layer's tensors as doubles of the model's element type, checking shapes and finiteness.</summary>
-    private sealed class TensorSource(Dictionary<string, TensorProto> initializers, int elementType, string where)
+    private sealed class TensorSource(Dictionary<string, TensorProto> initializers, int elementType, string where, bool toSingle)
     {
         public int ElementType => elementType;
 
@@ -553,7 +554,7 @@ internal static class SequenceGraph
         public double[] Values(TensorProto tensor, int count, string role)
         {
             double[] values = TensorValues.Read(tensor, elementType, count);
-            TensorValues.CheckFinite(values, tensor, $"{role} of {where}");
+            TensorValues.CheckFinite(values, tensor, $"{role} of {where}", toSingle);
             return values;
         }
     }

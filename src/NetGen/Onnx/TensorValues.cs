@@ -69,15 +69,20 @@ internal static class TensorValues
         return values;
     }
 
-    /// <summary>Refuses a NaN or infinite value of <paramref name="values"/>, naming the tensor and its role.</summary>
-    public static void CheckFinite(double[] values, TensorProto tensor, string role)
+    /// <summary>
+    /// Refuses a value of <paramref name="values"/> that is NaN or infinite, or, when <paramref name="toSingle"/>, too
+    /// large for float (a double model read into a float class), naming the tensor and its role.
+    /// </summary>
+    public static void CheckFinite(double[] values, TensorProto tensor, string role, bool toSingle = false)
     {
         for (int i = 0; i < values.Length; i++)
         {
-            if (double.IsNaN(values[i]) || double.IsInfinity(values[i]))
+            if (double.IsNaN(values[i]) || double.IsInfinity(values[i]) || (toSingle && float.IsInfinity((float)values[i])))
             {
-                string message = $"Initializer '{tensor.Name}' ({role}) holds {Describe(values[i])} at element {i}; " +
-                    "NetGen reads finite weights only.";
+                string what = double.IsNaN(values[i]) || double.IsInfinity(values[i])
+                    ? Describe(values[i])
+                    : values[i].ToString("R", System.Globalization.CultureInfo.InvariantCulture) + ", which is not finite in float,";
+                string message = $"Initializer '{tensor.Name}' ({role}) holds {what} at element {i}; NetGen reads finite weights only.";
 #if NETGEN_GENERATOR
                 throw ModelFormatException.NotFinite(message);
 #else

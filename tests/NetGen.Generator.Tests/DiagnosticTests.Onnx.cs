@@ -1,0 +1,114 @@
+using System;
+using System.IO;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using NetGen.Onnx.Messages;
+using NetGen.Onnx.Protobuf;
+using Xunit;
+
+namespace NetGen.Generator.Tests;
+
+/// <summary>The diagnostics of ONNX model files, each at the path argument and naming what is wrong.</summary>
+public sealed partial class DiagnosticTests
+{
+    private const string TinyModelClass = "\npublic partial class TinyModel\n{\n}\n";
+
+    /// <summary>2 → 2 (ReLU) → 1, parameters 0.25·(k + 1) in file order.</summary>
+    private static byte[] TinyOnnx(Func<int, float>? value = null, string?[]? activations = null) =>
+        OnnxGraphs.Dense([2, 2, 1], activations ?? ["Relu", null], value ?? (k => 0.25f * (k + 1)));
+
+    [Fact]
+    public void NETGEN028_OnnxFileWithoutTheBuildStep_IsRefusedWithoutBeingRead_SayingWhatPassesIt()
+    {
+        GeneratorRun run = AssertModelDiagnostic(
+            "NETGEN028", "[NetworkModel([|\"models/amp.onnx\"|])]" + ModelClass, ("/src/models/amp.onnx", null));
+        AssertMessageContains(run, "reached the compiler unencoded");
+        AssertMessageContains(run, "build/NetGen.targets");
+    }
+
+    [Fact]
+    public void NETGEN028_TruncatedOnnx_OnThePath()
+    {
+        byte[] bytes = TinyOnnx();
+        GeneratorRun run = AssertOnnxDiagnostic(
+            "NETGEN028", "[NetworkModel([|\"models/tiny.onnx\"|])]" + TinyModelClass, bytes[..(bytes.Length / 2)]);
+        AssertMessageContains(run, "cannot be read as an ONNX model: the data is not a valid ONNX model (truncated or not protobuf)");
+    }
+
+    [Fact]
+    public void NETGEN028_OnnxAsWeights_SaysToUseNetworkModel() =>
+        AssertMessageContains(
+            AssertOnnxDiagnostic("NETGEN028", "[Network(2, 2, 1, [|Weights = \"models/tiny.onnx\"|])]" + TinyModelClass, TinyOnnx()),
+            "use [NetworkModel]");
+
+    [Theory]
+    [InlineData("HardSigmoid", "computed by HardSigmoid node '/1/HardSigmoid'")]
+    [InlineData("Softmax", "layer 1 (Gemm node '/0/Gemm', Softmax node '/1/Softmax') applies Softmax")]
+    public void NETGEN029_OnnxOperatorNetGenDoesNotRun_NamingTheNodeAndOperator(string op, string detail)
+    {
+        GeneratorRun run = AssertOnnxDiagnostic(
+            "NETGEN029", "[NetworkModel([|\"models/tiny.onnx\"|])]" + TinyModelClass, TinyOnnx(activations: [op, null]));
+        AssertMessageContains(run, "The model file 'models/tiny.onnx' of 'TinyModel' cannot be generated");
+        AssertMessageContains(run, detail);
+    }
+
+    [Fact]
+    public void NETGEN029_OnnxGraphWithAnOperatorOfAnotherDomain()
+    {
+        byte[] bytes = OnnxGraphs.Edit(TinyOnnx(), model => model.Graph!.Nodes[1].Domain = "com.microsoft");
+        GeneratorRun run = AssertOnnxDiagnostic("NETGEN029", "[NetworkModel([|\"models/tiny.onnx\"|])]" + TinyModelClass, bytes);
+        AssertMessageContains(run, "Relu node '/1/Relu' is in operator domain 'com.microsoft'");
+    }
+
+    [Fact]
+    public void NETGEN031_NaNWeightInOnnx_NamingTheInitializer() =>
+        AssertMessageContains(
+            AssertOnnxDiagnostic(
+                "NETGEN031", "[NetworkModel([|\"models/tiny.onnx\"|])]" + TinyModelClass, TinyOnnx(k => k == 3 ? float.NaN : 0.5f)),
+            "Initializer '0.weight' (the weights of Gemm node '/0/Gemm', Relu node '/1/Relu') holds NaN at element 3");
+
+    [Fact]
+    public void NETGEN031_DoubleTooLargeForAFloatClass()
+    {
+        byte[] bytes = OnnxGraphs.Edit(TinyOnnx(), model =>
+        {
+            foreach (TensorProto tensor in model.Graph!.Initializers)
+            {
+                tensor.DataType = TensorElementType.Double;
+                tensor.RawData = tensor.RawData!.Value.ToArray().Chunk(4)
+                    .SelectMany(b => BitConverter.GetBytes(BitConverter.ToSingle(b) == 0.5f ? 1e300 : BitConverter.ToSingle(b)))
+                    .ToArray();
+            }
+
+            model.Graph.Inputs[0].Type!.TensorType!.ElemType = TensorElementType.Double;
+            model.Graph.Outputs[0].Type!.TensorType!.ElemType = TensorElementType.Double;
+        });
+        GeneratorRun run = AssertOnnxDiagnostic("NETGEN031", "[NetworkModel([|\"models/tiny.onnx\"|])]" + TinyModelClass, bytes);
+        AssertMessageContains(run, "Initializer '0.weight' (the weights of Gemm node '/0/Gemm', Relu node '/1/Relu') holds 1E+300, which is not finite in float, at element 1");
+    }
+
+    [Fact]
+    public void NETGEN005_SizesAnOnnxFileClaims_AreCheckedBeforeItsWeightsAreRead()
+    {
+        // W of layer 2 claims 2·10⁹ outputs over 8 bytes of data; the graph output has no shape to contradict it.
+        byte[] bytes = OnnxGraphs.Edit(TinyOnnx(), model =>
+        {
+            model.Graph!.Initializers[2].Dims[0] = 2_000_000_000;
+            model.Graph.Outputs[0].Type!.TensorType!.Shape = null;
+        });
+        GeneratorRun run = AssertOnnxDiagnostic("NETGEN005", "[NetworkModel([|\"models/tiny.onnx\"|])]" + TinyModelClass, bytes);
+        AssertMessageContains(run, "above the limit");
+    }
+
+    private static GeneratorRun AssertOnnxDiagnostic(string id, string markupSource, byte[] model)
+    {
+        Markup markup = Markup.Parse(Header + markupSource);
+        GeneratorRun run = GeneratorHarness.RunWithModelFiles([("/src/models/tiny.onnx", model)], markup.Text);
+
+        Assert.Null(run.Exception);
+        AssertLocatedAt(run, markup, markup.Spans.Select(span => (id, span)).ToArray());
+        Assert.True(run.GeneratedSources.IsEmpty, string.Join(", ", run.GeneratedSources.Select(s => s.HintName)));
+        AssertNoCompilerWarningsOrErrors(run);
+        return run;
+    }
+}
