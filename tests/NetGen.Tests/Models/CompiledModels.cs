@@ -52,3 +52,17 @@ public partial class Lstm2OnnxD { }
 /// <summary>The same LSTM in float: the double graph's values rounded once.</summary>
 [NetworkModel("Sequence/Fixtures/lstm.onnx")]
 public partial class LstmOnnxF { }
+
+/// <summary>PyTorch-trained dense models exported with torch.onnx.export (Models/Fixtures/make_fixtures.py), compiled into types.</summary>
+[NetworkModel("Models/Fixtures/digits.onnx")]
+public partial class DigitsModel { }
+
+[NetworkModel("Models/Fixtures/regressor.onnx", ElementType = typeof(double))]
+public partial class RegressorModel { }
+
+/// <summary>The same architectures declared by hand, for OnnxModel.Load at run time.</summary>
+[Network(64, 32, 10, Hidden = Activation.ReLU, Output = Activation.Softmax, Loss = Loss.CrossEntropy)]
+public partial class DigitsNet { }
+
+[Network(3, 8, 8, 1, Activations = [Activation.Tanh, Activation.Sigmoid, Activation.Identity], ElementType = typeof(double))]
+public partial class RegressorNet { }
