@@ -77,11 +77,11 @@ internal static class GeneratorHarness
     /// Runs the generator with binary model files passed as NetGen's build step passes them: each as base64 text
     /// whose NetGenModelSource metadata is the model file's path.
     /// </summary>
-    public static GeneratorRun RunWithModelFiles(IEnumerable<(string Path, byte[] Bytes)> models, params string[] sources)
-    {
-        EncodedModelFiles encoded = EncodedModelFiles.Of(models);
-        return Run(CreateCompilation(sources), CreateDriver(DefaultParseOptions, encoded.Texts, encoded));
-    }
+    public static GeneratorRun RunWithModelFiles(IEnumerable<(string Path, byte[] Bytes)> models, params string[] sources) =>
+        RunWithModelFiles(EncodedModelFiles.Of(models), sources);
+
+    public static GeneratorRun RunWithModelFiles(EncodedModelFiles encoded, params string[] sources) =>
+        Run(CreateCompilation(sources), CreateDriver(DefaultParseOptions, encoded.Texts, encoded));
 
     /// <summary>Runs the generator once; pass the driver of a previous run to run incrementally.</summary>
     public static GeneratorRun Run(Compilation compilation, GeneratorDriver? driver = null)
