@@ -62,8 +62,18 @@ public sealed class PackageTests(PackedNetGen package, ITestOutputHelper output)
         Console.WriteLine(FormattableString.Invariant($"Cost after training: {after:R}"));
         Console.WriteLine(FormattableString.Invariant($"Predicted first score: {predicted[0]:R}"));
 
+        // A model compiled into a type: digits.onnx (64-32-10, trained in PyTorch) is an AdditionalFiles item.
+        var digits = new Digits();
+        Span<float> probabilities = stackalloc float[Digits.OutputSize];
+        digits.Forward(new float[Digits.InputSize], probabilities);
+        Console.WriteLine(FormattableString.Invariant($"Digits sizes: {Digits.InputSize} {Digits.OutputSize}"));
+        Console.WriteLine(FormattableString.Invariant($"Digits first probability: {probabilities[0]:R}"));
+
         [Network(2, 3, 1, Hidden = Activation.Sigmoid, Output = Activation.Sigmoid, Loss = Loss.SquaredError, Bias = false)]
         public partial class StudyScoreNet { }
+
+        [NetworkModel("digits.onnx")]
+        public partial class Digits { }
         """;
 
     [Fact]
@@ -75,7 +85,11 @@ public sealed class PackageTests(PackedNetGen package, ITestOutputHelper output)
         string listing = string.Join(Environment.NewLine, entries.Order(StringComparer.Ordinal));
         output.WriteLine(listing);
 
-        foreach (string expected in new[] { LibraryPath, "lib/net10.0/NetGen.xml", GeneratorPath, "README.md", "LICENSE" })
+        foreach (string expected in new[]
+                 {
+                     LibraryPath, "lib/net10.0/NetGen.xml", GeneratorPath, "README.md", "LICENSE",
+                     "build/NetGen.targets", "buildTransitive/NetGen.targets",
+                 })
         {
             Assert.True(entries.Contains(expected), $"The package has no {expected}. It holds:{Environment.NewLine}{listing}");
         }
@@ -114,6 +128,10 @@ public sealed class PackageTests(PackedNetGen package, ITestOutputHelper output)
             package.WorkDirectory, NewTimeout, nuget));
         File.WriteAllText(Path.Combine(app, "nuget.config"), NuGetConfig(package.FeedDirectory));
         File.WriteAllText(Path.Combine(app, "Program.cs"), ProgramSource);
+        File.Copy(Path.Combine(package.RepositoryRoot, "tests", "NetGen.Tests", "Models", "Fixtures", "digits.onnx"), Path.Combine(app, "digits.onnx"));
+        string projectFile = Path.Combine(app, "Consumer.csproj");
+        File.WriteAllText(projectFile, File.ReadAllText(projectFile).Replace(
+            "</Project>", "  <ItemGroup>\n    <AdditionalFiles Include=\"digits.onnx\" />\n  </ItemGroup>\n</Project>", StringComparison.Ordinal));
 
         // No --source: it would make the feed the only source of this restore, and NetGen's own dependencies come
         // from nuget.org. nuget.config names both.
@@ -136,6 +154,10 @@ public sealed class PackageTests(PackedNetGen package, ITestOutputHelper output)
         Assert.True(printed.TryGetValue("ParameterCount", out string? count) && count == "9", described);
         Assert.True(printed.TryGetValue("INetwork ParameterCount", out count) && count == "9", described);
         Assert.True(printed.TryGetValue("NetworkLayout ParameterCount", out count) && count == "9", described);
+
+        Assert.True(printed.TryGetValue("Digits sizes", out string? sizes) && sizes == "64 10", described);
+        float probability = ParseFloat(printed, "Digits first probability", described);
+        Assert.True(probability is > 0f and < 1f, described);
 
         float before = ParseFloat(printed, "Cost before training", described);
         float after = ParseFloat(printed, "Cost after training", described);
