@@ -66,3 +66,10 @@ public partial class CompiledStackModel { }
 /// <summary>A declared network whose weights come from a PyTorch state_dict at compile time.</summary>
 [Network(2, 2, 1, Hidden = Activation.ReLU, Output = Activation.Identity, Weights = "Fixtures/tiny.state.json")]
 public partial class CompiledTinyNet { }
+
+/// <summary>ONNX files compiled into types: a PyTorch dense classifier and a PyTorch LSTM (double graph, float class).</summary>
+[NetworkModel("Fixtures/digits.onnx")]
+public partial class CompiledDigitsModel { }
+
+[NetworkModel("Fixtures/lstm.onnx")]
+public partial class CompiledLstmOnnx { }

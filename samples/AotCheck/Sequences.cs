@@ -43,6 +43,15 @@ internal static class Sequences
         var ty = new float[1];
         tiny.Forward([1f, 2f], ty);
         Expect.That(ty[0] == -5f, "compiled state_dict weights give the hand-computed output");
+        var digits = new CompiledDigitsModel();
+        float[] dx = SampleData.Uniform<float>(CompiledDigitsModel.InputSize, seed: 45, low: 0, high: 1);
+        var dy = new float[CompiledDigitsModel.OutputSize];
+        digits.Forward(dx, dy);
+        Report.Values("compiled ONNX digits", (ReadOnlySpan<float>)dy);
+        var lstmOnnx = new CompiledLstmOnnx();
+        var ly = new float[40];
+        lstmOnnx.Process(((ReadOnlySpan<float>)mx)[..40], ly);
+        Report.Digest("compiled ONNX LSTM process 40", (ReadOnlySpan<float>)ly);
 
         Report.Section("Sequence, double GRU 1-6-1: BPTT gradient and L-BFGS");
         var gru = new SequenceGruNet();
