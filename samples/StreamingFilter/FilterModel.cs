@@ -23,3 +23,12 @@ public partial class FilterModel
 public partial class PyTorchFilterModel
 {
 }
+
+/// <summary>
+/// The same trained model from the ONNX file pytorch/train.py exports: the layers come from the file too, so nothing is
+/// declared but the path.
+/// </summary>
+[NetworkModel("pytorch/filter.onnx", Optimizer = OptimizerKind.Adam)]
+public partial class OnnxFilterModel
+{
+}

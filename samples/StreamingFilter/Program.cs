@@ -13,6 +13,8 @@ using StreamingFilter;
 // With "--weights <file>", the model is not trained here: its weights come from a PyTorch state_dict JSON, such as
 // the one pytorch/train.py writes for the same model. With "--compiled", that same file was compiled into
 // PyTorchFilterModel when the sample was built ([Network(..., Weights = ...)]): the weights are in the assembly.
+// With "--compiled-onnx", the ONNX file train.py exports was compiled into OnnxFilterModel ([NetworkModel]): the
+// layers came from the file as well.
 const double RelativeErrorLimit = 0.05;
 const int BlockSize = 256;
 CultureInfo inv = CultureInfo.InvariantCulture;
@@ -34,6 +36,11 @@ else if (args is ["--compiled"])
 {
     model = new PyTorchFilterModel();
     Console.WriteLine("Weights compiled into PyTorchFilterModel from pytorch/filter.state.json (trained in PyTorch); no file is read.");
+}
+else if (args is ["--compiled-onnx"])
+{
+    model = new OnnxFilterModel();
+    Console.WriteLine("Layers and weights compiled into OnnxFilterModel from pytorch/filter.onnx (trained in PyTorch); no file is read.");
 }
 else
 {

@@ -4,7 +4,7 @@ The same model as FilterModel.cs ([Network(1)] [Lstm(12)] [Dense(1)]: nn.LSTM(1,
 nn.Linear(12, 1)) and the same objective (mean squared error over 384-frame windows whose first 64 frames only fill
 the state), on the same kind of signal: plucked notes through a 1.5 kHz one-pole low-pass into tanh(3x) at 48 kHz.
 
-    python3 train.py                     # writes filter.state.json
+    python3 train.py                     # writes filter.state.json and filter.onnx
     dotnet run --project samples/StreamingFilter -c Release -- --weights samples/StreamingFilter/pytorch/filter.state.json
 """
 import json
@@ -70,3 +70,8 @@ for step in range(2000):
 with open("filter.state.json", "w") as f:
     json.dump({k: v.tolist() for k, v in model.state_dict().items()}, f, allow_nan=False)
 print("wrote filter.state.json")
+
+# The same model as ONNX, architecture included, for [NetworkModel("pytorch/filter.onnx")]; frames as a dynamic axis.
+torch.onnx.export(model, xb[:1], "filter.onnx", opset_version=14, input_names=["input"], output_names=["output"],
+                  dynamic_axes={"input": {1: "frames"}, "output": {1: "frames"}})
+print("wrote filter.onnx")
