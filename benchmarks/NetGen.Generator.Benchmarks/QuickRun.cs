@@ -1,6 +1,8 @@
 using System;
 using System.Globalization;
 using System.Runtime.InteropServices;
+using System.Linq;
+using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
@@ -14,14 +16,14 @@ using Perfolizer.Horology;
 
 namespace NetGen.Generator.Benchmarks;
 
-/// <summary><c>--quick</c>: <see cref="GeneratorBenchmarks"/> with a short in-process job, then one compact table.</summary>
+/// <summary><c>--quick</c> and <c>--quick-models</c>: a benchmark class with a short in-process job, then one compact table.</summary>
 internal static class QuickRun
 {
     private const int WarmupCount = 4;
     private const int IterationCount = 10;
     private const int IterationMilliseconds = 200;
 
-    public static int Run()
+    public static int Run<TBenchmarks>()
     {
         Job job = new Job("Quick")
             .WithToolchain(InProcessEmitToolchain.Instance)
@@ -37,10 +39,11 @@ internal static class QuickRun
             .WithOptions(ConfigOptions.DisableLogFile);
 
         Console.WriteLine($"NetGen generator cost, quick mode ({RuntimeInformation.FrameworkDescription}, Roslyn {typeof(CSharpCompilation).Assembly.GetName().Version})");
-        Summary summary = BenchmarkRunner.Run<GeneratorBenchmarks>(config);
+        Summary summary = BenchmarkRunner.Run<TBenchmarks>(config);
+        int benchmarks = typeof(TBenchmarks).GetMethods().Count(m => m.IsDefined(typeof(BenchmarkAttribute), inherit: false));
 
         Console.WriteLine($"{"Benchmark",-24}  {"Mean",10}  {"StdDev",10}  {"Allocated",10}");
-        bool complete = summary.Reports.Length == 3;
+        bool complete = summary.Reports.Length == benchmarks;
         foreach (BenchmarkReport report in summary.Reports)
         {
             double? mean = report.ResultStatistics?.Mean, standardDeviation = report.ResultStatistics?.StandardDeviation;

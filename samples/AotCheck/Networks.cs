@@ -71,5 +71,5 @@ public partial class CompiledTinyNet { }
 [NetworkModel("Fixtures/digits.onnx")]
 public partial class CompiledDigitsModel { }
 
-[NetworkModel("Fixtures/lstm.onnx")]
+[NetworkModel("Fixtures/lstm.onnx", ElementType = typeof(float))]
 public partial class CompiledLstmOnnx { }

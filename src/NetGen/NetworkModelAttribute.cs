@@ -10,9 +10,11 @@ namespace NetGen;
 /// </summary>
 /// <remarks>
 /// The file must be one of the project's <c>AdditionalFiles</c> (<c>&lt;AdditionalFiles Include="models/amp.json" /&gt;</c>);
-/// the path is matched against the end of each additional file's path. Supported: RTNeural's JSON model format
-/// (dense, LSTM, GRU and Conv1D layers), which becomes a sequence network (<c>ISequenceNetwork&lt;T&gt;</c>). Every
-/// problem with the file is a compiler error at the path argument.
+/// the path is matched against the end of each additional file's path. Supported: ONNX (<c>.onnx</c>, as
+/// <c>torch.onnx.export</c> writes it; a graph of dense layers becomes a dense network, one with LSTM, GRU or Conv
+/// nodes a sequence network; the NetGen package passes the binary file to the generator) and RTNeural's JSON model
+/// format (<c>.json</c>: dense, LSTM, GRU and Conv1D layers), which becomes a sequence network
+/// (<c>ISequenceNetwork&lt;T&gt;</c>). Every problem with the file is a compiler error at the path argument.
 /// </remarks>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
 #if NETGEN_GENERATOR
@@ -29,7 +31,10 @@ sealed class NetworkModelAttribute : Attribute
     /// <summary>The model file, as it ends among the project's additional files.</summary>
     public string Path { get; }
 
-    /// <summary>The element type the network computes in: <c>typeof(float)</c> (default) or <c>typeof(double)</c>.</summary>
+    /// <summary>
+    /// The element type the network computes in: <c>typeof(float)</c> or <c>typeof(double)</c>. When it is not set,
+    /// an ONNX model's own element type, and <c>typeof(float)</c> for other formats.
+    /// </summary>
     public Type ElementType { get; set; } = typeof(float);
 
     /// <summary>The optimizer behind fine-tuning (<c>TrainSequence</c>). Default <see cref="OptimizerKind.Sgd"/>.</summary>

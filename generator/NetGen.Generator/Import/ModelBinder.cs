@@ -155,7 +155,7 @@ internal static class ModelBinder
             throw ModelFormatException.Invalid("the build step's encoding of the file is damaged; rebuild the project");
         }
 
-        return OnnxModelImport.Read(bytes, spec, model.Path);
+        return OnnxModelImport.Read(bytes, spec, model.Path, model.ElementTypeFromModel);
     }
 
     /// <summary>Layers and parameters from an RTNeural model; its sizes are checked before its weights are read.</summary>

@@ -19,7 +19,11 @@ internal static class OnnxModelImport
 {
     public const string Format = "ONNX model";
 
-    public static NetworkSpec Read(byte[] bytes, NetworkSpec shell, string path)
+    /// <summary>
+    /// The spec of the model in <paramref name="bytes"/>; with <paramref name="elementTypeFromModel"/>, a double model
+    /// gives a double class (the shell's element type otherwise).
+    /// </summary>
+    public static NetworkSpec Read(byte[] bytes, NetworkSpec shell, string path, bool elementTypeFromModel)
     {
         ModelProto model = Parse(bytes);
         try
@@ -29,6 +33,11 @@ internal static class OnnxModelImport
             {
                 throw ModelFormatException.NotSupported(
                     $"its input has element type {TensorElementType.Describe(elementType)}; NetGen reads float and double models");
+            }
+
+            if (elementTypeFromModel && elementType == TensorElementType.Double)
+            {
+                shell = shell with { ElementType = ElementType.Double };
             }
 
             return SequenceGraph.HasSequenceLayer(model)

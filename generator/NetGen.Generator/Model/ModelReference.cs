@@ -7,4 +7,8 @@ namespace NetGen.Generator.Model;
 /// <see langword="true"/> for <c>[NetworkModel]</c> (layers and weights from the file); <see langword="false"/> for
 /// <c>[Network(..., Weights = ...)]</c> (weights for the declared layers).
 /// </param>
-internal sealed record ModelReference(string Path, LocationInfo? Location, bool DefinesArchitecture);
+/// <param name="ElementTypeFromModel">
+/// Whether the class takes the model's element type (a <c>[NetworkModel]</c> that does not set <c>ElementType</c>; used
+/// by formats that have one, ONNX).
+/// </param>
+internal sealed record ModelReference(string Path, LocationInfo? Location, bool DefinesArchitecture, bool ElementTypeFromModel = false);

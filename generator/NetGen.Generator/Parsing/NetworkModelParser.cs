@@ -70,7 +70,9 @@ internal static class NetworkModelParser
 
             NetworkSpec shell = NetworkParser.Spec(
                 type, elementType, Array.Empty<LayerSpec>(), options, EquatableArray<SequenceLayerSpec>.Empty);
-            return new ParseResult(shell, EquatableArray<DiagnosticInfo>.Empty, new ModelReference(path, pathLocation, DefinesArchitecture: true));
+            return new ParseResult(shell, EquatableArray<DiagnosticInfo>.Empty, new ModelReference(
+                    path, pathLocation, DefinesArchitecture: true,
+                    ElementTypeFromModel: !options.IsSet(nameof(NetworkModelAttribute.ElementType))));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -50,8 +50,12 @@ public partial class StackNoBiasOnnxD { }
 public partial class Lstm2OnnxD { }
 
 /// <summary>The same LSTM in float: the double graph's values rounded once.</summary>
-[NetworkModel("Sequence/Fixtures/lstm.onnx")]
+[NetworkModel("Sequence/Fixtures/lstm.onnx", ElementType = typeof(float))]
 public partial class LstmOnnxF { }
+
+/// <summary>Without ElementType, an ONNX model's own: the GRU graph is double.</summary>
+[NetworkModel("Sequence/Fixtures/gru.onnx")]
+public partial class GruOnnxDefault { }
 
 /// <summary>PyTorch-trained dense models exported with torch.onnx.export (Models/Fixtures/make_fixtures.py), compiled into types.</summary>
 [NetworkModel("Models/Fixtures/digits.onnx")]

@@ -56,6 +56,14 @@ public class CompiledOnnxSequenceTests
         Assert.Equal(expected, LstmOnnxF.TrainedParameters.ToArray());
     }
 
+    [Fact]
+    public void WithoutElementType_TheClassTakesTheModelsOwn()
+    {
+        ISequenceNetwork<double> fromDoubleGraph = new GruOnnxDefault();
+        Assert.Equal(new GruOnnxD().Parameters.ToArray(), fromDoubleGraph.Parameters.ToArray());
+        Assert.IsAssignableFrom<INetwork<float>>(new DigitsModel());   // a float graph gives a float class
+    }
+
     private static ISequenceNetwork<double> Create(string name) => name switch
     {
         nameof(LstmOnnxD) => new LstmOnnxD(),
