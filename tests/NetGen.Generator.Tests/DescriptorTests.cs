@@ -55,7 +55,7 @@ public sealed class DescriptorTests
     }
 
     /// <summary>The folder holding NetGen.sln, found from the test binaries (source paths are mapped in CI builds).</summary>
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
