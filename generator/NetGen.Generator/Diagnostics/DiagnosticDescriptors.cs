@@ -205,6 +205,12 @@ internal static class DiagnosticDescriptors
         "'{0}' has [NetworkModel] and [{1}]; the model file gives the layers, so remove [{1}]",
         "[NetworkModel] generates the layers the model file describes; declaring layers as well would give two architectures for one class.");
 
+    public static readonly DiagnosticDescriptor MemberCollidesWithGenerated = Error(
+        "NETGEN033",
+        "Member has the name of a generated member",
+        "'{0}' declares '{1}', and NetGen generates a member named '{1}' in every {2}; rename or remove the member",
+        "NetGen generates the network's members into the class itself; a member of the same name would be a compiler error inside the generated file. The page of NETGEN033 lists the names.");
+
     /// <summary>
     /// An error that cannot be configured away: an .editorconfig or #pragma that silenced it would only turn it into
     /// compiler errors about missing members.

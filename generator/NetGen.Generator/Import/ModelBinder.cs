@@ -38,7 +38,7 @@ internal static class ModelBinder
             string format = Format(model, file);
             if (IsOnnx(file.Path))
             {
-                return new ParseResult(ReadOnnx(file, model, spec, format), EquatableArray<DiagnosticInfo>.Empty);
+                return Checked(ReadOnnx(file, model, spec, format), request);
             }
 
             if (file.Kind != ModelTextKind.Json)
@@ -55,7 +55,7 @@ internal static class ModelBinder
 
             JsonValue root = JsonParser.Parse(file.Text);
             NetworkSpec bound = model.DefinesArchitecture ? FromModel(root, spec, path) : WithWeights(root, spec, path);
-            return new ParseResult(bound, EquatableArray<DiagnosticInfo>.Empty);
+            return Checked(bound, request);
         }
         catch (ModelFormatException problem)
         {
@@ -228,6 +228,15 @@ internal static class ModelBinder
         }
 
         return declared with { Weights = new TrainedWeights(path, "PyTorch state_dict", new EquatableArray<double>(parameters)) };
+    }
+
+    /// <summary>The bound spec, or NETGEN033 for each of the user's members that collides with a member it generates.</summary>
+    private static ParseResult Checked(NetworkSpec bound, ParseResult request)
+    {
+        DiagnosticInfo[] collisions = MemberCollisions.Check(request.ReservedNames, bound).ToArray();
+        return collisions.Length == 0
+            ? new ParseResult(bound, EquatableArray<DiagnosticInfo>.Empty)
+            : new ParseResult(null, new EquatableArray<DiagnosticInfo>(collisions));
     }
 
     private static ParseResult Failed(DiagnosticInfo diagnostic) => new(null, new EquatableArray<DiagnosticInfo>(new[] { diagnostic }));

@@ -70,9 +70,14 @@ internal static class NetworkModelParser
 
             NetworkSpec shell = NetworkParser.Spec(
                 type, elementType, Array.Empty<LayerSpec>(), options, EquatableArray<SequenceLayerSpec>.Empty);
-            return new ParseResult(shell, EquatableArray<DiagnosticInfo>.Empty, new ModelReference(
+            // Which names collide depends on the kind of network the file gives: the binder checks them.
+            return new ParseResult(
+                shell,
+                EquatableArray<DiagnosticInfo>.Empty,
+                new ModelReference(
                     path, pathLocation, DefinesArchitecture: true,
-                    ElementTypeFromModel: !options.IsSet(nameof(NetworkModelAttribute.ElementType))));
+                    ElementTypeFromModel: !options.IsSet(nameof(NetworkModelAttribute.ElementType))),
+                MemberCollisions.Find(type, cancellationToken));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

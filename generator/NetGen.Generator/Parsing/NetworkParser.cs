@@ -44,6 +44,13 @@ internal static class NetworkParser
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NetworkModelWithLayers, classLocation, type.Name, "Network"));
             }
 
+            if (spec is not null)
+            {
+                // The trained parameters exist once the weights are read; Weights = path says they will.
+                NetworkSpec kind = weights is null ? spec : spec with { Weights = new TrainedWeights("", "", EquatableArray<double>.Empty) };
+                diagnostics.AddRange(MemberCollisions.Check(MemberCollisions.Find(type, cancellationToken), kind));
+            }
+
             return new ParseResult(diagnostics.Count == 0 ? spec : null, new EquatableArray<DiagnosticInfo>(diagnostics), weights);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
