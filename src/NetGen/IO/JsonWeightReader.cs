@@ -40,6 +40,15 @@ internal sealed class JsonWeightReader
             bytes = bytes.Slice(3);
         }
 
+        // The JSON reader checks structure, not the UTF-8 inside strings: an invalid sequence would surface later as
+        // an InvalidOperationException from reading a name. Checked here, it is the format's error like any other.
+        if (!System.Text.Unicode.Utf8.IsValid(bytes.Span))
+        {
+            throw new WeightFileException(
+                WeightFileFormat.WithSource($"{format}: the file is not valid UTF-8 (from byte {InvalidUtf8At(bytes.Span) + 1}); JSON files are UTF-8 text", source),
+                source);
+        }
+
         try
         {
             return JsonDocument.Parse(bytes, new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow });
@@ -58,6 +67,23 @@ internal sealed class JsonWeightReader
                 source,
                 exception);
         }
+    }
+
+    /// <summary>The offset of the first byte that does not start a valid UTF-8 sequence.</summary>
+    private static int InvalidUtf8At(ReadOnlySpan<byte> bytes)
+    {
+        int offset = 0;
+        while (offset < bytes.Length)
+        {
+            if (System.Text.Rune.DecodeFromUtf8(bytes.Slice(offset), out _, out int consumed) != System.Buffers.OperationStatus.Done)
+            {
+                return offset;
+            }
+
+            offset += consumed;
+        }
+
+        return offset;
     }
 
     /// <summary>The reader's explanation without the location (already given) and its advice to change reader options.</summary>

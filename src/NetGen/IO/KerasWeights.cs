@@ -62,7 +62,7 @@ public static class KerasWeights
     /// <param name="path">The JSON file.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty, or the network describes itself inconsistently.</exception>
-    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist, or <paramref name="path"/> is a directory.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
     /// <exception cref="UnauthorizedAccessException">Access to the file is denied.</exception>
     /// <exception cref="WeightFileException">
@@ -75,7 +75,7 @@ public static class KerasWeights
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentException.ThrowIfNullOrEmpty(path);
-        using FileStream stream = File.OpenRead(path);
+        using FileStream stream = WeightFileFormat.OpenRead(path);
         Load(network, stream, path);
     }
 

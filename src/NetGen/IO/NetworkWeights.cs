@@ -25,7 +25,10 @@ public static class NetworkWeights
     /// <param name="network">The network whose parameters are saved.</param>
     /// <param name="stream">A writable stream; it is flushed but not closed.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException">The stream is not writable, or the network describes itself inconsistently.</exception>
+    /// <exception cref="ArgumentException">
+    /// The stream is not writable, the network describes itself inconsistently, or a parameter is NaN or infinite
+    /// (no loader reads such a file; nothing is written).
+    /// </exception>
     /// <exception cref="IOException">Writing to the stream fails.</exception>
     /// <exception cref="NotSupportedException"><typeparamref name="T"/> is neither float nor double.</exception>
     public static void Save<T>(INetwork<T> network, Stream stream)
@@ -38,6 +41,7 @@ public static class NetworkWeights
             throw new ArgumentException("The stream must be writable.", nameof(stream));
         }
 
+        FiniteParameters.CheckSavable(network);
         WeightFileWriter.Write(network, stream);
     }
 
@@ -51,7 +55,10 @@ public static class NetworkWeights
     /// <param name="network">The network whose parameters are saved.</param>
     /// <param name="path">The file to create or replace.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="path"/> is empty or names no file, or the network describes itself inconsistently.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="path"/> is empty or names no file, the network describes itself inconsistently, or a parameter is
+    /// NaN or infinite (the file is not touched).
+    /// </exception>
     /// <exception cref="IOException">The file cannot be written or replaced.</exception>
     /// <exception cref="UnauthorizedAccessException">Access to the file or its directory is denied.</exception>
     /// <exception cref="NotSupportedException"><typeparamref name="T"/> is neither float nor double.</exception>
@@ -60,6 +67,7 @@ public static class NetworkWeights
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentException.ThrowIfNullOrEmpty(path);
+        FiniteParameters.CheckSavable(network);
         AtomicFile.Replace(path, stream => WeightFileWriter.Write(network, stream));
     }
 
@@ -99,7 +107,7 @@ public static class NetworkWeights
     /// <param name="path">The weight file.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty, or the network describes itself inconsistently.</exception>
-    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist, or <paramref name="path"/> is a directory.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
     /// <exception cref="UnauthorizedAccessException">Access to the file is denied.</exception>
     /// <exception cref="WeightFileException">The file is invalid or does not match the network (see <see cref="Load{T}(INetwork{T}, Stream)"/>).</exception>
@@ -109,7 +117,7 @@ public static class NetworkWeights
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentException.ThrowIfNullOrEmpty(path);
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 64 * 1024, FileOptions.SequentialScan);
+        using FileStream stream = WeightFileFormat.OpenRead(path);
         Load(network, stream, path);
     }
 

@@ -65,7 +65,7 @@ public static class PyTorchWeights
     /// <param name="path">The JSON file.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty, or the network describes itself inconsistently.</exception>
-    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist, or <paramref name="path"/> is a directory.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
     /// <exception cref="UnauthorizedAccessException">Access to the file is denied.</exception>
     /// <exception cref="WeightFileException">
@@ -78,7 +78,7 @@ public static class PyTorchWeights
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentException.ThrowIfNullOrEmpty(path);
-        using FileStream stream = File.OpenRead(path);
+        using FileStream stream = WeightFileFormat.OpenRead(path);
         Load(network, stream, path);
     }
 
@@ -96,7 +96,7 @@ public static class PyTorchWeights
     /// <param name="path">The JSON file.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty, or the network describes itself inconsistently.</exception>
-    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist, or <paramref name="path"/> is a directory.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
     /// <exception cref="UnauthorizedAccessException">Access to the file is denied.</exception>
     /// <exception cref="WeightFileException">
@@ -110,7 +110,7 @@ public static class PyTorchWeights
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentException.ThrowIfNullOrEmpty(path);
-        using FileStream stream = File.OpenRead(path);
+        using FileStream stream = WeightFileFormat.OpenRead(path);
         LoadSequence(network, stream, path);
     }
 

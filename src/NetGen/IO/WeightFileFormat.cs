@@ -173,4 +173,29 @@ internal static class WeightFileFormat
     /// </summary>
     public static string? FileNameOf(Stream stream) =>
         stream is FileStream file && Path.IsPathRooted(file.Name) ? file.Name : null;
+
+    /// <summary>
+    /// Opens <paramref name="path"/> for reading. A directory is a <see cref="FileNotFoundException"/> naming it
+    /// (opening it would report a denied access, which says nothing about the mistake).
+    /// </summary>
+    public static FileStream OpenRead(string path)
+    {
+        RefuseDirectory(path);
+        return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 64 * 1024, FileOptions.SequentialScan);
+    }
+
+    /// <summary>The whole file, with <see cref="OpenRead"/>'s rule for directories.</summary>
+    public static byte[] ReadAllBytes(string path)
+    {
+        RefuseDirectory(path);
+        return File.ReadAllBytes(path);
+    }
+
+    private static void RefuseDirectory(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new FileNotFoundException($"'{path}' is a directory, not a file.", path);
+        }
+    }
 }

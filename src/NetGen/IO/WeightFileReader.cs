@@ -175,6 +175,14 @@ internal sealed class WeightFileReader
                 $"(a complete file for this network is exactly {expectedLength} bytes).");
         }
 
+        int notFinite = FiniteParameters.FirstNonFinite<T>(parameters);
+        if (notFinite >= 0)
+        {
+            throw Fail(
+                $"The weight file holds a weight that is not finite: {FiniteParameters.Describe(network, parameters, notFinite)}; " +
+                "NetGen reads finite weights only.");
+        }
+
         return parameters;
     }
 

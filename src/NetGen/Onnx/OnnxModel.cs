@@ -51,7 +51,7 @@ public static class OnnxModel
     /// <param name="network">The network to save; it is not changed.</param>
     /// <param name="stream">A writable stream; the model is written at its position, and the stream is flushed and left open.</param>
     /// <exception cref="ArgumentNullException"><paramref name="network"/> or <paramref name="stream"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="stream"/> is not writable, or the network describes itself inconsistently.</exception>
+    /// <exception cref="ArgumentException"><paramref name="stream"/> is not writable, the network describes itself inconsistently, or a parameter is NaN or infinite (nothing is written).</exception>
     /// <exception cref="IOException">Writing to the stream fails.</exception>
     /// <exception cref="NotSupportedException"><typeparamref name="T"/> is neither float nor double.</exception>
     public static void Save<T>(INetwork<T> network, Stream stream)
@@ -64,6 +64,7 @@ public static class OnnxModel
             throw new ArgumentException("The stream is not writable.", nameof(stream));
         }
 
+        FiniteParameters.CheckSavable(network);
         ModelProto model = OnnxWriter.Build(network);
         OnnxWriter.Write(model, stream);
         stream.Flush();
@@ -79,7 +80,7 @@ public static class OnnxModel
     /// <param name="network">The network to save; it is not changed.</param>
     /// <param name="path">The file to create or replace (by convention with the extension .onnx).</param>
     /// <exception cref="ArgumentNullException"><paramref name="network"/> or <paramref name="path"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="path"/> is empty or names no file, or the network describes itself inconsistently.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty or names no file, the network describes itself inconsistently, or a parameter is NaN or infinite (nothing is written).</exception>
     /// <exception cref="IOException">The file cannot be written or replaced.</exception>
     /// <exception cref="UnauthorizedAccessException">Access to the file or its directory is denied.</exception>
     /// <exception cref="NotSupportedException"><typeparamref name="T"/> is neither float nor double.</exception>
@@ -88,6 +89,7 @@ public static class OnnxModel
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(path);
+        FiniteParameters.CheckSavable(network);
         ModelProto model = OnnxWriter.Build(network);
         AtomicFile.Replace(path, stream => OnnxWriter.Write(model, stream));
     }
@@ -100,7 +102,7 @@ public static class OnnxModel
     /// <param name="network">The network to save; it is not changed.</param>
     /// <param name="stream">A writable stream; the model is written at its position, and the stream is flushed and left open.</param>
     /// <exception cref="ArgumentNullException"><paramref name="network"/> or <paramref name="stream"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="stream"/> is not writable, or the network describes itself inconsistently.</exception>
+    /// <exception cref="ArgumentException"><paramref name="stream"/> is not writable, the network describes itself inconsistently, or a parameter is NaN or infinite (nothing is written).</exception>
     /// <exception cref="IOException">Writing to the stream fails.</exception>
     /// <exception cref="NotSupportedException"><typeparamref name="T"/> is neither float nor double.</exception>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026", Justification = "The overloads differ in their first parameter (a dense or a sequence network), so no call can be ambiguous.")]
@@ -114,6 +116,7 @@ public static class OnnxModel
             throw new ArgumentException("The stream is not writable.", nameof(stream));
         }
 
+        FiniteParameters.CheckSavable(network);
         OnnxWriter.Write(SequenceOnnxWriter.Build(network), stream);
         stream.Flush();
     }
@@ -123,7 +126,7 @@ public static class OnnxModel
     /// <param name="network">The network to save; it is not changed.</param>
     /// <param name="path">The file to create or replace.</param>
     /// <exception cref="ArgumentNullException"><paramref name="network"/> or <paramref name="path"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="path"/> is empty or names no file, or the network describes itself inconsistently.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty or names no file, the network describes itself inconsistently, or a parameter is NaN or infinite (nothing is written).</exception>
     /// <exception cref="IOException">The file cannot be written or replaced.</exception>
     /// <exception cref="UnauthorizedAccessException">Access to the file or its directory is denied.</exception>
     /// <exception cref="NotSupportedException"><typeparamref name="T"/> is neither float nor double.</exception>
@@ -133,6 +136,7 @@ public static class OnnxModel
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(path);
+        FiniteParameters.CheckSavable(network);
         ModelProto model = SequenceOnnxWriter.Build(network);
         AtomicFile.Replace(path, stream => OnnxWriter.Write(model, stream));
     }
@@ -175,7 +179,7 @@ public static class OnnxModel
     /// <param name="path">The .onnx file.</param>
     /// <exception cref="ArgumentNullException"><paramref name="network"/> or <paramref name="path"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
-    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist, or <paramref name="path"/> is a directory.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
     /// <exception cref="UnauthorizedAccessException">Access to the file is denied.</exception>
     /// <exception cref="OnnxFormatException">The model is not valid ONNX or does not match the network.</exception>
@@ -185,7 +189,7 @@ public static class OnnxModel
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(path);
-        byte[] bytes = File.ReadAllBytes(path);
+        byte[] bytes = WeightFileFormat.ReadAllBytes(path);
         Load(network, bytes, bytes.Length, path);
     }
 
@@ -233,7 +237,7 @@ public static class OnnxModel
     /// <param name="path">The .onnx file.</param>
     /// <exception cref="ArgumentNullException"><paramref name="network"/> or <paramref name="path"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
-    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist, or <paramref name="path"/> is a directory.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
     /// <exception cref="UnauthorizedAccessException">Access to the file is denied.</exception>
     /// <exception cref="OnnxFormatException">The model is not valid ONNX or does not match the network; the message ends with the path.</exception>
@@ -244,7 +248,7 @@ public static class OnnxModel
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(path);
-        byte[] bytes = File.ReadAllBytes(path);
+        byte[] bytes = WeightFileFormat.ReadAllBytes(path);
         OnnxReader.ReadSequenceParameters(network, bytes, bytes.Length, path).CopyTo(network.Parameters);
     }
 }

@@ -44,14 +44,15 @@ public sealed class NetworkWeightsRoundTripTests
     [Fact]
     public void RoundTrip_SpecialFloatValuesAreKeptBitForBit()
     {
+        // NaN and infinities are refused (NonFiniteWeightsTests); every finite value survives bit for bit.
         var source = new IoFloatNoBiasNet();
         Span<float> p = source.Parameters;
-        p[0] = BitConverter.Int32BitsToSingle(0x7FC1_2345);   // quiet NaN with a payload
-        p[1] = BitConverter.Int32BitsToSingle(unchecked((int)0xFFC0_0001)); // negative NaN
+        p[0] = BitConverter.Int32BitsToSingle(unchecked((int)0x8000_0001));   // negative subnormal
+        p[1] = BitConverter.Int32BitsToSingle(0x007F_FFFF);   // largest subnormal
         p[2] = -0f;
         p[3] = float.Epsilon;                                 // smallest subnormal
-        p[4] = float.PositiveInfinity;
-        p[5] = float.NegativeInfinity;
+        p[4] = BitConverter.Int32BitsToSingle(0x0080_0000);   // smallest normal
+        p[5] = -float.Epsilon;
         p[6] = float.MaxValue;
         p[7] = float.MinValue;
         var target = new IoFloatNoBiasNet();
@@ -66,11 +67,11 @@ public sealed class NetworkWeightsRoundTripTests
     {
         var source = new IoDoubleBiasNet();
         Span<double> p = source.Parameters;
-        p[0] = BitConverter.Int64BitsToDouble(0x7FF8_0000_DEAD_BEEF);
+        p[0] = BitConverter.Int64BitsToDouble(0x000F_FFFF_DEAD_BEEF);   // a subnormal with a payload-like pattern
         p[1] = -0d;
         p[2] = double.Epsilon;
-        p[3] = double.PositiveInfinity;
-        p[4] = double.NegativeInfinity;
+        p[3] = double.MinValue;
+        p[4] = -double.Epsilon;
         p[5] = double.MaxValue;
         p[^1] = 1.0 / 3.0;
         var target = new IoDoubleBiasNet();
