@@ -21,12 +21,13 @@ internal static class AtomicFile
             throw new ArgumentException($"'{path}' does not name a file.", nameof(path));
         }
 
-        // Same directory, so the final rename never crosses file systems; a leading dot hides it on Unix.
-        string tempPath = Path.Combine(directory, $".{fileName}.{Guid.NewGuid():N}.tmp");
+        // Same directory, so the final rename never crosses file systems; a leading dot hides it on Unix. One name per
+        // target: a save killed midway leaves at most this one file, which the next save to the path overwrites.
+        string tempPath = TemporaryPathOf(directory, fileName);
         bool replaced = false;
         try
         {
-            using (var stream = new FileStream(tempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 64 * 1024))
+            using (var stream = new FileStream(tempPath, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 64 * 1024))
             {
                 write(stream);
                 stream.Flush(flushToDisk: true);
@@ -43,6 +44,9 @@ internal static class AtomicFile
             }
         }
     }
+
+    /// <summary>The temporary file a save to <paramref name="fileName"/> in <paramref name="directory"/> writes first.</summary>
+    public static string TemporaryPathOf(string directory, string fileName) => Path.Combine(directory, $".{fileName}.netgen-tmp");
 
     private static void TryDelete(string path)
     {

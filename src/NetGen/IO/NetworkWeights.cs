@@ -49,7 +49,8 @@ public static class NetworkWeights
     /// Writes the network's weights to the file at <paramref name="path"/>, atomically: the data goes to a temporary
     /// file in the same directory, which is flushed to disk and then renamed over <paramref name="path"/>. If
     /// anything fails, the temporary file is deleted and an existing file at <paramref name="path"/> keeps its old
-    /// content.
+    /// content; a process killed midway leaves at most that temporary file, which the next save overwrites. Not for
+    /// two saves to one path at the same moment: the second fails with <see cref="IOException"/>.
     /// </summary>
     /// <typeparam name="T">The element type, <see cref="float"/> or <see cref="double"/>.</typeparam>
     /// <param name="network">The network whose parameters are saved.</param>

@@ -74,7 +74,8 @@ public static class OnnxModel
     /// Writes <paramref name="network"/> as an ONNX model to the file <paramref name="path"/>, atomically: the
     /// model goes to a temporary file in the same directory, which is flushed to disk and then renamed over
     /// <paramref name="path"/>, so the file never holds a partial model. If anything fails, the temporary file is
-    /// deleted and an existing file at <paramref name="path"/> keeps its old content.
+    /// deleted and an existing file at <paramref name="path"/> keeps its old content; a process killed midway leaves at
+    /// most that temporary file, which the next save overwrites. Not for two saves to one path at the same moment.
     /// </summary>
     /// <typeparam name="T">The network's element type: float or double.</typeparam>
     /// <param name="network">The network to save; it is not changed.</param>
