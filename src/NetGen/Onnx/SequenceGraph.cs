@@ -212,6 +212,7 @@ internal static class SequenceGraph
                 throw new OnnxFormatException($"Node '{node.Name}' is {node.Domain}.{node.OpType}, which NetGen does not run.");
             }
 
+            RequireInputs(node);
             switch (node.OpType)
             {
                 case "LSTM":
@@ -262,6 +263,23 @@ internal static class SequenceGraph
         }
 
         return found;
+    }
+
+    /// <summary>Refuses a layer node without the inputs and output its operator has.</summary>
+    private static void RequireInputs(NodeProto node)
+    {
+        int needed = node.OpType switch
+        {
+            "LSTM" or "GRU" => 3,
+            "Conv" or "Gemm" or "MatMul" or "Add" => 2,
+            _ => 0,
+        };
+        if (node.Inputs.Count < needed || (needed > 0 && (node.Outputs.Count == 0 || node.Inputs[0].Length == 0)))
+        {
+            throw new OnnxFormatException(
+                $"Node '{node.Name}' ({node.OpType}) has {node.Inputs.Count} inputs and {node.Outputs.Count} outputs; " +
+                $"{node.OpType} takes at least {needed} inputs and gives an output.");
+        }
     }
 
     /// <summary>The activation a node of NetGen's double formulas belongs to, and whether it is the formula's last node.</summary>
@@ -317,7 +335,7 @@ internal static class SequenceGraph
         for (int i = 5; i < node.Inputs.Count; i++)
         {
             string state = node.Inputs[i];
-            if (state.Length > 0 && !IsZero(state, initializers, producers, elementType))
+            if (state.Length > 0 && !IsZero(state, initializers, producers, elementType, depth: 0))
             {
                 throw new OnnxFormatException($"Node '{node.Name}' starts from a nonzero initial state ('{state}'); NetGen's sequences start from zero state.");
             }
@@ -325,8 +343,14 @@ internal static class SequenceGraph
     }
 
     /// <summary>Whether a tensor is all zeros: a zero initializer, or ConstantOfShape of zero (what exporters write for h₀ and c₀).</summary>
-    private static bool IsZero(string name, Dictionary<string, TensorProto> initializers, Dictionary<string, NodeProto> producers, int elementType)
+    private static bool IsZero(
+        string name, Dictionary<string, TensorProto> initializers, Dictionary<string, NodeProto> producers, int elementType, int depth)
     {
+        if (depth > 64)
+        {
+            return false;   // a chain this long (or a cycle) is not what an exporter writes for a zero state
+        }
+
         if (initializers.TryGetValue(name, out TensorProto? tensor) && tensor.DataType == elementType)
         {
             long count = tensor.Dims.Aggregate(1L, (a, b) => a * b);
@@ -338,7 +362,7 @@ internal static class SequenceGraph
             // Reshaping or slicing zeros gives zeros (a stacked nn.LSTM slices one zero state per layer).
             if (node.OpType is "Identity" or "Expand" or "Unsqueeze" or "Squeeze" or "Reshape" or "Slice" or "Gather")
             {
-                return IsZero(node.Inputs[0], initializers, producers, elementType);
+                return node.Inputs.Count > 0 && IsZero(node.Inputs[0], initializers, producers, elementType, depth + 1);
             }
 
             if (node.OpType == "ConstantOfShape")
@@ -379,6 +403,7 @@ internal static class SequenceGraph
         {
             if ((pad.FindAttribute("mode")?.String ?? "constant") != "constant" ||
                 pad.Inputs.Count < 2 || !folder.TryEvaluate(pad.Inputs[1], out Int64Tensor pads) || pads.Values.Length % 2 != 0 ||
+                pads.Values.Length == 0 ||
                 (pad.Inputs.Count > 2 && pad.Inputs[2].Length > 0 && !(folder.TryEvaluate(pad.Inputs[2], out Int64Tensor c) && c.Values.All(v => v == 0)) &&
                  !IsZeroConstant(pad.Inputs[2], producers, elementType)))
             {

@@ -54,6 +54,8 @@ internal sealed class AttributeProto : IProtoMessage
             AttributeType.Int => ProtoWriter.Int64FieldSize(IntField, Int),
             AttributeType.String => ProtoWriter.StringFieldSize(StringField, String),
             AttributeType.Ints => IntsSize(),
+            AttributeType.Strings => StringsSize(),
+            AttributeType.Tensor when Tensor is not null => ProtoWriter.MessageFieldSize(TensorField, Tensor),
             _ => throw new System.InvalidOperationException($"Attribute type {Type} is not written by NetGen."),
         };
         return size + ProtoWriter.Int64FieldSize(TypeField, (long)Type);
@@ -81,11 +83,32 @@ internal sealed class AttributeProto : IProtoMessage
                 }
 
                 break;
+            case AttributeType.Strings:
+                foreach (string value in Strings)
+                {
+                    writer.WriteStringField(StringsField, value);
+                }
+
+                break;
+            case AttributeType.Tensor when Tensor is not null:
+                writer.WriteMessageField(TensorField, Tensor);
+                break;
             default:
                 throw new System.InvalidOperationException($"Attribute type {Type} is not written by NetGen.");
         }
 
         writer.WriteInt64Field(TypeField, (long)Type);
+    }
+
+    private long StringsSize()
+    {
+        long size = 0;
+        foreach (string value in Strings)
+        {
+            size += ProtoWriter.StringFieldSize(StringsField, value);
+        }
+
+        return size;
     }
 
     private long IntsSize()
