@@ -31,7 +31,17 @@ internal sealed class ConstantFolder
     /// <summary>The value of <paramref name="name"/> if constants alone determine it.</summary>
     public bool TryEvaluate(string name, out Int64Tensor value) => (value = Evaluate(name, 0)!) is not null;
 
-    private Int64Tensor? Evaluate(string name, int depth)
+    /// <summary>
+    /// The value of <paramref name="name"/>, or null. Every tensor the folder works with is consistent: its dimensions
+    /// are between 0 and <see cref="MaxElements"/> and their product is its number of values; a computation that would
+    /// break that (a malformed graph) is not constant.
+    /// </summary>
+    private Int64Tensor? Evaluate(string name, int depth) =>
+        EvaluateUnchecked(name, depth) is { } value && value.Shape.All(d => d is >= 0 and <= MaxElements) && Product(value.Shape) == value.Values.Length
+            ? value
+            : null;
+
+    private Int64Tensor? EvaluateUnchecked(string name, int depth)
     {
         if (depth > MaxDepth)
         {
@@ -209,12 +219,13 @@ internal sealed class ConstantFolder
         var selected = Enumerable.Range(0, rank).Select(a => Enumerable.Range(0, (int)data.Shape[a]).Select(i => (long)i).ToArray()).ToArray();
         for (int i = 0; i < axes.Length; i++)
         {
-            int axis = (int)(axes[i] < 0 ? axes[i] + rank : axes[i]);
-            long dim = data.Shape[axis], step = steps[i];
-            if (axis < 0 || axis >= rank || step == 0)
+            long axis = axes[i] < 0 ? axes[i] + rank : axes[i];
+            if (axis < 0 || axis >= rank || steps[i] == 0)
             {
                 return null;
             }
+
+            long dim = data.Shape[axis], step = steps[i];
 
             long start = starts[i] < 0 ? starts[i] + dim : starts[i], end = ends[i] < 0 ? ends[i] + dim : ends[i];
             var picks = new List<long>();
@@ -233,7 +244,7 @@ internal sealed class ConstantFolder
                 }
             }
 
-            selected[axis] = picks.ToArray();
+            selected[(int)axis] = picks.ToArray();
         }
 
         long[] shape = selected.Select(s => (long)s.Length).ToArray();
