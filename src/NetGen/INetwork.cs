@@ -41,16 +41,19 @@ public interface INetwork<T>
     /// <summary>
     /// Re-initializes every parameter deterministically from <paramref name="seed"/>: He uniform weights for ReLU,
     /// LeakyReLU, ELU and GELU layers, Glorot/Xavier uniform for the others, zero biases. A new instance starts from the
-    /// same parameters every time.
+    /// same parameters every time. Not thread-safe: it changes the parameters.
     /// </summary>
     void InitializeParameters(int seed);
 
-    /// <summary>Writes the network's output ŷ for one sample.</summary>
+    /// <summary>
+    /// Writes the network's output ŷ for one sample. Thread-safe: several threads may call it on one instance at once
+    /// (its scratch lives on each caller's stack) while no thread changes the parameters.
+    /// </summary>
     void Forward(ReadOnlySpan<T> input, Span<T> output);
 
     /// <summary>
     /// Writes ŷ for each row of <paramref name="inputs"/> (row-major) into the rows of <paramref name="outputs"/>, several
-    /// rows at a time where the network has kernels for that.
+    /// rows at a time where the network has kernels for that. Thread-safe like <see cref="Forward"/>.
     /// </summary>
     void ForwardBatch(ReadOnlySpan<T> inputs, Span<T> outputs);
 }

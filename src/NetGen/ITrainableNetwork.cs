@@ -25,7 +25,8 @@ public interface ITrainableNetwork<T> : INetwork<T>
 
     /// <summary>
     /// One plain stochastic gradient descent step on one sample, θ ← θ − η·∂J/∂θ, fused with backpropagation;
-    /// returns J before the update. It ignores <see cref="Optimizer"/> and <see cref="L2Regularization"/>.
+    /// returns J before the update. It ignores <see cref="Optimizer"/> and <see cref="L2Regularization"/>. Not
+    /// thread-safe: it changes the parameters.
     /// </summary>
     T SgdStep(ReadOnlySpan<T> input, ReadOnlySpan<T> target, T learningRate);
 

@@ -48,19 +48,32 @@ public interface ISequenceNetwork<T>
     /// <summary>A new zero state for <see cref="Step(SequenceState{T}, ReadOnlySpan{T}, Span{T})"/>, independent of the network's own.</summary>
     SequenceState<T> CreateState();
 
-    /// <summary>Runs one frame through the network's own state: writes the output frame and advances the state.</summary>
+    /// <summary>
+    /// Runs one frame through the network's own state: writes the output frame and advances the state. Not thread-safe:
+    /// for several threads, give each its own state (<see cref="CreateState"/>) and use the overload that takes it.
+    /// </summary>
     void Step(ReadOnlySpan<T> input, Span<T> output);
 
-    /// <summary>Runs one frame through <paramref name="state"/>, which this network's class created.</summary>
+    /// <summary>
+    /// Runs one frame through <paramref name="state"/>, which this network's class created. Thread-safe for distinct
+    /// states: several threads may run one network at once, each with its own state, while no thread changes the
+    /// parameters; one state serves one thread at a time.
+    /// </summary>
     void Step(SequenceState<T> state, ReadOnlySpan<T> input, Span<T> output);
 
-    /// <summary>Zeroes the network's own state, as at the start of a sequence.</summary>
+    /// <summary>Zeroes the network's own state, as at the start of a sequence. Not thread-safe, like <see cref="Step(ReadOnlySpan{T}, Span{T})"/>.</summary>
     void ResetState();
 
-    /// <summary>Runs every frame of <paramref name="inputs"/> (row-major) through the network's own state; equal to <see cref="Step(ReadOnlySpan{T}, Span{T})"/> per row.</summary>
+    /// <summary>
+    /// Runs every frame of <paramref name="inputs"/> (row-major) through the network's own state; equal to
+    /// <see cref="Step(ReadOnlySpan{T}, Span{T})"/> per row, and not thread-safe like it.
+    /// </summary>
     void Process(ReadOnlySpan<T> inputs, Span<T> outputs);
 
-    /// <summary>Runs every frame of <paramref name="inputs"/> (row-major) through <paramref name="state"/>.</summary>
+    /// <summary>
+    /// Runs every frame of <paramref name="inputs"/> (row-major) through <paramref name="state"/>; thread-safe for distinct
+    /// states, like <see cref="Step(SequenceState{T}, ReadOnlySpan{T}, Span{T})"/>.
+    /// </summary>
     void Process(SequenceState<T> state, ReadOnlySpan<T> inputs, Span<T> outputs);
 
     /// <summary>
