@@ -39,7 +39,7 @@ public sealed class ModelFileFuzzTests(ITestOutputHelper output)
         var random = new Random(2026);
         foreach ((string name, byte[] seed) in seeds)
         {
-            foreach (byte[] mutant in ByteMutations(seed, random).Concat(StructuralMutations(seed)))
+            foreach (byte[] mutant in ByteMutations(seed, random, CasesPerSeed).Concat(StructuralMutations(seed)))
             {
                 AssertHandled($"{name} #{count++}", mutant, json: null);
             }
@@ -54,7 +54,7 @@ public sealed class ModelFileFuzzTests(ITestOutputHelper output)
         string rtneural = File.ReadAllText(Path.Combine(Root(), "tests", "NetGen.Tests", "Sequence", "Fixtures", "stack.rtneural.json"));
         int count = 0;
         var random = new Random(2027);
-        foreach (byte[] mutant in ByteMutations(Encoding.UTF8.GetBytes(rtneural), random).Concat(JsonMutations(rtneural)))
+        foreach (byte[] mutant in ByteMutations(Encoding.UTF8.GetBytes(rtneural), random, 4 * CasesPerSeed).Concat(JsonMutations(rtneural)))
         {
             AssertHandled($"rtneural #{count++}", mutant, json: true);
         }
@@ -62,9 +62,9 @@ public sealed class ModelFileFuzzTests(ITestOutputHelper output)
         output.WriteLine($"{count} mutated RTNeural models");
     }
 
-    private static IEnumerable<byte[]> ByteMutations(byte[] seed, Random random)
+    private static IEnumerable<byte[]> ByteMutations(byte[] seed, Random random, int count)
     {
-        for (int i = 0; i < CasesPerSeed; i++)
+        for (int i = 0; i < count; i++)
         {
             byte[] bytes = (byte[])seed.Clone();
             switch (i % 4)
