@@ -62,41 +62,8 @@ public sealed class ModelFileFuzzTests(ITestOutputHelper output)
         output.WriteLine($"{count} mutated RTNeural models");
     }
 
-    private static IEnumerable<byte[]> ByteMutations(byte[] seed, Random random, int count)
-    {
-        for (int i = 0; i < count; i++)
-        {
-            byte[] bytes = (byte[])seed.Clone();
-            switch (i % 4)
-            {
-                case 0:
-                    yield return bytes[..random.Next(0, bytes.Length)];   // truncated
-                    break;
-                case 1:
-                    for (int flips = random.Next(1, 9); flips > 0; flips--)
-                    {
-                        bytes[random.Next(bytes.Length)] ^= (byte)(1 << random.Next(8));
-                    }
-
-                    yield return bytes;
-                    break;
-                case 2:
-                    for (int writes = random.Next(1, 5); writes > 0; writes--)
-                    {
-                        bytes[random.Next(bytes.Length)] = (byte)random.Next(256);
-                    }
-
-                    yield return bytes;
-                    break;
-                default:
-                    int at = random.Next(bytes.Length);
-                    byte[] inserted = new byte[random.Next(1, 16)];
-                    random.NextBytes(inserted);
-                    yield return [.. bytes[..at], .. inserted, .. bytes[at..]];
-                    break;
-            }
-        }
-    }
+    private static IEnumerable<byte[]> ByteMutations(byte[] seed, Random random, int count) =>
+        Enumerable.Range(0, count).Select(i => NetGen.Tests.Shared.ByteMutator.Mutate(seed, random, i));
 
     private static IEnumerable<byte[]> StructuralMutations(byte[] seed)
     {

@@ -92,19 +92,12 @@ public sealed class LoadExceptionContractTests : IDisposable
         where TException : Exception
     {
         object network = Load[loader].Create();
-        double[] before = Parameters(network);
+        double[] before = WeightTestSupport.ParametersOf(network);
 
         Exception thrown = Assert.ThrowsAny<Exception>(() => Load[loader].Load(network, path));
 
         TException expected = Assert.IsAssignableFrom<TException>(thrown);
         check(expected);
-        Assert.Equal(before, Parameters(network));
+        Assert.Equal(before, WeightTestSupport.ParametersOf(network));
     }
-
-    private static double[] Parameters(object network) => network switch
-    {
-        INetwork<float> f => f.Parameters.ToArray().Select(v => (double)v).ToArray(),
-        ISequenceNetwork<double> d => d.Parameters.ToArray(),
-        _ => throw new ArgumentException("not a test network", nameof(network)),
-    };
 }

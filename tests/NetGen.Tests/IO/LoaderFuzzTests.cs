@@ -6,6 +6,7 @@ using System.Text;
 using NetGen.IO;
 using NetGen.Onnx;
 using NetGen.Tests.Sequence;
+using NetGen.Tests.Shared;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -33,9 +34,9 @@ public sealed class LoaderFuzzTests(ITestOutputHelper output)
         int loaded = 0, refused = 0;
         for (int i = 0; i < Cases; i++)
         {
-            byte[] mutant = Mutate(seed, random, i);
+            byte[] mutant = ByteMutator.Mutate(seed, random, i);
             object network = create();
-            double[] before = Parameters(network);
+            double[] before = WeightTestSupport.ParametersOf(network);
             try
             {
                 load(network, new MemoryStream(mutant));
@@ -44,7 +45,7 @@ public sealed class LoaderFuzzTests(ITestOutputHelper output)
             catch (NetworkFileException)
             {
                 refused++;
-                Assert.True(before.AsSpan().SequenceEqual(Parameters(network)), $"{format} #{i}: a refused load changed the network.");
+                Assert.True(before.AsSpan().SequenceEqual(WeightTestSupport.ParametersOf(network)), $"{format} #{i}: a refused load changed the network.");
             }
             catch (Exception e)
             {
@@ -90,42 +91,6 @@ public sealed class LoaderFuzzTests(ITestOutputHelper output)
                 return (File.ReadAllBytes(Fixture("tcn.onnx")), () => new TcnModelD(), (n, s) => OnnxModel.Load((TcnModelD)n, s));
         }
     }
-
-    private static byte[] Mutate(byte[] seed, Random random, int i)
-    {
-        byte[] bytes = (byte[])seed.Clone();
-        switch (i % 4)
-        {
-            case 0:
-                return bytes[..random.Next(0, bytes.Length)];
-            case 1:
-                for (int flips = random.Next(1, 9); flips > 0; flips--)
-                {
-                    bytes[random.Next(bytes.Length)] ^= (byte)(1 << random.Next(8));
-                }
-
-                return bytes;
-            case 2:
-                for (int writes = random.Next(1, 5); writes > 0; writes--)
-                {
-                    bytes[random.Next(bytes.Length)] = (byte)random.Next(256);
-                }
-
-                return bytes;
-            default:
-                int at = random.Next(bytes.Length);
-                byte[] inserted = new byte[random.Next(1, 16)];
-                random.NextBytes(inserted);
-                return [.. bytes[..at], .. inserted, .. bytes[at..]];
-        }
-    }
-
-    private static double[] Parameters(object network) => network switch
-    {
-        INetwork<float> f => f.Parameters.ToArray().Select(v => (double)v).ToArray(),
-        ISequenceNetwork<double> d => d.Parameters.ToArray(),
-        _ => throw new ArgumentException("not a test network", nameof(network)),
-    };
 
     private static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Sequence", "Fixtures", name);
 }

@@ -12,6 +12,14 @@ namespace NetGen.Tests.IO;
 /// <summary>Helpers shared by the weight I/O tests.</summary>
 internal static class WeightTestSupport
 {
+    /// <summary>A float or double test network's parameters as doubles (exact), for before-and-after comparisons.</summary>
+    public static double[] ParametersOf(object network) => network switch
+    {
+        INetwork<float> f => System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(f.Parameters.ToArray(), v => (double)v)),
+        ISequenceNetwork<double> d => d.Parameters.ToArray(),
+        _ => throw new ArgumentException("not a float network or a double sequence network", nameof(network)),
+    };
+
     /// <summary>The parameters' bytes, for bitwise comparisons (NaN payloads and signed zeros included).</summary>
     public static byte[] Snapshot<T>(INetwork<T> network)
         where T : unmanaged, IFloatingPointIeee754<T> =>
