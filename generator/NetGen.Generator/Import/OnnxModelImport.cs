@@ -129,6 +129,11 @@ internal static class OnnxModelImport
     private static NetworkSpec Sequence(ModelProto model, int elementType, NetworkSpec shell, string path)
     {
         List<SequenceGraph.Found> found = SequenceGraph.Recognize(model, elementType);
+        if (found.Count == 0)
+        {
+            throw ModelFormatException.NotSupported("the graph has no layer NetGen runs");
+        }
+
         bool hasBias = HasBias(found[0]);
         double? slope = null;
         var layers = new List<SequenceLayer>();
