@@ -64,9 +64,9 @@ internal static class ClassicStudy
             costs[i + 1] = iterations[i].Cost;
         }
 
-        return new ClassicStudyResult(costAfter, costs);
+        return new ClassicStudyResult(costAfter, costs, result.Evaluations);
     }
 }
 
-/// <summary>The final cost of Part 1 and J after each iteration (index 0: before training).</summary>
-internal sealed record ClassicStudyResult(double CostAfter, double[] CostPerIteration);
+/// <summary>The final cost of Part 1, J after each iteration (index 0: before training) and L-BFGS's evaluations.</summary>
+internal sealed record ClassicStudyResult(double CostAfter, double[] CostPerIteration, int Evaluations);

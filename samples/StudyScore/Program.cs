@@ -3,9 +3,10 @@ using System.Globalization;
 using System.IO;
 using StudyScore;
 
-// The classic sleep/study -> test score example, in two parts:
+// The classic sleep/study -> test score example, in three parts:
 //   1. the 2-3-1 network fitted to three samples with full-batch L-BFGS, and what it predicts;
-//   2. overfitting: four training and four test samples, trained without and with L2 regularization.
+//   2. overfitting: four training and four test samples, trained without and with L2 regularization;
+//   3. why gradients: a brute-force grid search over 1 and 2 weights, timed, and what all 9 (or 16, 100) would take.
 // Then two PNG plots of cost per iteration go to ./plots/. Everything is deterministic (fixed seeds).
 // The exit code is 1 when Part 1 does not bring the cost below ClassicStudy.CostThreshold, so CI notices.
 
@@ -20,6 +21,8 @@ Console.WriteLine();
 ClassicStudyResult classic = ClassicStudy.Run();
 Console.WriteLine();
 RegularizationRun[] runs = OverfittingStudy.Run();
+Console.WriteLine();
+BruteForceStudy.Run(classic);
 Console.WriteLine();
 
 string plots = Path.GetFullPath("plots");
