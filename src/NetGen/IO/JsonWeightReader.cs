@@ -40,6 +40,12 @@ internal sealed class JsonWeightReader
             bytes = bytes.Slice(3);
         }
 
+        string otherKind = FileKind.Hint(bytes.Span.Slice(0, Math.Min(bytes.Length, 16)), FileKind.Kind.Json);
+        if (otherKind.Length > 0)
+        {
+            throw new WeightFileException(WeightFileFormat.WithSource($"{format}: the file is not JSON.{otherKind}", source), source);
+        }
+
         // The JSON reader checks structure, not the UTF-8 inside strings: an invalid sequence would surface later as
         // an InvalidOperationException from reading a name. Checked here, it is the format's error like any other.
         if (!System.Text.Unicode.Utf8.IsValid(bytes.Span))

@@ -59,7 +59,7 @@ internal sealed class WeightFileReader
         {
             throw Fail(
                 $"Not a NetGen weight file: field 'magic': expected {WeightFileFormat.DescribeBytes(WeightFileFormat.Magic)}, " +
-                $"found {WeightFileFormat.DescribeBytes(magic)}.");
+                $"found {WeightFileFormat.DescribeBytes(magic)}." + FileKind.Hint(magic, FileKind.Kind.NetGenWeights));
         }
 
         ReadField(field.Slice(0, sizeof(ushort)), "version");

@@ -34,7 +34,7 @@ internal static class OnnxReader
         }
         catch (OnnxFormatException e)
         {
-            throw Fail($"The data is not a valid ONNX model (truncated or not protobuf): {e.Message}", fileName, e);
+            throw Fail($"The data is not a valid ONNX model (truncated or not protobuf): {e.Message}{Hint(bytes, length)}", fileName, e);
         }
 
         try
@@ -65,7 +65,7 @@ internal static class OnnxReader
         }
         catch (OnnxFormatException e)
         {
-            throw Fail($"The data is not a valid ONNX model (truncated or not protobuf): {e.Message}", fileName, e);
+            throw Fail($"The data is not a valid ONNX model (truncated or not protobuf): {e.Message}{Hint(bytes, length)}", fileName, e);
         }
 
         try
@@ -77,6 +77,9 @@ internal static class OnnxReader
             throw Fail(e.Message, fileName, e);
         }
     }
+
+    private static string Hint(byte[] bytes, int length) =>
+        FileKind.Hint(bytes.AsSpan(0, Math.Min(length, 16)), FileKind.Kind.Onnx);
 
     /// <summary>An <see cref="OnnxFormatException"/> whose message ends with the file or stream, as the weight loaders' do.</summary>
     private static OnnxFormatException Fail(string message, string? fileName, Exception? innerException) =>

@@ -78,6 +78,36 @@ public sealed class LoadExceptionContractTests : IDisposable
         });
     }
 
+    /// <summary>A file of another kind names that kind and the call that reads it (issue: JSON to the ONNX reader, …).</summary>
+    [Theory]
+    [InlineData("OnnxModel dense", "json", "looks like JSON text: a PyTorch state_dict is read by PyTorchWeights.Load")]
+    [InlineData("OnnxModel sequence", "ngw", "looks like a NetGen weight file: read it with NetworkWeights.Load")]
+    [InlineData("PyTorchWeights dense", "onnx", "looks like an ONNX model (binary protobuf): read it with OnnxModel.Load")]
+    [InlineData("RTNeuralWeights", "ngw", "looks like a NetGen weight file")]
+    [InlineData("KerasWeights", "onnx", "read it with OnnxModel.Load")]
+    [InlineData("NetworkWeights", "json", "looks like JSON text")]
+    [InlineData("NetworkWeights", "onnx", "looks like an ONNX model")]
+    public void FileOfAnotherKind_NamesTheKindAndTheCallThatReadsIt(string loader, string kind, string expected)
+    {
+        var dense = new IoFloatBiasNet();
+        dense.InitializeParameters(seed: 4);
+        using var onnx = new MemoryStream();
+        OnnxModel.Save(dense, onnx);
+        byte[] bytes = kind switch
+        {
+            "json" => Encoding.UTF8.GetBytes("\n  {\"0.weight\": [[1.0]]}"),
+            "onnx" => onnx.ToArray(),
+            _ => WeightTestSupport.SaveToBytes(dense),
+        };
+        string path = Write("other." + kind, bytes);
+
+        AssertRefused<NetworkFileException>(loader, path, e =>
+        {
+            Assert.Equal(path, e.FileName);
+            Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+        });
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private string Write(string name, byte[] bytes)
