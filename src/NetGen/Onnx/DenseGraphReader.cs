@@ -20,7 +20,7 @@ internal static class DenseGraphReader<T>
     /// </summary>
     public static T[] ReadParameters(ModelProto model, INetwork<T> network)
     {
-        int elementType = OnnxElementTypes.Of<T>();
+        int elementType = OnnxElementTypes.ReadAs<T>(model);   // a float model widens into a double network exactly
         IReadOnlyList<DenseGraph.Layer> layers = DenseGraph.Recognize(model, elementType, network.InputSize, network.OutputSize);
         CheckAgainstNetwork(layers, network, elementType);
         double[] values = DenseGraph.Decode(layers, elementType);
@@ -85,7 +85,7 @@ internal static class DenseGraphReader<T>
             {
                 string found = slope.IsFloatAttribute
                     ? $"{((float)slope.Value).ToString("R", CultureInfo.InvariantCulture)} in the model (LeakyRelu's float alpha)"
-                    : $"{slope.Value.ToString("R", CultureInfo.InvariantCulture)} in the model (a {(typeof(T) == typeof(float) ? "float" : "double")} constant)";
+                    : $"{slope.Value.ToString("R", CultureInfo.InvariantCulture)} in the model (a {(elementType == TensorElementType.Float ? "float" : "double")} constant)";
                 throw new OnnxFormatException(
                     $"Layer {l + 1}'s LeakyReLU slope is {found}; " +
                     $"the network's LeakySlope is {network.LeakySlope.ToString("R", CultureInfo.InvariantCulture)}.");

@@ -50,4 +50,12 @@ internal static class OnnxElementTypes
 
         return bytes;
     }
+
+    /// <summary>
+    /// The element type a model is read in for a network of <typeparamref name="T"/>: <typeparamref name="T"/>'s, or
+    /// FLOAT for a double network when the graph's input is float (every float widens to double exactly).
+    /// </summary>
+    public static int ReadAs<T>(Messages.ModelProto model)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        typeof(T) == typeof(double) && DenseGraph.InputElementType(model) == TensorElementType.Float ? TensorElementType.Float : Of<T>();
 }

@@ -16,7 +16,7 @@ internal static class SequenceGraphReader<T>
 {
     public static T[] ReadParameters(ModelProto model, ISequenceNetwork<T> network)
     {
-        int elementType = OnnxElementTypes.Of<T>();
+        int elementType = OnnxElementTypes.ReadAs<T>(model);   // a float model widens into a double network exactly
         List<SequenceGraph.Found> found = SequenceGraph.Recognize(model, elementType);
         ReadOnlySpan<SequenceLayer> layers = network.Layers;
         if (found.Count != layers.Length)

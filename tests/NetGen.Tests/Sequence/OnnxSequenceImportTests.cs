@@ -69,6 +69,21 @@ public class OnnxSequenceImportTests
     }
 
     [Fact]
+    public void FloatModel_IntoADoubleNetwork_WidensExactly()
+    {
+        var source = new GruModel();
+        source.InitializeParameters(seed: 5);
+        using var stream = new MemoryStream();
+        OnnxModel.Save(source, stream);
+        stream.Position = 0;
+        var target = new GruModelD();
+
+        OnnxModel.Load(target, stream);
+
+        Assert.Equal(source.Parameters.ToArray().Select(v => (double)v), target.Parameters.ToArray());
+    }
+
+    [Fact]
     public void DenseModel_IntoASequenceNetwork_IsRefused()
     {
         var error = Assert.Throws<OnnxFormatException>(() => OnnxModel.Load(new AmpModelD(), new MemoryStream([1, 2, 3])));
