@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text;
+
 namespace NetGen.Training;
 
 /// <summary>The outcome of <c>NetworkTrainer.Fit</c>.</summary>
@@ -18,4 +21,21 @@ namespace NetGen.Training;
 /// With a validation set, the 1-based epoch with the best validation objective (0 if no epoch produced a finite one);
 /// without one, the last completed epoch (0 if none completed).
 /// </param>
-public sealed record FitResult(FitStopReason StopReason, int EpochsRun, double TrainCost, double? ValidationCost, int BestEpoch);
+public sealed record FitResult(FitStopReason StopReason, int EpochsRun, double TrainCost, double? ValidationCost, int BestEpoch)
+{
+    /// <summary>
+    /// The members for <c>ToString()</c>, with numbers in the invariant culture and no <c>ValidationCost</c> when there
+    /// was no validation set: <c>FitResult { StopReason = Completed, EpochsRun = 50, TrainCost = 0.0123, BestEpoch = 50 }</c>.
+    /// </summary>
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append(CultureInfo.InvariantCulture, $"StopReason = {StopReason}, EpochsRun = {EpochsRun}, TrainCost = {TrainCost:G6}");
+        if (ValidationCost is { } validation)
+        {
+            builder.Append(CultureInfo.InvariantCulture, $", ValidationCost = {validation:G6}");
+        }
+
+        builder.Append(CultureInfo.InvariantCulture, $", BestEpoch = {BestEpoch}");
+        return true;
+    }
+}
