@@ -44,14 +44,7 @@ public class CompiledModelTests
     {
         PyTorchSequenceFixture expected = PyTorchSequenceFixture.Load("stackRTNeural");
         var net = new StackModelD();
-        var outputs = new double[expected.Outputs.Length];
-
-        net.Process(expected.Inputs, outputs);
-
-        for (int i = 0; i < outputs.Length; i++)
-        {
-            NumericAssert.Close(expected.Outputs[i], outputs[i], 1e-12 * Math.Max(1, Math.Abs(expected.Outputs[i])), $"ŷ[{i}]");
-        }
+        expected.AssertComputedBy(net);
     }
 
     [Theory]
@@ -66,12 +59,7 @@ public class CompiledModelTests
         Assert.Equal(declared.Parameters.ToArray(), compiled.Parameters.ToArray());
 
         PyTorchSequenceFixture expected = PyTorchSequenceFixture.Load(name);
-        var outputs = new double[expected.Outputs.Length];
-        compiled.Process(expected.Inputs, outputs);
-        for (int i = 0; i < outputs.Length; i++)
-        {
-            NumericAssert.Close(expected.Outputs[i], outputs[i], 1e-12 * Math.Max(1, Math.Abs(expected.Outputs[i])), $"ŷ[{i}]");
-        }
+        expected.AssertComputedBy(compiled);
     }
 
     [Fact]

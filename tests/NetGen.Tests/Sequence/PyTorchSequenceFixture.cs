@@ -30,6 +30,21 @@ internal sealed class PyTorchSequenceFixture
 
     public double Objective => _model.GetProperty("objective").GetDouble();
 
+    /// <summary>
+    /// Runs the recorded inputs through <paramref name="network"/> from its current (zero) state and checks every output
+    /// against PyTorch's to 1e−12, relative above 1 and absolute below.
+    /// </summary>
+    public void AssertComputedBy(ISequenceNetwork<double> network)
+    {
+        double[] expected = Outputs;
+        var outputs = new double[expected.Length];
+        network.Process(Inputs, outputs);
+        for (int i = 0; i < outputs.Length; i++)
+        {
+            NumericAssert.Close(expected[i], outputs[i], 1e-12 * Math.Max(1, Math.Abs(expected[i])), $"ŷ[{i}]");
+        }
+    }
+
     /// <summary>PyTorch's parameters in NetGen's layout.</summary>
     public double[] Parameters() => Map("parameters");
 

@@ -24,12 +24,7 @@ public class RTNeuralWeightsTests
 
         RTNeuralWeights.Load(net, ModelPath);
 
-        var outputs = new double[expected.Outputs.Length];
-        net.Process(expected.Inputs, outputs);
-        for (int i = 0; i < outputs.Length; i++)
-        {
-            NumericAssert.Close(expected.Outputs[i], outputs[i], 1e-12 * Math.Max(1, Math.Abs(expected.Outputs[i])), $"ŷ[{i}]");
-        }
+        expected.AssertComputedBy(net);
     }
 
     [Fact]
