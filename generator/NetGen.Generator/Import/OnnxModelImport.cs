@@ -98,7 +98,7 @@ internal static class OnnxModelImport
                 if (slope is { } first && first != value)
                 {
                     throw ModelFormatException.NotSupported(
-                        $"its LeakyReLU layers have different slopes ({First(first)} and {First(value)}); a NetGen network has one LeakySlope");
+                        $"its LeakyReLU layers have different slopes ({Number(first)} and {Number(value)}); a NetGen network has one LeakySlope");
                 }
 
                 slope = value;
@@ -153,7 +153,7 @@ internal static class OnnxModelImport
                 if (slope is { } first && first != value)
                 {
                     throw ModelFormatException.NotSupported(
-                        $"its LeakyReLU layers have different slopes ({First(first)} and {First(value)}); a NetGen network has one LeakySlope");
+                        $"its LeakyReLU layers have different slopes ({Number(first)} and {Number(value)}); a NetGen network has one LeakySlope");
                 }
 
                 slope = value;
@@ -198,30 +198,24 @@ internal static class OnnxModelImport
             ? f.Node.Inputs.Count > 3 && f.Node.Inputs[3].Length > 0
             : f.Bias is not null;
 
-    /// <summary>The values rounded to the class's element type; a double too large for float is refused.</summary>
+    /// <summary>
+    /// The values rounded to the class's element type. A double too large for float was refused while decoding
+    /// (<c>toSingle</c>), naming its initializer.
+    /// </summary>
     private static double[] ToElementType(double[] values, ElementType type)
     {
-        if (type != ElementType.Single)
+        if (type == ElementType.Single)
         {
-            return values;
-        }
-
-        for (int i = 0; i < values.Length; i++)
-        {
-            float value = (float)values[i];
-            if (float.IsInfinity(value))
+            for (int i = 0; i < values.Length; i++)
             {
-                throw ModelFormatException.NotFinite(
-                    $"parameter {i} is {First(values[i])}, which is not finite in float (the class's element type)");
+                values[i] = (float)values[i];
             }
-
-            values[i] = value;
         }
 
         return values;
     }
 
-    private static string First(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Number(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>A reader's sentence as a diagnostic's fragment: without its final period.</summary>
     private static string Fragment(string message) => message.EndsWith(".", StringComparison.Ordinal) ? message.Substring(0, message.Length - 1) : message;
