@@ -233,7 +233,7 @@ internal static class ModelBinder
     /// <summary>The bound spec, or NETGEN033 for each of the user's members that collides with a member it generates.</summary>
     private static ParseResult Checked(NetworkSpec bound, ParseResult request)
     {
-        DiagnosticInfo[] collisions = MemberCollisions.Check(request.ReservedNames, bound).ToArray();
+        DiagnosticInfo[] collisions = MemberCollisions.Check(request.ReservedNames, bound, trained: bound.Weights is not null).ToArray();
         return collisions.Length == 0
             ? new ParseResult(bound, EquatableArray<DiagnosticInfo>.Empty)
             : new ParseResult(null, new EquatableArray<DiagnosticInfo>(collisions));

@@ -29,7 +29,7 @@ internal static class GeneratedMembers
     /// <summary>What a class with trained parameters (<c>[NetworkModel]</c>, <c>Weights</c>) receives besides.</summary>
     public const string TrainedParameters = "TrainedParameters";
 
-    /// <summary>The names generated into <paramref name="spec"/>'s class.</summary>
-    public static bool IsGenerated(string name, Model.NetworkSpec spec) =>
-        (spec.IsSequence ? Sequence : Dense).Contains(name) || (spec.Weights is not null && name == TrainedParameters);
+    /// <summary>Whether <paramref name="name"/> is generated into a class of that kind.</summary>
+    public static bool IsGenerated(string name, bool sequence, bool trained) =>
+        (sequence ? Sequence : Dense).Contains(name) || (trained && name == TrainedParameters);
 }

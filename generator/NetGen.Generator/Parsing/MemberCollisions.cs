@@ -35,22 +35,19 @@ internal static class MemberCollisions
         return new EquatableArray<ReservedNameUse>(uses);
     }
 
-    /// <summary>NETGEN033 for each use that collides with a member of <paramref name="spec"/>'s generated class.</summary>
-    public static IEnumerable<DiagnosticInfo> Check(EquatableArray<ReservedNameUse> uses, NetworkSpec spec)
+    /// <summary>
+    /// NETGEN033 for each use that collides with a member of <paramref name="spec"/>'s generated class;
+    /// <paramref name="trained"/>: the class gets trained parameters (a model file gives its weights).
+    /// </summary>
+    public static IEnumerable<DiagnosticInfo> Check(EquatableArray<ReservedNameUse> uses, NetworkSpec spec, bool trained)
     {
         foreach (ReservedNameUse use in uses)
         {
-            if ((spec.IsSequence ? GeneratedMembers.Sequence : GeneratedMembers.Dense).Contains(use.Name))
+            if (GeneratedMembers.IsGenerated(use.Name, spec.IsSequence, trained))
             {
-                yield return DiagnosticInfo.Create(
-                    DiagnosticDescriptors.MemberCollidesWithGenerated, use.Location, spec.ClassName, use.Name,
-                    spec.IsSequence ? "sequence network" : "dense network");
-            }
-            else if (use.Name == GeneratedMembers.TrainedParameters && spec.Weights is not null)
-            {
-                yield return DiagnosticInfo.Create(
-                    DiagnosticDescriptors.MemberCollidesWithGenerated, use.Location, spec.ClassName, use.Name,
-                    "network with trained parameters");
+                string kind = use.Name == GeneratedMembers.TrainedParameters ? "network with trained parameters"
+                    : spec.IsSequence ? "sequence network" : "dense network";
+                yield return DiagnosticInfo.Create(DiagnosticDescriptors.MemberCollidesWithGenerated, use.Location, spec.ClassName, use.Name, kind);
             }
         }
     }

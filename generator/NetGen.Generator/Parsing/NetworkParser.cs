@@ -46,9 +46,8 @@ internal static class NetworkParser
 
             if (spec is not null)
             {
-                // The trained parameters exist once the weights are read; Weights = path says they will.
-                NetworkSpec kind = weights is null ? spec : spec with { Weights = new TrainedWeights("", "", EquatableArray<double>.Empty) };
-                diagnostics.AddRange(MemberCollisions.Check(MemberCollisions.Find(type, cancellationToken), kind));
+                // Weights = path: the class will get trained parameters once the file is read.
+                diagnostics.AddRange(MemberCollisions.Check(MemberCollisions.Find(type, cancellationToken), spec, trained: weights is not null));
             }
 
             return new ParseResult(diagnostics.Count == 0 ? spec : null, new EquatableArray<DiagnosticInfo>(diagnostics), weights);
