@@ -65,4 +65,14 @@ sealed class NetworkAttribute : Attribute
     /// Default <see langword="null"/>: parameters start from the usual random initialization.
     /// </summary>
     public string? Weights { get; set; }
+
+    /// <summary>
+    /// With <see cref="Weights"/>: the modules of the <c>state_dict</c> (their prefixes, such as <c>"fc1"</c> or
+    /// <c>"rnn"</c>) in the order in which the model's <c>forward</c> runs them, each loaded into the declared layer at
+    /// its place and checked against it. Needed only when the order cannot be told from the file: modules under a
+    /// numbered container (<c>nn.Sequential</c>, <c>nn.ModuleList</c>) run in index order, and named modules are matched
+    /// to the layers by kind and shape when exactly one assignment fits. Default <see langword="null"/>.
+    /// </summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1819", Justification = "Attribute arguments are arrays.")]
+    public string[]? ModuleOrder { get; set; }
 }

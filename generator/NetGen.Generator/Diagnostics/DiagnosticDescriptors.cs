@@ -211,6 +211,12 @@ internal static class DiagnosticDescriptors
         "'{0}' declares '{1}', and NetGen generates a member named '{1}' in every {2}; rename or remove the member",
         "NetGen generates the network's members into the class itself; a member of the same name would be a compiler error inside the generated file. The page of NETGEN033 lists the names.");
 
+    public static readonly DiagnosticDescriptor ModuleOrderWithoutWeights = Error(
+        "NETGEN034",
+        "ModuleOrder needs Weights",
+        "[Network] on '{0}' sets ModuleOrder but no Weights; ModuleOrder orders the modules of the state_dict that Weights names, so add Weights or remove ModuleOrder",
+        "ModuleOrder says in which order the modules of a PyTorch state_dict run; without a Weights file there is nothing to order.");
+
     /// <summary>
     /// An error that cannot be configured away: an .editorconfig or #pragma that silenced it would only turn it into
     /// compiler errors about missing members.

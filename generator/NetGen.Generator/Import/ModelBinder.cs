@@ -54,7 +54,7 @@ internal static class ModelBinder
             }
 
             JsonValue root = JsonParser.Parse(file.Text);
-            NetworkSpec bound = model.DefinesArchitecture ? FromModel(root, spec, path) : WithWeights(root, spec, path);
+            NetworkSpec bound = model.DefinesArchitecture ? FromModel(root, spec, path) : WithWeights(root, spec, path, model.ModuleOrder);
             return Checked(bound, request);
         }
         catch (ModelFormatException problem)
@@ -198,8 +198,11 @@ internal static class ModelBinder
     }
 
     /// <summary>Parameters for the declared layers from a PyTorch state_dict.</summary>
-    private static NetworkSpec WithWeights(JsonValue root, NetworkSpec declared, string path)
+    private static NetworkSpec WithWeights(JsonValue root, NetworkSpec declared, string path, EquatableArray<string>? order)
     {
+        const string HowToOrder =
+            "give the order in which forward runs the modules with ModuleOrder = new[] { \"fc1\", \"fc2\", … } on [Network]";
+        IReadOnlyList<string>? moduleOrder = order?.ToArray();
         bool single = declared.ElementType == ElementType.Single;
         double[] parameters;
         if (declared.IsSequence)
@@ -212,7 +215,7 @@ internal static class ModelBinder
 
             CheckEmbeddable(
                 declared.SequenceLayers.Sum(l => SequenceLayerPlanMath.Of(l, declared.HasBias).Parameters), declared.ElementType);
-            parameters = StateDict.ReadSequence(root, layers, single);
+            parameters = StateDict.ReadSequence(root, layers, single, moduleOrder, HowToOrder);
         }
         else
         {
@@ -224,7 +227,7 @@ internal static class ModelBinder
 
             CheckEmbeddable(
                 declared.Layers.Sum(l => ((long)l.Inputs * l.Outputs) + (declared.HasBias ? l.Outputs : 0)), declared.ElementType);
-            parameters = StateDict.ReadDense(root, sizes, declared.HasBias, single);
+            parameters = StateDict.ReadDense(root, sizes, declared.HasBias, single, moduleOrder, HowToOrder);
         }
 
         return declared with { Weights = new TrainedWeights(path, "PyTorch state_dict", new EquatableArray<double>(parameters)) };

@@ -11,4 +11,10 @@ namespace NetGen.Generator.Model;
 /// Whether the class takes the model's element type (a <c>[NetworkModel]</c> that does not set <c>ElementType</c>; used
 /// by formats that have one, ONNX).
 /// </param>
-internal sealed record ModelReference(string Path, LocationInfo? Location, bool DefinesArchitecture, bool ElementTypeFromModel = false);
+/// <param name="ModuleOrder">The state_dict modules in run order that <c>ModuleOrder</c> gives, if any.</param>
+internal sealed record ModelReference(
+    string Path,
+    LocationInfo? Location,
+    bool DefinesArchitecture,
+    bool ElementTypeFromModel = false,
+    EquatableArray<string>? ModuleOrder = null);

@@ -59,6 +59,14 @@ internal sealed class NetworkOptions
             options.Set(argument.Key, argument.Value, location, className, diagnostics);
         }
 
+        if (options.IsSet(nameof(NetworkAttribute.ModuleOrder)) && options.Weights is null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.ModuleOrderWithoutWeights,
+                options.LocationOf(nameof(NetworkAttribute.ModuleOrder), null),
+                className));
+        }
+
         return options;
     }
 

@@ -248,15 +248,25 @@ internal static class NetworkParser
         return Spec(type, elementType, System.Array.Empty<LayerSpec>(), options, new EquatableArray<SequenceLayerSpec>(layers));
     }
 
-    /// <summary>The state_dict file that <c>Weights</c> names, with the location of that argument.</summary>
+    /// <summary>The state_dict file that <c>Weights</c> names, with the location of that argument and any <c>ModuleOrder</c>.</summary>
     private static ModelReference? WeightsReference(AttributeData attribute, CancellationToken cancellationToken)
     {
+        EquatableArray<string>? order = null;
+        foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
+        {
+            if (argument.Key == nameof(NetworkAttribute.ModuleOrder) && !argument.Value.IsNull)
+            {
+                order = new EquatableArray<string>(argument.Value.Values.Select(v => v.Value as string ?? "").ToArray());
+            }
+        }
+
         foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
         {
             if (argument.Key == nameof(NetworkAttribute.Weights) && argument.Value.Value is string path && path.Trim().Length > 0)
             {
                 var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
-                return new ModelReference(path, NetworkOptions.ArgumentLocation(syntax, argument.Key), DefinesArchitecture: false);
+                return new ModelReference(
+                    path, NetworkOptions.ArgumentLocation(syntax, argument.Key), DefinesArchitecture: false, ModuleOrder: order);
             }
         }
 

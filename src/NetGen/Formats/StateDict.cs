@@ -20,9 +20,11 @@ internal static class StateDict
     /// or double.
     /// </summary>
     /// <exception cref="ModelFormatException">The file does not hold exactly these layers.</exception>
-    public static double[] ReadSequence(JsonValue root, IReadOnlyList<SequenceLayer> layers, bool single)
+    public static double[] ReadSequence(
+        JsonValue root, IReadOnlyList<SequenceLayer> layers, bool single, IReadOnlyList<string>? moduleOrder, string howToOrder)
     {
-        List<(Module Module, int Layer)> units = Units(Modules(root));
+        List<Module> modules = Modules(root);
+        List<(Module Module, int Layer)> units = Units(modules);
         if (units.Count != layers.Count)
         {
             var declared = new List<string>();
@@ -36,13 +38,20 @@ internal static class StateDict
                 $"({string.Join(", ", units.ConvertAll(u => u.Module.Label(u.Layer)))})");
         }
 
+        var names = new List<string>();
+        for (int l = 0; l < layers.Count; l++)
+        {
+            names.Add($"layer {l + 1} ({layers[l].Kind} {layers[l].Inputs} → {layers[l].Outputs})");
+        }
+
+        units = Ordered(modules, (m, k, l) => FitsSequence(modules[m], k, layers[l]), names, moduleOrder, howToOrder);
         var reader = new TensorReader(single);
         var parameters = new List<double>();
         for (int l = 0; l < layers.Count; l++)
         {
             SequenceLayer layer = layers[l];
             (Module module, int k) = units[l];
-            string where = $"layer {l + 1} ({layer.Kind} {layer.Inputs} → {layer.Outputs}) from '{module.Label(k)}'";
+            string where = $"{names[l]} from '{module.Label(k)}'";
             var destination = new double[layer.ParameterCount];
             switch (layer.Kind)
             {
@@ -71,14 +80,25 @@ internal static class StateDict
 
     /// <summary>The parameters of a dense network with layer <paramref name="sizes"/> (input, hidden…, output).</summary>
     /// <exception cref="ModelFormatException">The file does not hold exactly these layers.</exception>
-    public static double[] ReadDense(JsonValue root, IReadOnlyList<int> sizes, bool hasBias, bool single)
+    public static double[] ReadDense(
+        JsonValue root, IReadOnlyList<int> sizes, bool hasBias, bool single, IReadOnlyList<string>? moduleOrder, string howToOrder)
     {
-        List<(Module Module, int Layer)> units = Units(Modules(root));
+        List<Module> modules = Modules(root);
+        List<(Module Module, int Layer)> units = Units(modules);
         if (units.Count != sizes.Count - 1)
         {
             throw ModelFormatException.DoesNotFit(
                 $"the network has {sizes.Count - 1} weight layers, but the file holds {units.Count} modules");
         }
+
+        var names = new List<string>();
+        for (int l = 1; l < sizes.Count; l++)
+        {
+            names.Add($"layer {l} ({sizes[l - 1]} → {sizes[l]})");
+        }
+
+        units = Ordered(
+            modules, (m, k, l) => k < 0 && FitsLinear(modules[m], sizes[l], sizes[l + 1]), names, moduleOrder, howToOrder);
 
         var reader = new TensorReader(single);
         int count = 0;
@@ -93,7 +113,7 @@ internal static class StateDict
         {
             int inputs = sizes[l], outputs = sizes[l + 1];
             (Module module, int k) = units[l];
-            string where = $"layer {l + 1} ({inputs} → {outputs}) from '{module.Label(k)}'";
+            string where = $"{names[l]} from '{module.Label(k)}'";
             if (k >= 0)
             {
                 throw ModelFormatException.DoesNotFit($"{where}: the module is recurrent, but the network is dense");
@@ -104,6 +124,109 @@ internal static class StateDict
         }
 
         return parameters;
+    }
+
+    /// <summary>
+    /// The units (module, stacked layer) in the order <see cref="ModuleOrder"/> gives; the first that fits another layer
+    /// but not its own is refused here, saying that order may be the cause.
+    /// </summary>
+    private static List<(Module Module, int Layer)> Ordered(
+        List<Module> modules, Func<int, int, int, bool> fits, List<string> layers, IReadOnlyList<string>? moduleOrder, string howToOrder)
+    {
+        var prefixes = modules.ConvertAll(m => m.Prefix);
+        var counts = modules.ConvertAll(m => m.Layers);
+        Func<int, int, int, bool> fitsUnit = (m, k, l) => fits(m, modules[m].Layers == 0 ? -1 : k, l);
+        var units = new List<(Module, int)>();
+        var indices = new List<(int Module, int K)>();
+        foreach (int m in ModuleOrder.Resolve(prefixes, counts.ConvertAll(c => Math.Max(c, 1)), fitsUnit, layers, moduleOrder, howToOrder))
+        {
+            for (int k = 0; k < Math.Max(counts[m], 1); k++)
+            {
+                units.Add((modules[m], counts[m] == 0 ? -1 : k));
+                indices.Add((m, k));
+            }
+        }
+
+        for (int l = 0; l < units.Count; l++)
+        {
+            (int m, int k) = indices[l];
+            if (!fitsUnit(m, k, l) && ModuleOrder.OutOfOrderHint(m, k, l, fitsUnit, layers, howToOrder) is string hint)
+            {
+                throw ModelFormatException.DoesNotFit($"{layers[l]}: '{units[l].Item1.Label(units[l].Item2)}' does not fit it; {hint}");
+            }
+        }
+
+        return units;
+    }
+
+    /// <summary>Unit <paramref name="k"/> of the module (−1: not recurrent) has the kind and shape of the layer.</summary>
+    private static bool FitsSequence(Module module, int k, SequenceLayer layer)
+    {
+        switch (layer.Kind)
+        {
+            case SequenceLayerKind.Lstm or SequenceLayerKind.Gru:
+                int rows = (layer.Kind == SequenceLayerKind.Lstm ? 4 : 3) * layer.Outputs;
+                return k >= 0 &&
+                       Is(module.Find($"weight_ih_l{k}"), rows, layer.Inputs) &&
+                       Is(module.Find($"weight_hh_l{k}"), rows, layer.Outputs);
+            case SequenceLayerKind.Conv1D:
+                return k < 0 && Is(module.Find("weight"), layer.Outputs, layer.Inputs, layer.KernelSize) && BiasFits(module, layer.Outputs);
+            default:
+                return k < 0 && FitsLinear(module, layer.Inputs, layer.Outputs);
+        }
+    }
+
+    private static bool FitsLinear(Module module, int inputs, int outputs) =>
+        Is(module.Find("weight"), outputs, inputs) && BiasFits(module, outputs);
+
+    private static bool BiasFits(Module module, int outputs) => module.Find("bias") is not JsonValue bias || Is(bias, outputs);
+
+    /// <summary>Whether <paramref name="value"/> is a regular nested array of exactly these dimensions.</summary>
+    private static bool Is(JsonValue? value, params int[] dims)
+    {
+        int[]? found = Dims(value);
+        if (found is null || found.Length != dims.Length)
+        {
+            return false;
+        }
+
+        for (int d = 0; d < dims.Length; d++)
+        {
+            if (found[d] != dims[d])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The dimensions of a regular nested array of numbers, or null.</summary>
+    private static int[]? Dims(JsonValue? value)
+    {
+        var dims = new List<int>();
+        while (value is { Kind: JsonKind.Array })
+        {
+            dims.Add(value.Items.Count);
+            if (value.Items.Count == 0)
+            {
+                return dims.ToArray();
+            }
+
+            JsonKind first = value.Items[0].Kind;
+            int count = first == JsonKind.Array ? value.Items[0].Items.Count : -1;
+            foreach (JsonValue item in value.Items)
+            {
+                if (item.Kind != first || (first == JsonKind.Array && item.Items.Count != count))
+                {
+                    return null;
+                }
+            }
+
+            value = value.Items[0];
+        }
+
+        return dims.Count == 0 ? null : dims.ToArray();
     }
 
     private static void Linear(
@@ -272,6 +395,7 @@ internal static class StateDict
                 layers++;
             }
 
+            module.Layers = layers;
             if (layers == 0)
             {
                 if (!module.Has("weight"))
@@ -331,7 +455,12 @@ internal static class StateDict
 
         public string Name(string name) => Prefix.Length == 0 ? name : $"{Prefix}.{name}";
 
+        /// <summary>How many stacked layers a recurrent module holds (weight_ih_l0…), 0 for any other module.</summary>
+        public int Layers { get; set; }
+
         public bool Has(string name) => Entries.ContainsKey(name);
+
+        public JsonValue? Find(string name) => Entries.TryGetValue(name, out JsonValue? value) ? value : null;
 
         public JsonValue Entry(string name, string where) =>
             Entries.TryGetValue(name, out JsonValue? value)

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Numerics;
 using System.Text.Json;
+using NetGen.Formats;
 
 namespace NetGen.IO;
 
@@ -33,6 +34,9 @@ public static class PyTorchWeights
 {
     private const string Format = "PyTorch state_dict";
 
+    private const string HowToOrder =
+        "give the order in which forward runs the modules: PyTorchWeights.Load(network, path, moduleOrder: [\"fc1\", \"fc2\", …])";
+
     /// <summary>Reads a JSON <c>state_dict</c> from <paramref name="json"/> into the network.</summary>
     /// <typeparam name="T">The element type, <see cref="float"/> or <see cref="double"/>.</typeparam>
     /// <param name="network">The network whose parameters are replaced.</param>
@@ -56,7 +60,7 @@ public static class PyTorchWeights
             throw new ArgumentException("The stream must be readable.", nameof(json));
         }
 
-        Load(network, json, WeightFileFormat.FileNameOf(json));
+        Load(network, json, WeightFileFormat.FileNameOf(json), null);
     }
 
     /// <summary>Reads a JSON <c>state_dict</c> file into the network.</summary>
@@ -79,7 +83,7 @@ public static class PyTorchWeights
         ArgumentNullException.ThrowIfNull(network);
         ArgumentException.ThrowIfNullOrEmpty(path);
         using FileStream stream = WeightFileFormat.OpenRead(path);
-        Load(network, stream, path);
+        Load(network, stream, path, null);
     }
 
     /// <summary>
@@ -111,7 +115,7 @@ public static class PyTorchWeights
         ArgumentNullException.ThrowIfNull(network);
         ArgumentException.ThrowIfNullOrEmpty(path);
         using FileStream stream = WeightFileFormat.OpenRead(path);
-        LoadSequence(network, stream, path);
+        LoadSequence(network, stream, path, null);
     }
 
     /// <summary>Reads a JSON <c>state_dict</c> from <paramref name="json"/> into a sequence network (see the path overload).</summary>
@@ -134,31 +138,141 @@ public static class PyTorchWeights
             throw new ArgumentException("The stream must be readable.", nameof(json));
         }
 
-        LoadSequence(network, json, WeightFileFormat.FileNameOf(json));
+        LoadSequence(network, json, WeightFileFormat.FileNameOf(json), null);
     }
 
-    private static void LoadSequence<T>(ISequenceNetwork<T> network, Stream json, string? source)
+    /// <summary>
+    /// Reads a JSON <c>state_dict</c> file into the network, taking its <c>nn.Linear</c> modules in the given order
+    /// instead of the order the rule in the remarks gives.
+    /// </summary>
+    /// <typeparam name="T">The element type, <see cref="float"/> or <see cref="double"/>.</typeparam>
+    /// <param name="network">The network whose parameters are replaced.</param>
+    /// <param name="path">The JSON file.</param>
+    /// <param name="moduleOrder">
+    /// Every module's prefix (the name before <c>.weight</c>: <c>"fc1"</c>, <c>"layers.0"</c>; <c>""</c> for a model that
+    /// is one <c>nn.Linear</c>), in the order in which <c>forward</c> runs them; each is checked against the layer it
+    /// loads into.
+    /// </param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty, or the network describes itself inconsistently.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist, or <paramref name="path"/> is a directory.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="UnauthorizedAccessException">Access to the file is denied.</exception>
+    /// <exception cref="WeightFileException">
+    /// The JSON is malformed, <paramref name="moduleOrder"/> does not list the file's modules exactly once each, or a
+    /// module does not fit its layer. The message ends with <paramref name="path"/>.
+    /// </exception>
+    /// <exception cref="NotSupportedException"><typeparamref name="T"/> is neither float nor double.</exception>
+    public static void Load<T>(INetwork<T> network, string path, IReadOnlyList<string> moduleOrder)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(moduleOrder);
+        using FileStream stream = WeightFileFormat.OpenRead(path);
+        Load(network, stream, path, moduleOrder);
+    }
+
+    /// <summary>Reads a JSON <c>state_dict</c> from <paramref name="json"/> in the given module order (see the path overload).</summary>
+    /// <typeparam name="T">The element type, <see cref="float"/> or <see cref="double"/>.</typeparam>
+    /// <param name="network">The network whose parameters are replaced.</param>
+    /// <param name="json">A readable stream of UTF-8 JSON; it is read to its end and not closed.</param>
+    /// <param name="moduleOrder">Every module's prefix, in the order in which <c>forward</c> runs them.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="json"/> is not readable, or the network describes itself inconsistently.</exception>
+    /// <exception cref="IOException">Reading the stream fails.</exception>
+    /// <exception cref="WeightFileException">The JSON is malformed, the order does not list the modules, or a module does not fit.</exception>
+    /// <exception cref="NotSupportedException"><typeparamref name="T"/> is neither float nor double.</exception>
+    public static void Load<T>(INetwork<T> network, Stream json, IReadOnlyList<string> moduleOrder)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(moduleOrder);
+        if (!json.CanRead)
+        {
+            throw new ArgumentException("The stream must be readable.", nameof(json));
+        }
+
+        Load(network, json, WeightFileFormat.FileNameOf(json), moduleOrder);
+    }
+
+    /// <summary>
+    /// Reads a JSON <c>state_dict</c> file into a sequence network, taking its modules in the given order (a recurrent
+    /// module with <c>num_layers = K</c> gives K consecutive layers).
+    /// </summary>
+    /// <typeparam name="T">The element type, <see cref="float"/> or <see cref="double"/>.</typeparam>
+    /// <param name="network">The network whose parameters are replaced.</param>
+    /// <param name="path">The JSON file.</param>
+    /// <param name="moduleOrder">Every module's prefix (<c>"rnn"</c>, <c>"convs.0"</c>), in the order in which <c>forward</c> runs them.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty, or the network describes itself inconsistently.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist, or <paramref name="path"/> is a directory.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="UnauthorizedAccessException">Access to the file is denied.</exception>
+    /// <exception cref="WeightFileException">
+    /// The JSON is malformed, <paramref name="moduleOrder"/> does not list the file's modules exactly once each, or a
+    /// module does not fit its layer. The message ends with <paramref name="path"/>.
+    /// </exception>
+    /// <exception cref="NotSupportedException"><typeparamref name="T"/> is neither float nor double.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026", Justification = "The overloads differ in their first parameter (a dense or a sequence network), so no call can be ambiguous.")]
+    public static void Load<T>(ISequenceNetwork<T> network, string path, IReadOnlyList<string> moduleOrder)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(moduleOrder);
+        using FileStream stream = WeightFileFormat.OpenRead(path);
+        LoadSequence(network, stream, path, moduleOrder);
+    }
+
+    /// <summary>Reads a JSON <c>state_dict</c> from <paramref name="json"/> into a sequence network in the given module order.</summary>
+    /// <typeparam name="T">The element type, <see cref="float"/> or <see cref="double"/>.</typeparam>
+    /// <param name="network">The network whose parameters are replaced.</param>
+    /// <param name="json">A readable stream of UTF-8 JSON; it is read to its end and not closed.</param>
+    /// <param name="moduleOrder">Every module's prefix, in the order in which <c>forward</c> runs them.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="json"/> is not readable, or the network describes itself inconsistently.</exception>
+    /// <exception cref="IOException">Reading the stream fails.</exception>
+    /// <exception cref="WeightFileException">The JSON is malformed, the order does not list the modules, or a module does not fit.</exception>
+    /// <exception cref="NotSupportedException"><typeparamref name="T"/> is neither float nor double.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026", Justification = "The overloads differ in their first parameter (a dense or a sequence network), so no call can be ambiguous.")]
+    public static void Load<T>(ISequenceNetwork<T> network, Stream json, IReadOnlyList<string> moduleOrder)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(moduleOrder);
+        if (!json.CanRead)
+        {
+            throw new ArgumentException("The stream must be readable.", nameof(json));
+        }
+
+        LoadSequence(network, json, WeightFileFormat.FileNameOf(json), moduleOrder);
+    }
+
+    private static void LoadSequence<T>(ISequenceNetwork<T> network, Stream json, string? source, IReadOnlyList<string>? moduleOrder)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         _ = WeightFileFormat.ElementTypeOf<T>(); // throws NotSupportedException unless T is float or double
         var reader = new JsonWeightReader(Format, source);
         using JsonDocument document = reader.Parse(json);
-        T[] parameters = SequenceStateDictReader.Read(network, document.RootElement, reader);
+        T[] parameters = SequenceStateDictReader.Read(network, document.RootElement, moduleOrder, HowToOrder, reader);
         parameters.CopyTo(network.Parameters);
     }
 
-    private static void Load<T>(INetwork<T> network, Stream json, string? source)
+    private static void Load<T>(INetwork<T> network, Stream json, string? source, IReadOnlyList<string>? moduleOrder)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         _ = WeightFileFormat.ElementTypeOf<T>(); // throws NotSupportedException unless T is float or double
         NetworkShape.Validate(network);
         var reader = new JsonWeightReader(Format, source);
         using JsonDocument document = reader.Parse(json);
-        T[] parameters = Read(network, document.RootElement, reader);
+        T[] parameters = Read(network, document.RootElement, moduleOrder, reader);
         parameters.CopyTo(network.Parameters);
     }
 
-    private static T[] Read<T>(INetwork<T> network, JsonElement root, JsonWeightReader reader)
+    private static T[] Read<T>(INetwork<T> network, JsonElement root, IReadOnlyList<string>? moduleOrder, JsonWeightReader reader)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (root.ValueKind != JsonValueKind.Object)
@@ -218,6 +332,7 @@ public static class PyTorchWeights
                 $"(one '.weight' entry each), found {weights.Count}{(found.Count > 0 ? ": " + string.Join(", ", found) : string.Empty)}.");
         }
 
+        weights = InRunOrder(weights, biases, sizes, moduleOrder, reader);
         var parameters = new T[network.ParameterCount];
         int[] offsets = NetworkShape.LayerOffsets(sizes, network.HasBias);
         for (int l = 0; l < layerCount; l++)
@@ -262,6 +377,87 @@ public static class PyTorchWeights
         }
 
         return parameters;
+    }
+
+    /// <summary>
+    /// The layers in the order the model runs them (see <see cref="ModuleOrder"/>); a layer whose shape fits another
+    /// place but not its own is refused, saying that order may be the cause.
+    /// </summary>
+    private static List<(string Prefix, JsonElement Value)> InRunOrder(
+        List<(string Prefix, JsonElement Value)> weights,
+        Dictionary<string, JsonElement> biases,
+        ReadOnlySpan<int> sizes,
+        IReadOnlyList<string>? moduleOrder,
+        JsonWeightReader reader)
+    {
+        int[] shape = sizes.ToArray();
+        var layers = new List<string>();
+        for (int l = 1; l < shape.Length; l++)
+        {
+            layers.Add($"layer {l} ({shape[l - 1]} → {shape[l]})");
+        }
+
+        var prefixes = weights.ConvertAll(w => w.Prefix);
+        var units = weights.ConvertAll(_ => 1);
+        Func<int, int, int, bool> fits = (m, _, l) =>
+            Dims(weights[m].Value) is [int o, int i] && o == shape[l + 1] && i == shape[l] &&
+            (!biases.TryGetValue(weights[m].Prefix, out JsonElement bias) || (Dims(bias) is [int n] && n == shape[l + 1]));
+        int[] order;
+        try
+        {
+            order = ModuleOrder.Resolve(prefixes, units, fits, layers, moduleOrder, HowToOrder);
+        }
+        catch (ModelFormatException problem)
+        {
+            throw reader.Fail(problem);
+        }
+
+        var ordered = new List<(string Prefix, JsonElement Value)>();
+        foreach (int m in order)
+        {
+            ordered.Add(weights[m]);
+        }
+
+        for (int l = 0; l < order.Length; l++)
+        {
+            if (!fits(order[l], 0, l) && ModuleOrder.OutOfOrderHint(order[l], 0, l, fits, layers, HowToOrder) is string hint)
+            {
+                throw reader.Fail(
+                    $"layer {l + 1} {JsonWeightReader.Quote(Name(ordered[l].Prefix, "weight"))}: expected shape " +
+                    $"[{shape[l + 1]}][{shape[l]}] ([out][in]), found {JsonWeightReader.ShapeOf(ordered[l].Value)}; {hint}.");
+            }
+        }
+
+        return ordered;
+    }
+
+    /// <summary>The dimensions of a regular nested array, or null.</summary>
+    private static int[]? Dims(JsonElement value)
+    {
+        var dims = new List<int>();
+        while (value.ValueKind == JsonValueKind.Array)
+        {
+            int count = value.GetArrayLength();
+            dims.Add(count);
+            if (count == 0)
+            {
+                break;
+            }
+
+            JsonElement first = value[0];
+            foreach (JsonElement item in value.EnumerateArray())
+            {
+                if (item.ValueKind != first.ValueKind ||
+                    (item.ValueKind == JsonValueKind.Array && item.GetArrayLength() != first.GetArrayLength()))
+                {
+                    return null;
+                }
+            }
+
+            value = first;
+        }
+
+        return dims.Count == 0 ? null : dims.ToArray();
     }
 
     /// <summary>"fc1.weight" → "fc1"; "weight" (a bare nn.Linear) → "".</summary>

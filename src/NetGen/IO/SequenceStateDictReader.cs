@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Numerics;
 using System.Text.Json;
 using NetGen.Formats;
@@ -12,13 +13,16 @@ namespace NetGen.IO;
 /// </summary>
 internal static class SequenceStateDictReader
 {
-    public static T[] Read<T>(ISequenceNetwork<T> network, JsonElement root, JsonWeightReader reader)
+    public static T[] Read<T>(
+        ISequenceNetwork<T> network, JsonElement root, IReadOnlyList<string>? moduleOrder, string howToOrder, JsonWeightReader reader)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         double[] values;
         try
         {
-            values = StateDict.ReadSequence(JsonWeightReader.ToValue(root), network.Layers.ToArray(), single: typeof(T) == typeof(float));
+            values = StateDict.ReadSequence(JsonWeightReader.ToValue(root), network.Layers.ToArray(), single: typeof(T) == typeof(float),
+                moduleOrder,
+                howToOrder);
         }
         catch (ModelFormatException problem)
         {
