@@ -79,6 +79,27 @@ public sealed partial class DiagnosticTests
     }
 
     [Theory]
+    [InlineData("[Network(2, 2, 2, 1, [|Weights = \"named.json\"|])]",
+        "the order of the modules is ambiguous", "layer 1 (2 → 2) could be \"c\" or \"a\"", "ModuleOrder = new[]")]
+    [InlineData("[Network(2, 2, 2, 1, [|Weights = \"named.json\"|], ModuleOrder = new[] { \"a\", \"x\", \"b\" })]",
+        "the given module order names \"x\", which is not a module of the file")]
+    [InlineData("[Network(2, 2, 2, 1, [|Weights = \"named.json\"|], ModuleOrder = new[] { \"b\", \"c\", \"a\" })]",
+        "layer 1 (2 → 2): 'b' does not fit it; it fits layer 3 (2 → 1), so the modules may be out of order")]
+    public void NETGEN030_NamedModulesWithoutAnOrder_OrAWrongModuleOrder_OnWeights(string attribute, params string[] details)
+    {
+        const string Named = """{"c.weight": [[1, 0], [0, 1]], "a.weight": [[2, 0], [0, 2]], "b.weight": [[1, 1]]}""";
+        GeneratorRun run = AssertModelDiagnostic("NETGEN030", attribute.Replace("1, [|", "1, Bias = false, [|") + DenseClass, ("/src/named.json", Named));
+        foreach (string detail in details)
+        {
+            AssertMessageContains(run, detail);
+        }
+    }
+
+    [Fact]
+    public void NETGEN034_ModuleOrderWithoutWeights_OnModuleOrder() =>
+        AssertModelDiagnostic("NETGEN034", "[Network(2, 2, 1, [|ModuleOrder = new[] { \"fc1\", \"fc2\" }|])]" + DenseClass);
+
+    [Theory]
     [InlineData("typeof(float)", "1e39", "'2' weight[0][0] is 1e39, which is not finite in float")]
     [InlineData("typeof(double)", "1e309", "not finite in double")]
     public void NETGEN031_WeightThatIsNotFiniteInTheElementType_OnWeights_NamingTheEntry(string type, string value, string detail)

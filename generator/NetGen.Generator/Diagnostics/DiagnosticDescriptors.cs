@@ -191,7 +191,7 @@ internal static class DiagnosticDescriptors
         "NETGEN030",
         "Weight file does not fit the declared network",
         "The weight file '{1}' does not fit '{0}': {2}",
-        "With Weights, the file must hold exactly the declared layers' weights, in the declared order and shapes.");
+        "With Weights, the file must hold exactly the declared layers' weights and shapes, in an order the file or ModuleOrder makes unambiguous.");
 
     public static readonly DiagnosticDescriptor ModelWeightNotFinite = Error(
         "NETGEN031",

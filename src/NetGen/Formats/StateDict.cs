@@ -8,7 +8,7 @@ namespace NetGen.Formats;
 
 /// <summary>
 /// A PyTorch <c>state_dict</c> saved as JSON (<c>json.dump({k: v.tolist() for k, v in m.state_dict().items()}, f)</c>)
-/// read into the parameters of declared layers: modules in the order of the file (the order of <c>state_dict()</c>),
+/// read into the parameters of declared layers: modules in the order forward runs them (see <see cref="ModuleOrder"/>),
 /// one per layer, an <c>nn.LSTM</c> or <c>nn.GRU</c> with <c>num_layers = K</c> giving K layers; <c>nn.Linear</c>
 /// [out][in] and recurrent [gates·H][in] matrices are transposed into NetGen's [in][out]; an <c>nn.Conv1d</c>
 /// [out][in][k] becomes W[k][in][out]; an LSTM's two biases are summed once, a GRU keeps both.

@@ -15,10 +15,15 @@ namespace NetGen.IO;
 /// <para>
 /// The JSON root is an object that maps names to nested arrays of numbers. Each <c>nn.Linear</c> layer contributes
 /// <c>"&lt;prefix&gt;.weight"</c>, shaped [out][in], and, if the layer has a bias, <c>"&lt;prefix&gt;.bias"</c>,
-/// shaped [out] (a model that is a single <c>nn.Linear</c> has the names <c>"weight"</c> and <c>"bias"</c>). The
-/// layers are taken in the order in which their <c>.weight</c> entries appear in the file, which is the order of
-/// <c>state_dict()</c>, i.e. the order in which the modules were registered; they must match the network's weight
-/// layers one for one. Each weight matrix is transposed into NetGen's [in][out] layout.
+/// shaped [out] (a model that is a single <c>nn.Linear</c> has the names <c>"weight"</c> and <c>"bias"</c>). Each
+/// weight matrix is transposed into NetGen's [in][out] layout.
+/// </para>
+/// <para>
+/// The modules load in the order <c>forward</c> runs them, which <c>state_dict()</c> does not give (it lists modules
+/// in the order <c>__init__</c> created them): modules under a numbered container (<c>0</c>, <c>layers.3</c>) in
+/// index order, as <c>nn.Sequential</c> and <c>nn.ModuleList</c> run them; named modules (<c>fc1</c>, <c>dense</c>)
+/// matched to the layers by shape, loaded only when exactly one assignment fits (otherwise the load is refused as
+/// ambiguous); or in the order given as <c>moduleOrder</c>, which always wins and is checked like any other.
 /// </para>
 /// <para>
 /// Rejected, with a <see cref="WeightFileException"/> that names the entry: any other name (buffers such as
@@ -88,9 +93,10 @@ public static class PyTorchWeights
 
     /// <summary>
     /// Reads the JSON <c>state_dict</c> of a module built from <c>nn.LSTM</c>, <c>nn.GRU</c> (batch_first, one or more
-    /// layers, not bidirectional), <c>nn.Conv1d</c> and <c>nn.Linear</c> into a sequence network: modules in file order
-    /// (an <c>nn.Sequential</c>'s order), a recurrent module with <c>num_layers = K</c> giving K layers, each matched to
-    /// the declared layer at its place by kind and shape. Weights are transposed into NetGen's layout; an LSTM's
+    /// layers, not bidirectional), <c>nn.Conv1d</c> and <c>nn.Linear</c> into a sequence network: modules in the order
+    /// <c>forward</c> runs them (numbered containers by index, named modules by kind and shape when exactly one
+    /// assignment fits; see the class remarks), a recurrent module with <c>num_layers = K</c> giving K layers, each
+    /// matched to the declared layer at its place by kind and shape. Weights are transposed into NetGen's layout; an LSTM's
     /// <c>bias_ih</c> and <c>bias_hh</c> are added into its one b. Kernel sizes are checked; dilations and activations
     /// are not in a state_dict, so declaring the same ones is up to the user. The parameters change only if the whole
     /// file is valid.
