@@ -35,4 +35,11 @@ enum Activation
 
     /// <summary>a_j = e^(z_j − max z) / Σ_k e^(z_k − max z); output layer only.</summary>
     Softmax = 8,
+
+    /// <summary>
+    /// a_j = z_j − max z − ln Σ_k e^(z_k − max z), the logarithm of <see cref="Softmax"/> (PyTorch's <c>nn.LogSoftmax</c>);
+    /// output layer only. With <see cref="Loss.CrossEntropy"/> the cost is the negative log-likelihood J = −Σ y·a
+    /// (PyTorch's <c>NLLLoss</c>, summed).
+    /// </summary>
+    LogSoftmax = 9,
 }

@@ -30,7 +30,7 @@ public sealed class GradientTests
         get
         {
             var data = new TheoryData<string>();
-            foreach (MatrixSpec spec in MatrixCatalog.All.Where(s => s.Output == Activation.Softmax && s.Loss == Loss.CrossEntropy))
+            foreach (MatrixSpec spec in MatrixCatalog.All.Where(s => s.Output is Activation.Softmax or Activation.LogSoftmax && s.Loss == Loss.CrossEntropy))
             {
                 data.Add(spec.Name);
             }

@@ -57,6 +57,20 @@ public sealed class KnownValueTests
     }
 
     [Fact]
+    public void NegativeLogLikelihood_SigmoidLogSoftmax_IsTheCrossEntropyOfTheSoftmax()
+    {
+        double[] y = [0.25, 0.75];
+        double h0 = Sigmoid((0.6 * 0.5) + (-0.4 * 0.8) + 0.1), h1 = Sigmoid((0.6 * -0.3) + (-0.4 * 0.2) - 0.2);
+        double z0 = (h0 * 0.7) + (h1 * -0.4) + 0.05, z1 = (h0 * -0.6) + (h1 * 0.9) - 0.1;
+
+        // ŷ_j = z_j − ln(e^z0 + e^z1); J = −Σ y_j·ŷ_j: the same number as the softmax network's cross entropy above.
+        double logSum = Math.Log(Math.Exp(z0) + Math.Exp(z1));
+        double closedForm = -((0.25 * (z0 - logSum)) + (0.75 * (z1 - logSum)));
+
+        AssertKnown(FixedNetworks.KnownNegativeLogLikelihood, y, closedForm, 0.7868505107785816);
+    }
+
+    [Fact]
     public void Exponential_TanhIdentity_Tau2point5()
     {
         double[] y = [0.3, -0.2];

@@ -74,6 +74,40 @@ public sealed class SaturationTests
         }
     }
 
+    [Theory]
+    [InlineData(nameof(FixedNetworks.LargeLogitsLogSoftmaxSingle))]
+    [InlineData(nameof(FixedNetworks.LargeLogitsLogSoftmaxDouble))]
+    public void LogSoftmax_OfHugeLogits_GivesFiniteLogProbabilities_CostAndGradients(string className)
+    {
+        MatrixSpec spec = className == nameof(FixedNetworks.LargeLogitsLogSoftmaxSingle)
+            ? FixedNetworks.LargeLogitsLogSoftmaxSingle
+            : FixedNetworks.LargeLogitsLogSoftmaxDouble;
+        NetworkHandle network = NetworkHandle.Create(spec);
+        double[] parameters = SaturatingParameters(network);
+        network.SetParameters(parameters);
+        double[] target = network.Round([0.2, 0.5, 0.3]);
+
+        // z_out = (1, −1, ½)·1e5·Σa: softmax would give (1, 0, 0), whose logarithms are 0, −∞, −∞; log-softmax
+        // gives ŷ_j = z_j − z_0 − ln(1 + e^(z_1 − z_0) + e^(z_2 − z_0)) = (0, −2e5·Σa, −½e5·Σa), all finite.
+        double[] output = network.Forward(Input);
+        ReferenceNetwork reference = ReferenceNetwork.For(spec);
+        double[] expectedOutput = reference.Forward(parameters, Input).Output;
+        Assert.Equal(0, output[0]);
+        Assert.True(output[1] < -1e4 && output[2] < -1e4, $"{spec.Name}: outputs {string.Join(", ", output)}");
+        for (int j = 1; j < 3; j++)
+        {
+            Assert.True(Errors.ScalarRelative(output[j], expectedOutput[j]) < ForwardTests.Tolerance(spec), $"{spec.Name}: ŷ{j} = {output[j]:R}, reference {expectedOutput[j]:R}");
+        }
+
+        double cost = network.Cost(Input, target);
+        double returned = network.AccumulateGradients([new Sample(Input, target)], out double[] gradient);
+        double expected = reference.Cost(parameters, Input, target);
+        Assert.True(Errors.ScalarRelative(cost, expected) < ForwardTests.Tolerance(spec), $"{spec.Name}: J = {cost:R}, reference {expected:R}");
+        Assert.True(Errors.ScalarRelative(returned, expected) < ForwardTests.Tolerance(spec), $"{spec.Name}: returned J = {returned:R}");
+        int bad = Array.FindIndex(gradient, g => !double.IsFinite(g));
+        Assert.True(bad < 0, $"{spec.Name}: gradient[{bad}] = {(bad < 0 ? 0 : gradient[bad])}");
+    }
+
     /// <summary>First layer moderate; output layer W2[i][j] = (1, −1, ½)_j·1e5, b2 = 0.</summary>
     private static double[] SaturatingParameters(NetworkHandle network)
     {

@@ -75,14 +75,14 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor SoftmaxInHiddenLayer = Error(
         "NETGEN011",
-        "Softmax is for the output layer only",
-        "The network '{0}' uses Softmax for a hidden layer; Softmax normalizes a whole layer into probabilities and belongs on the output layer only",
-        "Softmax turns a layer into a probability distribution; NetGen supports it where that distribution is the prediction.");
+        "Softmax and LogSoftmax are for the output layer only",
+        "The network '{0}' uses {1} for a hidden layer; {1} normalizes a whole layer into (log-)probabilities and belongs on the output layer only",
+        "Softmax turns a layer into a probability distribution, and LogSoftmax into its logarithms; NetGen supports them where that distribution is the prediction.");
 
     public static readonly DiagnosticDescriptor CrossEntropyNeedsProbabilities = Error(
         "NETGEN012",
         "Cross entropy needs a Sigmoid or Softmax output",
-        "The network '{0}' uses Loss.CrossEntropy with a {1} output, whose values can leave (0, 1) where ln ŷ and ln(1 − ŷ) are undefined; use Output = Activation.Sigmoid (binary) or Activation.Softmax (categorical)",
+        "The network '{0}' uses Loss.CrossEntropy with a {1} output, whose values can leave (0, 1) where ln ŷ and ln(1 − ŷ) are undefined; use Output = Activation.Sigmoid (binary), Activation.Softmax (categorical) or Activation.LogSoftmax (the negative log-likelihood of log-probabilities)",
         "Cross entropy takes logarithms of the outputs, which must therefore be probabilities.");
 
     public static readonly DiagnosticDescriptor HellingerNeedsPositiveOutputs = Error(

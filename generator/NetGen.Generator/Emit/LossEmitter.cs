@@ -41,7 +41,7 @@ internal static class LossEmitter
         w.Summary(fused is null ? $"{d}; returns J." : $"{d}, dJ/dŷ{ActivationSyntax.PrimeFactor(activation, output.Z)} in fused form; returns J.");
         // Squared error over few element-wise outputs is written out here (each δ computed in registers, not stored as
         // ŷ − y and read back); inlined like the fused kernels, it stays off the call path between the passes.
-        bool writtenOut = spec.Loss == Loss.SquaredError && activation != Activation.Softmax && output.Outputs <= UnrollOutputs;
+        bool writtenOut = spec.Loss == Loss.SquaredError && !ActivationSyntax.IsWholeLayer(activation) && output.Outputs <= UnrollOutputs;
         w.KernelAttributes(inline: fused is not null || writtenOut);
 
         string z = output.KeepsPreActivation ? $"ReadOnlySpan<{t}> z, " : "";
@@ -67,9 +67,9 @@ internal static class LossEmitter
                 _ => "SquaredErrorGradient(output, target, delta)",
             };
             w.Line($"{t} cost = {losses}.{gradient};");
-            if (activation == Activation.Softmax)
+            if (ActivationSyntax.IsWholeLayer(activation))
             {
-                w.Line($"SoftmaxBackward<{t}>(output, delta);");
+                w.Line($"{activation}Backward<{t}>(output, delta);");
             }
             else if (derivative is not null)
             {

@@ -87,9 +87,10 @@ internal static class OnnxModelImport
                     "NetGen networks have biases in every layer or in none");
             }
 
-            if (layer.Activation == Activation.Softmax && l < layers.Count - 1)
+            if (layer.Activation is Activation.Softmax or Activation.LogSoftmax && l < layers.Count - 1)
             {
-                throw ModelFormatException.NotSupported($"layer {l + 1} ({layer.Description}) applies Softmax; NetGen applies it to the output layer only");
+                throw ModelFormatException.NotSupported(
+                    $"layer {l + 1} ({layer.Description}) applies {layer.Activation}; NetGen applies it to the output layer only");
             }
 
             if (layer.LeakySlope is { } s)
@@ -121,7 +122,8 @@ internal static class OnnxModelImport
             Layers = new EquatableArray<LayerSpec>(specs),
             HasBias = hasBias,
             LeakySlope = slope ?? shell.LeakySlope,
-            Loss = specs[specs.Length - 1].Activation == Activation.Softmax ? Loss.CrossEntropy : shell.Loss,
+            // A classifier's cost: cross entropy of the probabilities, or the negative log-likelihood of their logarithms.
+            Loss = specs[specs.Length - 1].Activation is Activation.Softmax or Activation.LogSoftmax ? Loss.CrossEntropy : shell.Loss,
             Weights = new TrainedWeights(path, Format, new EquatableArray<double>(parameters)),
         };
     }

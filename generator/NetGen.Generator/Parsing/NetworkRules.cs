@@ -12,7 +12,8 @@ namespace NetGen.Generator.Parsing;
 internal static class NetworkRules
 {
     /// <summary>Output activations whose values lie in (0, 1], where cross entropy's logarithms are defined.</summary>
-    private static readonly Activation[] CrossEntropyOutputs = { Activation.Sigmoid, Activation.Softmax };
+    /// LogSoftmax gives their logarithms, ln ŷ itself: with it, cross entropy is the negative log-likelihood −Σ y·ŷ.
+    private static readonly Activation[] CrossEntropyOutputs = { Activation.Sigmoid, Activation.Softmax, Activation.LogSoftmax };
 
     /// <summary>Output activations that are always &gt; 0, where the Hellinger distance's √ŷ and 1/√ŷ are defined.</summary>
     private static readonly Activation[] HellingerOutputs = { Activation.Sigmoid, Activation.Softmax, Activation.Softplus };
@@ -24,11 +25,13 @@ internal static class NetworkRules
         int before = diagnostics.Count;
         Activation[]? activations = LayerActivations(weightLayers, options, attribute, className, diagnostics);
 
-        if (activations is not null && activations.Take(weightLayers - 1).Contains(Activation.Softmax))
+        if (activations?.Take(weightLayers - 1).FirstOrDefault(a => a is Activation.Softmax or Activation.LogSoftmax) is
+            Activation.Softmax or Activation.LogSoftmax)
         {
+            Activation hidden = activations.Take(weightLayers - 1).First(a => a is Activation.Softmax or Activation.LogSoftmax);
             string argument = options.Activations is null ? nameof(NetworkAttribute.Hidden) : nameof(NetworkAttribute.Activations);
             diagnostics.Add(DiagnosticInfo.Create(
-                DiagnosticDescriptors.SoftmaxInHiddenLayer, options.LocationOf(argument, attribute), className));
+                DiagnosticDescriptors.SoftmaxInHiddenLayer, options.LocationOf(argument, attribute), className, hidden.ToString()));
         }
 
         Activation? output = activations?[weightLayers - 1];

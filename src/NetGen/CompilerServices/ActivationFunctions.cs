@@ -124,6 +124,52 @@ public static partial class ActivationFunctions
     }
 
     /// <summary>
+    /// a_j = z_j − max z − ln Σ_k e^(z_k − max z), in place: the logarithm of the softmax without forming the
+    /// probabilities, so a probability that underflows still has a finite logarithm.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void LogSoftmax<T>(Span<T> values)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T max = T.NegativeInfinity;
+        foreach (T value in values)
+        {
+            max = T.Max(max, value);
+        }
+
+        T sum = T.Zero;
+        foreach (T value in values)
+        {
+            sum += T.Exp(value - max);
+        }
+
+        T shift = max + T.Log(sum);
+        foreach (ref T value in values)
+        {
+            value -= shift;
+        }
+    }
+
+    /// <summary>
+    /// Turns g = dJ/da into dJ/dz through the log-softmax Jacobian, in place: g_j ← g_j − e^(a_j)·Σ_k g_k.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void LogSoftmaxBackward<T>(ReadOnlySpan<T> a, Span<T> g)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T sum = T.Zero;
+        for (int k = 0; k < a.Length; k++)
+        {
+            sum += g[k];
+        }
+
+        for (int j = 0; j < a.Length; j++)
+        {
+            g[j] -= T.Exp(a[j]) * sum;
+        }
+    }
+
+    /// <summary>
     /// Turns g = dJ/da into dJ/dz through the softmax Jacobian, in place: g_j ← a_j·(g_j − Σ_k g_k·a_k).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -112,6 +112,43 @@ public static class LossFunctions<T>
         return CategoricalCrossEntropy(output, target);
     }
 
+    /// <summary>
+    /// Negative log-likelihood, J = −Σ y·ŷ, for log-softmax outputs ŷ = ln p (PyTorch's <c>NLLLoss</c> of one sample;
+    /// the categorical cross entropy of p).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static T NegativeLogLikelihood(ReadOnlySpan<T> output, ReadOnlySpan<T> target)
+    {
+        T sum = T.Zero;
+        for (int j = 0; j < output.Length; j++)
+        {
+            sum += target[j] * output[j];
+        }
+
+        return -sum;
+    }
+
+    /// <summary>
+    /// Writes the fused output delta of the negative log-likelihood through a log-softmax, δ = e^ŷ·Σy − y (p − y when
+    /// the target sums to 1); returns J.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static T NegativeLogLikelihoodDelta(ReadOnlySpan<T> output, ReadOnlySpan<T> target, Span<T> delta)
+    {
+        T targetSum = T.Zero;
+        foreach (T y in target)
+        {
+            targetSum += y;
+        }
+
+        for (int j = 0; j < output.Length; j++)
+        {
+            delta[j] = T.Exp(output[j]) * targetSum - target[j];
+        }
+
+        return NegativeLogLikelihood(output, target);
+    }
+
     /// <summary>Exponential cost, J = τ·exp((1/τ) Σ (ŷ − y)²).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static T Exponential(ReadOnlySpan<T> output, ReadOnlySpan<T> target, T tau)

@@ -419,14 +419,15 @@ internal sealed class DenseGraph
                 }
 
                 return (Activation.GELU, null, description, Unary(node));
-            case "Softmax":
+            case "Softmax" or "LogSoftmax":
                 long axis = IntAttribute(node, "axis", -1);
                 if (axis is not (-1 or 1))
                 {
-                    throw new OnnxFormatException($"{description} has axis = {axis}; NetGen's softmax runs over the outputs of a sample (axis −1 or 1).");
+                    throw new OnnxFormatException(
+                        $"{description} has axis = {axis}; NetGen's {node.OpType} runs over the outputs of a sample (axis −1 or 1).");
                 }
 
-                return (Activation.Softmax, null, description, Unary(node));
+                return (node.OpType == "Softmax" ? Activation.Softmax : Activation.LogSoftmax, null, description, Unary(node));
             case "Where" when TryMatchWhere(node, out Activation activation, out double slope, out string z):
                 Slope? formulaSlope = activation == Activation.LeakyReLU ? new Slope(slope, false) : null;
                 return (activation, formulaSlope, $"{activation} formula ending in {description}", z);
@@ -437,7 +438,7 @@ internal sealed class DenseGraph
             default:
                 throw new OnnxFormatException(
                     $"Value '{a}' is computed by {description}, which is neither a dense layer (Gemm, MatMul, Add) nor an activation " +
-                    "NetGen knows (Identity, Sigmoid, Tanh, Relu, LeakyRelu, Softplus, Elu, Gelu, Softmax, or the formulas NetGen exports).");
+                    "NetGen knows (Identity, Sigmoid, Tanh, Relu, LeakyRelu, Softplus, Elu, Gelu, Softmax, LogSoftmax, or the formulas NetGen exports).");
         }
     }
 

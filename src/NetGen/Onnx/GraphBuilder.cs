@@ -71,6 +71,9 @@ internal sealed class GraphBuilder<T>
             case Activation.Softmax:
                 Node("Softmax", $"softmax{layer}", a, z).Attributes.Add(AttributeProto.FromInt("axis", -1));
                 break;
+            case Activation.LogSoftmax:
+                Node("LogSoftmax", $"log_softmax{layer}", a, z).Attributes.Add(AttributeProto.FromInt("axis", -1));
+                break;
             case Activation.LeakyReLU when !isDouble:
                 Node("LeakyRelu", $"leaky_relu{layer}", a, z)
                     .Attributes.Add(AttributeProto.FromFloat("alpha", float.CreateTruncating(_leakySlope)));

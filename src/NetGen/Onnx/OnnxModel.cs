@@ -21,7 +21,7 @@ namespace NetGen.Onnx;
 /// </para>
 /// <para>
 /// Activations map to ONNX operators: Sigmoid, Tanh, Relu, LeakyRelu (alpha = LeakySlope), Softplus,
-/// Elu (alpha = 1), Gelu (approximate = "tanh"), Softmax (axis = −1); Identity writes no node. ONNX Runtime's CPU
+/// Elu (alpha = 1), Gelu (approximate = "tanh"), Softmax and LogSoftmax (axis = −1); Identity writes no node. ONNX Runtime's CPU
 /// provider has no double kernel for LeakyRelu, Softplus, Elu or Gelu (and float attributes could not hold a
 /// double slope exactly), so a double network writes those four as the formulas NetGen computes, from
 /// operators that have double kernels: LeakyReLU = Where(z &gt; 0, z, α·z), ELU = Where(z &gt; 0, z, e^z − 1),
@@ -33,7 +33,7 @@ namespace NetGen.Onnx;
 /// (alpha = beta = 1, transA = 0; transB = 0 with weights [in, out] as <c>Save</c> writes them, or transB = 1 with
 /// weights [out, in] as PyTorch writes them, which are transposed), or a MatMul with weights [in, out] followed
 /// by an optional Add of the bias; then the layer's activation: nothing or Identity, Sigmoid, Tanh, Relu,
-/// LeakyRelu, Softplus, Elu (alpha = 1), Gelu (approximate = "tanh"), Softmax (on the last axis), or the formulas
+/// LeakyRelu, Softplus, Elu (alpha = 1), Gelu (approximate = "tanh"), Softmax or LogSoftmax (on the last axis), or the formulas
 /// <c>Save</c> writes for double networks. Weights, biases and constants are initializers (raw_data, float_data or
 /// double_data) of the network's element type.
 /// </para>

@@ -16,6 +16,16 @@ internal static class FixedNetworks
     public static readonly MatrixSpec KnownCrossEntropySoftmax =
         new("KnownCrossEntropySoftmax", [2, 2, 2], [Sigmoid, Softmax], PerLayer: false, Loss.CrossEntropy, IsDouble: true, Bias: true);
 
+    public static readonly MatrixSpec KnownNegativeLogLikelihood =
+        new("KnownNegativeLogLikelihood", [2, 2, 2], [Sigmoid, LogSoftmax], PerLayer: false, Loss.CrossEntropy, IsDouble: true, Bias: true);
+
+    /// <summary>3-4-3 LogSoftmax outputs given the saturating weights: log-probabilities far below ln of the smallest float.</summary>
+    public static readonly MatrixSpec LargeLogitsLogSoftmaxSingle =
+        new("LargeLogitsLogSoftmaxSingle", [3, 4, 3], [Sigmoid, LogSoftmax], PerLayer: false, Loss.CrossEntropy, IsDouble: false, Bias: true);
+
+    public static readonly MatrixSpec LargeLogitsLogSoftmaxDouble =
+        new("LargeLogitsLogSoftmaxDouble", [3, 4, 3], [Sigmoid, LogSoftmax], PerLayer: false, Loss.CrossEntropy, IsDouble: true, Bias: true);
+
     public static readonly MatrixSpec KnownExponential =
         new("KnownExponential", [2, 2, 2], [Tanh, Identity], PerLayer: false, Loss.Exponential, IsDouble: true, Bias: true, Tau: 2.5);
 
@@ -32,6 +42,9 @@ internal static class FixedNetworks
             yield return KnownSquaredError;
             yield return KnownCrossEntropySigmoid;
             yield return KnownCrossEntropySoftmax;
+            yield return KnownNegativeLogLikelihood;
+            yield return LargeLogitsLogSoftmaxSingle;
+            yield return LargeLogitsLogSoftmaxDouble;
             yield return KnownExponential;
             yield return KnownHellinger;
             foreach (MatrixSpec spec in Saturating)

@@ -13,7 +13,7 @@ namespace NetGen.Matrix.Tests.Networks;
 /// </summary>
 internal static class MatrixCatalog
 {
-    /// <summary>Every activation allowed in a hidden layer (all but Softmax).</summary>
+    /// <summary>Every activation allowed in a hidden layer (all but Softmax and LogSoftmax).</summary>
     public static readonly Activation[] HiddenActivations = [Identity, Sigmoid, Tanh, ReLU, LeakyReLU, Softplus, ELU, GELU];
 
     /// <summary>
@@ -49,7 +49,7 @@ internal static class MatrixCatalog
         {
             yield return (output, Loss.SquaredError);
             yield return (output, Loss.Exponential);
-            if (output is Sigmoid or Softmax)
+            if (output is Sigmoid or Softmax or LogSoftmax)
             {
                 yield return (output, Loss.CrossEntropy);
             }
@@ -102,6 +102,7 @@ internal static class MatrixCatalog
         Add(specs, [4, 7, 6, 3], [LeakyReLU, ELU, Softplus], Loss.Hellinger, isDouble: true, bias: false);
         Add(specs, [4, 7, 6, 3], [GELU, Sigmoid, Identity], Loss.SquaredError, isDouble: false, bias: false);
         Add(specs, [5, 9, 6, 4], [Softplus, Tanh, Softmax], Loss.Hellinger, isDouble: false, bias: true);
+        Add(specs, [5, 9, 6, 4], [ReLU, ELU, LogSoftmax], Loss.CrossEntropy, isDouble: true, bias: true);
         Add(specs, [6, 8, 7, 5], [Identity, GELU, Tanh], Loss.Exponential, isDouble: true, bias: true, tau: 2.5);
         Add(specs, [3, 5, 4, 2], [Sigmoid, LeakyReLU, GELU], Loss.SquaredError, isDouble: true, bias: true, leakySlope: 0.2);
     }

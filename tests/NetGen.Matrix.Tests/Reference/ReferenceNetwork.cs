@@ -70,6 +70,10 @@ internal sealed class ReferenceNetwork
             {
                 al = ScalarActivation.Softmax(zl);
             }
+            else if (activation == Activation.LogSoftmax)
+            {
+                al = ScalarActivation.LogSoftmax(zl);
+            }
             else
             {
                 al = new double[fanOut];

@@ -27,6 +27,30 @@ internal static class ScalarActivation
         _ => throw new ArgumentOutOfRangeException(nameof(activation), activation, "Not an element-wise activation."),
     };
 
+    /// <summary>a_j = z_j − max z − ln Σ_k e^(z_k − max z), written from its definition, not from Softmax.</summary>
+    public static double[] LogSoftmax(double[] z)
+    {
+        double max = double.NegativeInfinity;
+        foreach (double value in z)
+        {
+            max = Math.Max(max, value);
+        }
+
+        double sum = 0;
+        foreach (double value in z)
+        {
+            sum += Math.Exp(value - max);
+        }
+
+        var a = new double[z.Length];
+        for (int j = 0; j < z.Length; j++)
+        {
+            a[j] = z[j] - max - Math.Log(sum);
+        }
+
+        return a;
+    }
+
     /// <summary>a_j = e^(z_j − max z) / Σ_k e^(z_k − max z).</summary>
     public static double[] Softmax(double[] z)
     {

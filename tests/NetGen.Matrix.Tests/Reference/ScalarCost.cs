@@ -43,6 +43,14 @@ internal static class ScalarCost
 
                 return -sum;
 
+            case Loss.CrossEntropy when outputActivation == Activation.LogSoftmax:
+                for (int j = 0; j < output.Length; j++)
+                {
+                    sum += target[j] * output[j];
+                }
+
+                return -sum;
+
             case Loss.Exponential:
                 for (int j = 0; j < output.Length; j++)
                 {

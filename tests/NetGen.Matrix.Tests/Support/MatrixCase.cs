@@ -103,6 +103,7 @@ internal sealed class MatrixCase
             {
                 Activation.Sigmoid => y.Any(v => v < 0.02 || v > 0.98),
                 Activation.Softmax => y.Any(v => v < 1e-3),
+                Activation.LogSoftmax => y.Any(v => v < Math.Log(1e-3)),
                 _ => false,
             };
             if (saturated || (spec.Loss == Loss.Hellinger && y.Any(v => v < 1e-3)))
@@ -147,13 +148,21 @@ internal sealed class MatrixCase
         Enumerable.Range(0, spec.InputSize).Select(_ => random.Next(-1, 1)).ToArray();
 
     /// <summary>
-    /// A target the cost is defined for: a probability vector for Softmax with cross entropy or Hellinger, values in
-    /// (0, 1) otherwise.
+    /// A target the cost is defined for: a probability vector for Softmax with cross entropy or Hellinger, and for
+    /// LogSoftmax with cross entropy (the negative log-likelihood); log-probabilities for LogSoftmax with another cost,
+    /// which compares them with its outputs; values in (0, 1) otherwise.
     /// </summary>
     private static double[] RandomTarget(MatrixSpec spec, SplitMix random)
     {
         double[] target = Enumerable.Range(0, spec.OutputSize).Select(_ => random.Next(0.05, 0.95)).ToArray();
-        if (spec.Output == Activation.Softmax && spec.Loss is Loss.CrossEntropy or Loss.Hellinger)
+        if (spec.Output == Activation.LogSoftmax && spec.Loss != Loss.CrossEntropy)
+        {
+            double total = target.Sum();
+            return target.Select(v => Math.Log(v / total)).ToArray();
+        }
+
+        if ((spec.Output == Activation.Softmax && spec.Loss is Loss.CrossEntropy or Loss.Hellinger) ||
+            (spec.Output == Activation.LogSoftmax && spec.Loss == Loss.CrossEntropy))
         {
             double sum = target.Sum();
             for (int j = 0; j < target.Length; j++)

@@ -79,12 +79,12 @@ internal static class BlockEmitter
                     $"{p.Out} = {ActivationSyntax.Formula(p.Activation, p.Z)}, every sample at once");
             }
 
-            if (p.Activation == Activation.Softmax)
+            if (ActivationSyntax.IsWholeLayer(p.Activation))
             {
                 for (int s = 0; s < Samples; s++)
                 {
                     string row = KernelSyntax.Element(p.Out, Literal(s * p.Outputs));
-                    w.Line($"Softmax(MemoryMarshal.CreateSpan(ref {row}, {p.Outputs}));");
+                    w.Line($"{p.Activation}(MemoryMarshal.CreateSpan(ref {row}, {p.Outputs}));");
                 }
             }
         }

@@ -32,7 +32,7 @@ internal static class ForwardEmitter
 
             w.Line();
             string then = p.KeepsPreActivation ? $", keeping {p.Z} for the backward pass"
-                : p.Activation == Activation.Softmax ? " over the whole layer" : "";
+                : ActivationSyntax.IsWholeLayer(p.Activation) ? " over the whole layer" : "";
             w.Comment("// ", $"{p.Z} = {p.In}·W{p.Index}{bias}, adding {p.In}[i] times row i of W{p.Index}; then {p.Out} = {f}{then}.");
             if (p.ColumnsInRegisters)
             {
@@ -43,9 +43,9 @@ internal static class ForwardEmitter
                 EmitChunks(w, p);
             }
 
-            if (p.Activation == Activation.Softmax)
+            if (ActivationSyntax.IsWholeLayer(p.Activation))
             {
-                w.Line($"Softmax({KernelSyntax.Span(p.Out, p.Outputs)});");
+                w.Line($"{p.Activation}({KernelSyntax.Span(p.Out, p.Outputs)});");
             }
         }
     }

@@ -7,12 +7,12 @@ namespace NetGen.Generator.Emit.Syntax;
 internal static class ActivationSyntax
 {
     /// <summary>
-    /// f(z) applied element-wise to <paramref name="z"/> (scalar or vector: the kernels overload both). Softmax is
-    /// applied to the whole layer afterwards, so element-wise it passes z through.
+    /// f(z) applied element-wise to <paramref name="z"/> (scalar or vector: the kernels overload both). Softmax and
+    /// LogSoftmax are applied to the whole layer afterwards, so element-wise they pass z through.
     /// </summary>
     public static string Apply(Activation activation, string z, string slope) => activation switch
     {
-        Activation.Identity or Activation.Softmax => z,
+        Activation.Identity or Activation.Softmax or Activation.LogSoftmax => z,
         Activation.LeakyReLU => $"LeakyReLU({z}, {slope})",
         _ => $"{activation}({z})",
     };
@@ -23,7 +23,7 @@ internal static class ActivationSyntax
     /// </summary>
     public static string? Derivative(Activation activation, string a, string z, string slope) => activation switch
     {
-        Activation.Identity or Activation.Softmax => null,
+        Activation.Identity or Activation.Softmax or Activation.LogSoftmax => null,
         Activation.LeakyReLU => $"LeakyReLUDerivative({a}, {slope})",
         Activation.GELU => $"GELUDerivative({z})",
         _ => $"{activation}Derivative({a})",
@@ -37,6 +37,7 @@ internal static class ActivationSyntax
         Activation.Tanh => "tanh",
         Activation.Softplus => "softplus",
         Activation.Softmax => "softmax",
+        Activation.LogSoftmax => "log softmax",
         _ => activation.ToString(),
     };
 
@@ -47,7 +48,7 @@ internal static class ActivationSyntax
     /// <summary>The "⊙ f′(z)" factor of a δ formula, or nothing when f is the identity.</summary>
     public static string PrimeFactor(Activation? activation, string z) =>
         activation is { } a && a != Activation.Identity
-            ? a == Activation.Softmax ? " through the softmax Jacobian" : $" ⊙ {Symbol(a)}′({z})"
+            ? IsWholeLayer(a) ? $" through the {Symbol(a)} Jacobian" : $" ⊙ {Symbol(a)}′({z})"
             : "";
 
     /// <summary>The name used in summaries.</summary>
@@ -58,6 +59,10 @@ internal static class ActivationSyntax
         Activation.Tanh => "tanh",
         Activation.Softplus => "softplus",
         Activation.Softmax => "softmax",
+        Activation.LogSoftmax => "log-softmax",
         _ => activation.ToString(),
     };
+
+    /// <summary>Softmax and LogSoftmax: functions of the whole layer, applied after the element-wise pass.</summary>
+    public static bool IsWholeLayer(Activation activation) => activation is Activation.Softmax or Activation.LogSoftmax;
 }

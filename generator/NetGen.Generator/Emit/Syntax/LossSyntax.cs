@@ -7,6 +7,7 @@ internal static class LossSyntax
     public static string Cost(Loss loss, Activation output) => loss switch
     {
         Loss.CrossEntropy when output == Activation.Softmax => "−Σ y ln ŷ",
+        Loss.CrossEntropy when output == Activation.LogSoftmax => "−Σ y ŷ (ŷ = ln p: the negative log-likelihood)",
         Loss.CrossEntropy => "−Σ [y ln ŷ + (1 − y) ln(1 − ŷ)]",
         Loss.Exponential => "τ·exp((1/τ) Σ (y − ŷ)²)",
         Loss.Hellinger => "(1/√2) Σ (√ŷ − √y)²",
@@ -29,6 +30,7 @@ internal static class LossSyntax
     public static string? Fused(Loss loss, Activation output) => (loss, output) switch
     {
         (Loss.CrossEntropy, Activation.Softmax) => "ŷ·Σy − y",
+        (Loss.CrossEntropy, Activation.LogSoftmax) => "e^ŷ·Σy − y",
         (Loss.CrossEntropy, _) => "ŷ − y",
         (Loss.Hellinger, Activation.Sigmoid) => "(√ŷ − √y)·√ŷ·(1 − ŷ)/√2",
         (Loss.Hellinger, Activation.Softmax) => "h − ŷ·Σh with h = (ŷ − √(y·ŷ))/√2",
@@ -38,7 +40,12 @@ internal static class LossSyntax
     /// <summary>The runtime kernel that returns J.</summary>
     public static string CostKernel(Loss loss, Activation output) => loss switch
     {
-        Loss.CrossEntropy => output == Activation.Softmax ? "CategoricalCrossEntropy" : "BinaryCrossEntropy",
+        Loss.CrossEntropy => output switch
+        {
+            Activation.Softmax => "CategoricalCrossEntropy",
+            Activation.LogSoftmax => "NegativeLogLikelihood",
+            _ => "BinaryCrossEntropy",
+        },
         _ => loss.ToString(),
     };
 
@@ -46,6 +53,7 @@ internal static class LossSyntax
     public static string? FusedDeltaKernel(Loss loss, Activation output) => (loss, output) switch
     {
         (Loss.CrossEntropy, Activation.Softmax) => "CategoricalCrossEntropyDelta",
+        (Loss.CrossEntropy, Activation.LogSoftmax) => "NegativeLogLikelihoodDelta",
         (Loss.CrossEntropy, _) => "BinaryCrossEntropyDelta",
         (Loss.Hellinger, Activation.Sigmoid) => "HellingerSigmoidDelta",
         (Loss.Hellinger, Activation.Softmax) => "HellingerSoftmaxDelta",
