@@ -31,7 +31,7 @@ public sealed class CompileTests
     /// </summary>
     public static TheoryData<string, string, string, string> ValidActivationAndCostCombinations()
     {
-        string[] hiddenChoices = Enum.GetNames<Activation>().Where(a => a != nameof(Activation.Softmax)).ToArray();
+        string[] hiddenChoices = Enum.GetNames<Activation>().Where(a => a is not (nameof(Activation.Softmax) or nameof(Activation.LogSoftmax))).ToArray();
         var data = new TheoryData<string, string, string, string>();
         foreach (string element in new[] { "float", "double" })
         {
@@ -42,7 +42,7 @@ public sealed class CompileTests
                 {
                     bool valid = loss switch
                     {
-                        nameof(Loss.CrossEntropy) => output is nameof(Activation.Sigmoid) or nameof(Activation.Softmax),
+                        nameof(Loss.CrossEntropy) => output is nameof(Activation.Sigmoid) or nameof(Activation.Softmax) or nameof(Activation.LogSoftmax),
                         nameof(Loss.Hellinger) =>
                             output is nameof(Activation.Sigmoid) or nameof(Activation.Softmax) or nameof(Activation.Softplus),
                         _ => true,
@@ -87,7 +87,8 @@ public sealed class CompileTests
         foreach (string element in new[] { "float", "double" })
         {
             var ofElement = rows.Where(r => r.Item4 == element).ToArray();
-            Assert.Equal(Enum.GetNames<Activation>().Length - 1, ofElement.Select(r => r.Item1).Distinct().Count());
+            // Every activation is a hidden one somewhere, but Softmax and LogSoftmax, which are for the output layer only.
+            Assert.Equal(Enum.GetNames<Activation>().Length - 2, ofElement.Select(r => r.Item1).Distinct().Count());
             Assert.Equal(Enum.GetNames<Activation>().Order(), ofElement.Select(r => r.Item2).Distinct().Order());
             Assert.Equal(Enum.GetNames<Loss>().Order(), ofElement.Select(r => r.Item3).Distinct().Order());
         }
@@ -103,6 +104,8 @@ public sealed class CompileTests
     [InlineData("Softplus", "Hellinger", "double")]
     [InlineData("LeakyReLU", "SquaredError", "double")]
     [InlineData("Sigmoid", "CrossEntropy", "float")]
+    [InlineData("LogSoftmax", "CrossEntropy", "float")]
+    [InlineData("LogSoftmax", "SquaredError", "double")]
     public void WideOutputLayer_EveryOutputDeltaForm_Compiles(string output, string loss, string element)
     {
         string source = $$"""

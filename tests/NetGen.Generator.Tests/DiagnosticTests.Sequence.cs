@@ -38,6 +38,7 @@ public sealed partial class DiagnosticTests
     [Theory]
     [InlineData("[Network(1)]\n[Lstm(8)]\n[Dense(4, [|Activation = Activation.Softmax|])]")]
     [InlineData("[Network(1)]\n[Conv1D(4, KernelSize = 2, [|Activation = Activation.GELU|])]")]
+    [InlineData("[Network(1)]\n[Gru(8)]\n[Dense(4, [|Activation = Activation.LogSoftmax|])]")]
     public void NETGEN024_ActivationSequenceLayersDoNotSupport_OnActivation(string attributes) =>
         AssertDiagnostics("NETGEN024", Header + attributes + Class);
 

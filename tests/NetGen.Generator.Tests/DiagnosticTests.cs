@@ -94,7 +94,7 @@ public sealed partial class DiagnosticTests
     [InlineData("[Network(2, 3, 1, [|Hidden = (Activation)42|])]")]
     [InlineData("[Network(2, 3, 1, [|Output = (Activation)(-1)|])]")]
     [InlineData("[Network(2, 3, 1, [|Loss = (Loss)7|])]")]
-    [InlineData("[Network(2, 3, 1, [|Hidden = (Activation)9|], Bias = false, [|Output = (Activation)10|])]")]
+    [InlineData("[Network(2, 3, 1, [|Hidden = (Activation)10|], Bias = false, [|Output = (Activation)11|])]")]
     [InlineData("[Network(2, 3, 1, [|Loss = (Loss)4|])]")]
     public void NETGEN006_InvalidEnumValue_OnNamedArgument(string attribute) =>
         AssertDiagnostics("NETGEN006", Header + attribute + "\npublic partial class Net\n{\n}\n");
@@ -102,7 +102,7 @@ public sealed partial class DiagnosticTests
     [Theory]
     [InlineData("[Network(2, 3, 1, [|Activations = new[] { Activation.ReLU, (Activation)42 }|])]")]
     [InlineData("[Network(2, 3, 1, [|Activations = new[] { (Activation)(-1), Activation.Sigmoid }|])]")]
-    [InlineData("[Network(2, 3, 1, [|Activations = new Activation[] { Activation.Tanh, (Activation)9 }|], Bias = false)]")]
+    [InlineData("[Network(2, 3, 1, [|Activations = new Activation[] { Activation.Tanh, (Activation)10 }|], Bias = false)]")]
     public void NETGEN006_InvalidEnumValueInActivations_OnActivationsArgument(string attribute) =>
         AssertDiagnostics("NETGEN006", Header + attribute + "\npublic partial class Net\n{\n}\n");
 
@@ -138,6 +138,8 @@ public sealed partial class DiagnosticTests
     [InlineData("[Network(2, 3, 4, 3, Output = Activation.Softmax, [|Hidden = Activation.Softmax|], Loss = Loss.CrossEntropy)]")]
     [InlineData("[Network(2, 3, 1, [|Activations = new[] { Activation.Softmax, Activation.Sigmoid }|])]")]
     [InlineData("[Network(2, 3, 4, 3, [|Activations = new[] { Activation.ReLU, Activation.Softmax, Activation.Softmax }|], Loss = Loss.CrossEntropy)]")]
+    [InlineData("[Network(2, 3, 4, 3, Output = Activation.LogSoftmax, [|Hidden = Activation.LogSoftmax|], Loss = Loss.CrossEntropy)]")]
+    [InlineData("[Network(2, 3, 4, 3, [|Activations = new[] { Activation.LogSoftmax, Activation.ReLU, Activation.LogSoftmax }|])]")]
     public void NETGEN011_SoftmaxOnAHiddenLayer_OnHiddenOrActivationsArgument(string attribute) =>
         AssertDiagnostics("NETGEN011", Header + attribute + "\npublic partial class Net\n{\n}\n");
 
@@ -155,6 +157,7 @@ public sealed partial class DiagnosticTests
     [InlineData("[Network(2, 3, 2, Activations = new[] { Activation.Softplus, Activation.ELU }, [|Loss = Loss.Hellinger|])]")]
     [InlineData("[Network(2, 3, 2, Hidden = Activation.Sigmoid, Output = Activation.GELU, [|Loss = Loss.Hellinger|])]")]
     [InlineData("[Network(2, 3, 2, Output = Activation.LeakyReLU, [|Loss = Loss.Hellinger|], LeakySlope = 0)]")]
+    [InlineData("[Network(2, 3, 2, Output = Activation.LogSoftmax, [|Loss = Loss.Hellinger|])]")]
     public void NETGEN013_HellingerOnAnOutputThatCanBeZeroOrNegative_OnLossArgument(string attribute) =>
         AssertDiagnostics("NETGEN013", Header + attribute + "\npublic partial class Net\n{\n}\n");
 
@@ -319,7 +322,7 @@ public sealed partial class DiagnosticTests
             {
                 string? expected = loss switch
                 {
-                    nameof(Loss.CrossEntropy) when output is not (nameof(Activation.Sigmoid) or nameof(Activation.Softmax))
+                    nameof(Loss.CrossEntropy) when output is not (nameof(Activation.Sigmoid) or nameof(Activation.Softmax) or nameof(Activation.LogSoftmax))
                         => "NETGEN012",
                     nameof(Loss.Hellinger) when output is not (nameof(Activation.Sigmoid) or nameof(Activation.Softmax) or nameof(Activation.Softplus))
                         => "NETGEN013",

@@ -123,6 +123,22 @@ public static class Scenarios
         "MyApp.IrisClassifier.g.cs",
         "global::MyApp.IrisClassifier");
 
+    /// <summary>PyTorch's NLLLoss idiom: a log-softmax output, whose cross entropy is the negative log-likelihood.</summary>
+    public static readonly Scenario LogSoftmaxClassifier = new(
+        "Network_4_16_3_ReLU_LogSoftmax_CrossEntropy",
+        """
+        using NetGen;
+
+        namespace MyApp;
+
+        [Network(4, 16, 3, Hidden = Activation.ReLU, Output = Activation.LogSoftmax, Loss = Loss.CrossEntropy)]
+        public partial class NllClassifier
+        {
+        }
+        """,
+        "MyApp.NllClassifier.g.cs",
+        "global::MyApp.NllClassifier");
+
     /// <summary>The 2-3-1 sigmoid network with biases in double: two lanes per vector, so 3 needs a scalar tail.</summary>
     public static readonly Scenario StudyScoreDouble = new(
         "Network_2_3_1_Double",
@@ -175,7 +191,7 @@ public static class Scenarios
     public static readonly IReadOnlyList<Scenario> All =
     [
         StudyScore, DeepTanh, OddSizesReLU, Mnist, NestedInNamespace, GlobalNamespace,
-        Classifier, StudyScoreDouble, PerLayerActivations, ExponentialCost,
+        Classifier, StudyScoreDouble, PerLayerActivations, ExponentialCost, LogSoftmaxClassifier,
     ];
 
     public static Scenario Named(string name) => All.Single(s => s.Name == name);

@@ -39,6 +39,9 @@ public sealed class SnapshotTests
     [InlineData(nameof(Scenarios.Classifier), "ForwardLayer2")]         // softmax output
     [InlineData(nameof(Scenarios.Classifier), "OutputDelta")]           // cross entropy through softmax, fused
     [InlineData(nameof(Scenarios.Classifier), "Cost")]
+    [InlineData(nameof(Scenarios.LogSoftmaxClassifier), "ForwardLayer2")]   // log-softmax output
+    [InlineData(nameof(Scenarios.LogSoftmaxClassifier), "OutputDelta")]     // negative log-likelihood through log-softmax, fused
+    [InlineData(nameof(Scenarios.LogSoftmaxClassifier), "Cost")]
     [InlineData(nameof(Scenarios.PerLayerActivations), "ForwardLayer1")]    // GELU keeps z for the backward pass
     [InlineData(nameof(Scenarios.PerLayerActivations), "AccumulateLayer2")] // GELU′ from z, LeakyReLU′ with its slope
     [InlineData(nameof(Scenarios.PerLayerActivations), "OutputDelta")]      // Hellinger through sigmoid, fused
@@ -57,6 +60,7 @@ public sealed class SnapshotTests
     [InlineData(nameof(Scenarios.DeepTanh))]
     [InlineData(nameof(Scenarios.PerLayerActivations))]
     [InlineData(nameof(Scenarios.Classifier))]
+    [InlineData(nameof(Scenarios.LogSoftmaxClassifier))]
     [InlineData(nameof(Scenarios.ExponentialCost))]
     [InlineData(nameof(Scenarios.NestedInNamespace))]
     [InlineData(nameof(Scenarios.GlobalNamespace))]

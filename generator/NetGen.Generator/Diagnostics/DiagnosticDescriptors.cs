@@ -81,9 +81,9 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor CrossEntropyNeedsProbabilities = Error(
         "NETGEN012",
-        "Cross entropy needs a Sigmoid or Softmax output",
+        "Cross entropy needs a Sigmoid, Softmax or LogSoftmax output",
         "The network '{0}' uses Loss.CrossEntropy with a {1} output, whose values can leave (0, 1) where ln ŷ and ln(1 − ŷ) are undefined; use Output = Activation.Sigmoid (binary), Activation.Softmax (categorical) or Activation.LogSoftmax (the negative log-likelihood of log-probabilities)",
-        "Cross entropy takes logarithms of the outputs, which must therefore be probabilities.");
+        "Cross entropy takes logarithms of the outputs, which must therefore be probabilities, or their logarithms (LogSoftmax).");
 
     public static readonly DiagnosticDescriptor HellingerNeedsPositiveOutputs = Error(
         "NETGEN013",
