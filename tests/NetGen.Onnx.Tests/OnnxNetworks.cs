@@ -5,7 +5,7 @@ namespace NetGen.Onnx.Tests;
 
 // The networks the ONNX tests export, run in ONNX Runtime and import. For float and double, with and without
 // bias: every activation X other than softmax as hidden and as output (3 → 7 → 5, [X, X]); softmax as output
-// (3 → 7 → 5, [Tanh, Softmax]); and one deep network with every activation in a row (nine weight layers, the
+// (3 → 7 → 5, [Tanh, Softmax]), and so is LogSoftmax (float with bias, double without); and one deep network with every activation in a row (nine weight layers, the
 // LeakyReLU slope 0.2, which float cannot represent exactly, so the double model must carry a double constant).
 
 /// <summary>3 → 7 → 5, Identity hidden and output, float, with bias.</summary>
@@ -286,6 +286,18 @@ public partial class LeakyReLUDoubleBiasSlopeNearFloat
 {
 }
 
+/// <summary>3 → 7 → 5, Tanh hidden, LogSoftmax output (PyTorch's NLLLoss idiom), float, with bias.</summary>
+[Network(3, 7, 5, Activations = new[] { Activation.Tanh, Activation.LogSoftmax }, Loss = Loss.CrossEntropy)]
+public partial class LogSoftmaxFloatBias
+{
+}
+
+/// <summary>3 → 7 → 5, Tanh hidden, LogSoftmax output, double, without bias.</summary>
+[Network(3, 7, 5, Activations = new[] { Activation.Tanh, Activation.LogSoftmax }, Loss = Loss.CrossEntropy, ElementType = typeof(double), Bias = false)]
+public partial class LogSoftmaxDoubleNoBias
+{
+}
+
 /// <summary>Creates the test networks by name, so that theories can take the name as their data.</summary>
 internal static class OnnxNetworks
 {
@@ -309,6 +321,10 @@ internal static class OnnxNetworks
         [nameof(GELUFloatBias)] = () => new GELUFloatBias(),
 
         [nameof(SoftmaxFloatBias)] = () => new SoftmaxFloatBias(),
+
+        [nameof(LogSoftmaxFloatBias)] = () => new LogSoftmaxFloatBias(),
+
+        [nameof(LogSoftmaxDoubleNoBias)] = () => new LogSoftmaxDoubleNoBias(),
 
         [nameof(MixedFloatBias)] = () => new MixedFloatBias(),
 
