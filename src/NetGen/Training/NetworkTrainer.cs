@@ -210,7 +210,7 @@ public static partial class NetworkTrainer
     }
 
     /// <summary>Checks that <paramref name="inputs"/> is at least one whole row and that the targets match it; returns the rows.</summary>
-    private static int CheckRows<T>(
+    internal static int CheckRows<T>(
         ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, int inputSize, int outputSize, string inputsName, string targetsName)
     {
         int rows = SpanChecks.RowCount(inputs, inputSize, inputsName);
