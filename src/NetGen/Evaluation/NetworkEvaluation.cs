@@ -78,7 +78,7 @@ public static class NetworkEvaluation
 
         T[]? rented = null;
         int length = RowScorer.ScratchLength(network.OutputSize, rows, extra: 0);
-        Span<T> scratch = length <= RowScorer.StackElements ? stackalloc T[length] : (rented = ArrayPool<T>.Shared.Rent(length));
+        Span<T> scratch = length <= RowScorer.StackElements ? stackalloc T[length] : (rented = ArrayPool<T>.Shared.Rent(length)).AsSpan(0, length);
         try
         {
             RowScorer.PredictClasses(network, inputs, classes, scratch);
@@ -116,7 +116,7 @@ public static class NetworkEvaluation
         int rows = NetworkTrainer.CheckRows(inputs, targets, inputSize, outputSize, nameof(inputs), nameof(targets));
         T[]? rented = null;
         int length = RowScorer.ScratchLength(outputSize, rows, extra: 0);
-        Span<T> scratch = length <= RowScorer.StackElements ? stackalloc T[length] : (rented = ArrayPool<T>.Shared.Rent(length));
+        Span<T> scratch = length <= RowScorer.StackElements ? stackalloc T[length] : (rented = ArrayPool<T>.Shared.Rent(length)).AsSpan(0, length);
         try
         {
             (int correct, double squaredError) = RowScorer.Score(network, inputs, targets, default, useLabels: false, scratch);
@@ -173,7 +173,9 @@ public static class NetworkEvaluation
         Classification.CheckLabels(labels, RowScorer.ClassCount(outputSize), nameof(labels));
         T[]? rented = null;
         int length = RowScorer.ScratchLength(outputSize, rows, extra: outputSize);
-        Span<T> scratch = length <= RowScorer.StackElements ? stackalloc T[length] : (rented = ArrayPool<T>.Shared.Rent(length));
+        Span<T> scratch = length <= RowScorer.StackElements + outputSize
+            ? stackalloc T[length]
+            : (rented = ArrayPool<T>.Shared.Rent(length)).AsSpan(0, length);
         try
         {
             // The first row of the scratch holds a label's target row for Cost; the rest takes the outputs.

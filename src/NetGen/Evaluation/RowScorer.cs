@@ -25,10 +25,12 @@ internal static class RowScorer
 
     /// <summary>
     /// The scratch length for <paramref name="rows"/> rows of outputs: as many whole output rows as fit in
-    /// <see cref="StackElements"/> (at least one, at most <paramref name="rows"/>), plus <paramref name="extra"/>.
+    /// <see cref="StackElements"/> (at least one, at most <paramref name="rows"/>), plus <paramref name="extra"/>. The
+    /// chunks of rows do not depend on <paramref name="extra"/>, so that evaluations with labels and with target rows
+    /// compute the same outputs.
     /// </summary>
     public static int ScratchLength(int outputSize, int rows, int extra) =>
-        (outputSize * Math.Clamp(rows, 1, Math.Max(1, (StackElements - extra) / outputSize))) + extra;
+        (outputSize * Math.Clamp(rows, 1, Math.Max(1, StackElements / outputSize))) + extra;
 
     /// <summary>Writes the predicted class of each input row into <paramref name="classes"/>, one per row.</summary>
     public static void PredictClasses<T>(INetwork<T> network, ReadOnlySpan<T> inputs, Span<int> classes, Span<T> scratch)
@@ -73,7 +75,12 @@ internal static class RowScorer
                 {
                     int label = labels[first + r];
                     correct += predicted == label ? 1 : 0;
-                    squaredError += outputSize == 1 ? Square(output[0], T.CreateTruncating(label)) : OneHotSquaredError(output, label);
+                    for (int j = 0; j < outputSize; j++)
+                    {
+                        // The label's target row: one-hot, or the label itself for a single output.
+                        T target = outputSize == 1 ? T.CreateTruncating(label) : j == label ? T.One : T.Zero;
+                        squaredError += Square(output[j], target);
+                    }
                 }
                 else
                 {
@@ -88,18 +95,6 @@ internal static class RowScorer
         }
 
         return (correct, squaredError);
-    }
-
-    private static double OneHotSquaredError<T>(ReadOnlySpan<T> output, int label)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        double sum = 0;
-        for (int j = 0; j < output.Length; j++)
-        {
-            sum += Square(output[j], j == label ? T.One : T.Zero);
-        }
-
-        return sum;
     }
 
     private static double Square<T>(T output, T target)
