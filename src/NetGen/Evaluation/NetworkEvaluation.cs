@@ -7,10 +7,10 @@ namespace NetGen.Evaluation;
 
 /// <summary>
 /// Predicted classes and evaluations of a network over rows, through its own <see cref="INetwork{T}.ForwardBatch"/> and
-/// <see cref="ITrainableNetwork{T}.Cost"/>. Outputs go to a scratch buffer on the stack, a chunk of rows at a time
-/// (a pooled array for networks with hundreds of outputs), so no call allocates. Thread-safe like
-/// <see cref="INetwork{T}.ForwardBatch"/>: several threads may call them on one instance while no thread changes its
-/// parameters.
+/// <see cref="ITrainableNetwork{T}.Cost"/>. Outputs go to a scratch buffer on the stack, a chunk of rows at a time, so
+/// no call allocates (a network with more than 512 outputs borrows an array from <see cref="ArrayPool{T}.Shared"/>
+/// instead). They only read the network, like <see cref="INetwork{T}.ForwardBatch"/>: several threads may call them on
+/// one generated network at once while no thread changes its parameters.
 /// </summary>
 /// <example>
 /// <code>

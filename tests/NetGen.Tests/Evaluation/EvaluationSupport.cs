@@ -22,6 +22,12 @@ public partial class EvalBinaryNet
 {
 }
 
+/// <summary>600 classes: wider than the 512 values of stack scratch, so the helpers borrow pooled arrays.</summary>
+[Network(3, 600, Output = Activation.Softmax, Loss = Loss.CrossEntropy, ElementType = typeof(double))]
+public partial class EvalWideNet
+{
+}
+
 /// <summary>Three classes as Gaussian blobs in four dimensions: a classification set the tests can learn and score.</summary>
 internal static class Blobs
 {

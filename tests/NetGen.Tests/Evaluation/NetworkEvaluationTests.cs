@@ -181,6 +181,44 @@ public sealed class NetworkEvaluationTests
     }
 
     [Fact]
+    public void WithMoreOutputsThanTheStackScratch_ResultsMatchLoopsOverForwardAndCost()
+    {
+        var net = new EvalWideNet();
+        var random = new Random(6);
+        const int rows = 5;
+        double[] inputs = Enumerable.Range(0, rows * 3).Select(_ => (random.NextDouble() * 20) - 10).ToArray();
+        int[] labels = [0, 599, 17, 300, 42];
+        var classes = new int[rows];
+
+        net.PredictClasses(inputs, classes);
+        EvaluationResult withLabels = net.Evaluate(inputs, labels);
+        EvaluationResult withTargets = net.Evaluate(inputs, Classification.OneHot<double>(labels, 600));
+
+        var output = new double[600];
+        var target = new double[600];
+        int correct = 0;
+        double squared = 0, cost = 0;
+        for (int r = 0; r < rows; r++)
+        {
+            ReadOnlySpan<double> x = inputs.AsSpan(r * 3, 3);
+            net.Forward(x, output);
+            int expected = Array.IndexOf(output, output.Max());
+            Assert.Equal(expected, classes[r]);
+            Assert.Equal(expected, net.PredictClass(x));
+            correct += expected == labels[r] ? 1 : 0;
+            Array.Clear(target);
+            target[labels[r]] = 1;
+            squared += output.Zip(target, (o, t) => (o - t) * (o - t)).Sum();
+            cost += net.Cost(x, target);
+        }
+
+        Assert.Equal(withTargets, withLabels);
+        Assert.Equal(correct, withLabels.Correct);
+        NumericAssert.Close(squared / (rows * 600), withLabels.MeanSquaredError, 1e-15, "mean squared error");
+        NumericAssert.Close(cost / rows, withLabels.Cost, 1e-12, "cost");
+    }
+
+    [Fact]
     public void Digits_PredictsPyTorchsClasses_AndEvaluatesThem()
     {
         JsonElement digits = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Models", "Fixtures", "dense-outputs.json")))
