@@ -70,7 +70,8 @@ public static class Classification
         if (classes.Length != count)
         {
             throw new ArgumentException(
-                $"Expected length {count} (one class per row of {nameof(rows)}), but the span has length {classes.Length}.", nameof(classes));
+                $"Expected length {count} (one class per row of {nameof(rows)}), but the span has length {classes.Length}.",
+                nameof(classes));
         }
 
         for (int r = 0; r < count; r++)
@@ -101,7 +102,8 @@ public static class Classification
         if (destination.Length != expected)
         {
             throw new ArgumentException(
-                $"Expected length {expected} ({labels.Length} labels × {classCount} classes), but the span has length {destination.Length}.",
+                $"Expected length {expected} ({labels.Length} labels × {classCount} classes), "
+                + $"but the span has length {destination.Length}.",
                 nameof(destination));
         }
 

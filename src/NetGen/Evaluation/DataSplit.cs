@@ -48,7 +48,8 @@ public static class DataSplit
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(targetSize);
         if (!(testFraction > 0 && testFraction < 1))
         {
-            throw new ArgumentOutOfRangeException(nameof(testFraction), testFraction, "The test fraction must be greater than 0 and less than 1.");
+            throw new ArgumentOutOfRangeException(
+                nameof(testFraction), testFraction, "The test fraction must be greater than 0 and less than 1.");
         }
 
         int rows = SpanChecks.RowCount(inputs, inputSize, nameof(inputs));
@@ -56,7 +57,8 @@ public static class DataSplit
         if (targets.Length != expected)
         {
             throw new ArgumentException(
-                $"Expected length {expected} ({rows} rows of {targetSize}, one per row of {nameof(inputs)}), but the span has length {targets.Length}.",
+                $"Expected length {expected} ({rows} rows of {targetSize}, one per row of {nameof(inputs)}), "
+                + $"but the span has length {targets.Length}.",
                 nameof(targets));
         }
 
@@ -64,7 +66,8 @@ public static class DataSplit
         if (testCount < 1 || testCount > rows - 1)
         {
             throw new ArgumentException(
-                $"A test fraction of {testFraction} of {rows} rows gives {testCount} test and {rows - testCount} training rows; each part needs at least one.",
+                $"A test fraction of {testFraction} of {rows} rows gives {testCount} test and {rows - testCount} training rows; "
+                + "each part needs at least one.",
                 nameof(testFraction));
         }
 

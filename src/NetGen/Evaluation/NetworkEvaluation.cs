@@ -40,7 +40,9 @@ public static class NetworkEvaluation
         ArgumentNullException.ThrowIfNull(network);
         int outputSize = network.OutputSize;
         T[]? rented = null;
-        Span<T> output = outputSize <= RowScorer.StackElements ? stackalloc T[outputSize] : (rented = ArrayPool<T>.Shared.Rent(outputSize));
+        Span<T> output = outputSize <= RowScorer.StackElements
+            ? stackalloc T[outputSize]
+            : (rented = ArrayPool<T>.Shared.Rent(outputSize));
         try
         {
             output = output[..outputSize];
@@ -73,12 +75,15 @@ public static class NetworkEvaluation
         if (classes.Length != rows)
         {
             throw new ArgumentException(
-                $"Expected length {rows} (one class per row of {nameof(inputs)}), but the span has length {classes.Length}.", nameof(classes));
+                $"Expected length {rows} (one class per row of {nameof(inputs)}), but the span has length {classes.Length}.",
+                nameof(classes));
         }
 
         T[]? rented = null;
         int length = RowScorer.ScratchLength(network.OutputSize, rows, extra: 0);
-        Span<T> scratch = length <= RowScorer.StackElements ? stackalloc T[length] : (rented = ArrayPool<T>.Shared.Rent(length)).AsSpan(0, length);
+        Span<T> scratch = length <= RowScorer.StackElements
+            ? stackalloc T[length]
+            : (rented = ArrayPool<T>.Shared.Rent(length)).AsSpan(0, length);
         try
         {
             RowScorer.PredictClasses(network, inputs, classes, scratch);
@@ -107,7 +112,6 @@ public static class NetworkEvaluation
     /// <exception cref="ArgumentException">
     /// <paramref name="inputs"/> is empty or not whole rows, or <paramref name="targets"/> does not match it.
     /// </exception>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026", Justification = "Target rows and integer labels are spans of different element types, so no call can be ambiguous.")]
     public static EvaluationResult Evaluate<T>(this ITrainableNetwork<T> network, ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -116,7 +120,9 @@ public static class NetworkEvaluation
         int rows = NetworkTrainer.CheckRows(inputs, targets, inputSize, outputSize, nameof(inputs), nameof(targets));
         T[]? rented = null;
         int length = RowScorer.ScratchLength(outputSize, rows, extra: 0);
-        Span<T> scratch = length <= RowScorer.StackElements ? stackalloc T[length] : (rented = ArrayPool<T>.Shared.Rent(length)).AsSpan(0, length);
+        Span<T> scratch = length <= RowScorer.StackElements
+            ? stackalloc T[length]
+            : (rented = ArrayPool<T>.Shared.Rent(length)).AsSpan(0, length);
         try
         {
             (int correct, double squaredError) = RowScorer.Score(network, inputs, targets, default, useLabels: false, scratch);
@@ -152,7 +158,6 @@ public static class NetworkEvaluation
     /// <paramref name="inputs"/> is empty or not whole rows, or <paramref name="labels"/> does not have one label per row.
     /// </exception>
     /// <exception cref="ArgumentOutOfRangeException">A label is out of range (the message names its index and value).</exception>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026", Justification = "Target rows and integer labels are spans of different element types, so no call can be ambiguous.")]
     public static EvaluationResult Evaluate<T>(this ITrainableNetwork<T> network, ReadOnlySpan<T> inputs, ReadOnlySpan<int> labels)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -167,7 +172,8 @@ public static class NetworkEvaluation
         if (labels.Length != rows)
         {
             throw new ArgumentException(
-                $"Expected length {rows} (one label per row of {nameof(inputs)}), but the span has length {labels.Length}.", nameof(labels));
+                $"Expected length {rows} (one label per row of {nameof(inputs)}), but the span has length {labels.Length}.",
+                nameof(labels));
         }
 
         Classification.CheckLabels(labels, RowScorer.ClassCount(outputSize), nameof(labels));

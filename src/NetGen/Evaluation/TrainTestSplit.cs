@@ -8,7 +8,8 @@ namespace NetGen.Evaluation;
 /// <typeparam name="TTarget">The element type of the targets: the network's, or <see cref="int"/> for labels.</typeparam>
 public sealed class TrainTestSplit<TInput, TTarget>
 {
-    internal TrainTestSplit(TInput[] trainInputs, TTarget[] trainTargets, TInput[] testInputs, TTarget[] testTargets, int[] trainRows, int[] testRows)
+    internal TrainTestSplit(
+        TInput[] trainInputs, TTarget[] trainTargets, TInput[] testInputs, TTarget[] testTargets, int[] trainRows, int[] testRows)
     {
         (TrainInputs, TrainTargets, TestInputs, TestTargets) = (trainInputs, trainTargets, testInputs, testTargets);
         (TrainRows, TestRows) = (trainRows, testRows);

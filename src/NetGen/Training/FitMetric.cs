@@ -7,7 +7,9 @@ namespace NetGen.Training;
 /// </summary>
 public enum FitMetric
 {
-    /// <summary>No metric: <see cref="EpochReport.TrainMetric"/> and <see cref="EpochReport.ValidationMetric"/> are <see langword="null"/>.</summary>
+    /// <summary>
+    /// No metric: <see cref="EpochReport.TrainMetric"/> and <see cref="EpochReport.ValidationMetric"/> are <see langword="null"/>.
+    /// </summary>
     None = 0,
 
     /// <summary>

@@ -201,8 +201,9 @@ public static partial class NetworkTrainer
             : null);
     }
 
-    /// <summary>The <paramref name="metric"/> over whole matching rows, or <see langword="null"/> for <see cref="FitMetric.None"/>.</summary>
-    private static double? Measure<T>(INetwork<T> network, FitMetric metric, ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, Span<T> scratch)
+    /// <summary>The <paramref name="metric"/> over whole matching rows, or <see langword="null"/> for none.</summary>
+    private static double? Measure<T>(
+        INetwork<T> network, FitMetric metric, ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, Span<T> scratch)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (metric == FitMetric.None)
@@ -244,7 +245,9 @@ public static partial class NetworkTrainer
         if (!Enum.IsDefined(options.Metric))
         {
             throw new ArgumentOutOfRangeException(
-                nameof(options), options.Metric, $"{nameof(FitOptions)}.{nameof(FitOptions.Metric)} must be one of the values of {nameof(FitMetric)}.");
+                nameof(options),
+                options.Metric,
+                $"{nameof(FitOptions)}.{nameof(FitOptions.Metric)} must be one of the values of {nameof(FitMetric)}.");
         }
     }
 

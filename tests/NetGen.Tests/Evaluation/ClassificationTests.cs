@@ -83,7 +83,8 @@ public sealed class ClassificationTests
         Assert.Equal("classes", classes.ParamName);
         Assert.Contains("Expected length 2", classes.Message, StringComparison.Ordinal);
 
-        Assert.Equal("rowLength", Assert.Throws<ArgumentOutOfRangeException>(() => Classification.ArgMax<float>(new float[6], 0, new int[3])).ParamName);
+        var rowLength = Assert.Throws<ArgumentOutOfRangeException>(() => Classification.ArgMax<float>(new float[6], 0, new int[3]));
+        Assert.Equal("rowLength", rowLength.ParamName);
     }
 
     [Fact]

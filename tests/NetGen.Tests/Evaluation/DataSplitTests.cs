@@ -107,15 +107,18 @@ public sealed class DataSplitTests
     public void TrainTest_WithWrongArguments_NamesThem()
     {
         var four = new float[8];
-        Assert.Equal("inputs", Assert.Throws<ArgumentException>(() => DataSplit.TrainTest<float, float>(new float[7], 2, four, 2, 0.5, 0)).ParamName);
-        var targets = Assert.Throws<ArgumentException>(() => DataSplit.TrainTest<float, float>(four, 2, new float[7], 2, 0.5, 0));
+        Assert.Equal("inputs", Assert.Throws<ArgumentException>(() => Split(new float[7], 2, four, 2, 0.5)).ParamName);
+        var targets = Assert.Throws<ArgumentException>(() => Split(four, 2, new float[7], 2, 0.5));
         Assert.Equal("targets", targets.ParamName);
         Assert.Contains("Expected length 8 (4 rows of 2", targets.Message, StringComparison.Ordinal);
-        Assert.Equal("inputSize", Assert.Throws<ArgumentOutOfRangeException>(() => DataSplit.TrainTest<float, float>(four, 0, four, 2, 0.5, 0)).ParamName);
-        Assert.Equal("targetSize", Assert.Throws<ArgumentOutOfRangeException>(() => DataSplit.TrainTest<float, float>(four, 2, four, -1, 0.5, 0)).ParamName);
+        Assert.Equal("inputSize", Assert.Throws<ArgumentOutOfRangeException>(() => Split(four, 0, four, 2, 0.5)).ParamName);
+        Assert.Equal("targetSize", Assert.Throws<ArgumentOutOfRangeException>(() => Split(four, 2, four, -1, 0.5)).ParamName);
         foreach (double fraction in new[] { 0, 1, -0.1, 1.5, double.NaN, double.PositiveInfinity })
         {
-            Assert.Equal("testFraction", Assert.Throws<ArgumentOutOfRangeException>(() => DataSplit.TrainTest<float, float>(four, 2, four, 2, fraction, 0)).ParamName);
+            Assert.Equal("testFraction", Assert.Throws<ArgumentOutOfRangeException>(() => Split(four, 2, four, 2, fraction)).ParamName);
         }
+
+        static TrainTestSplit<float, float> Split(float[] inputs, int inputSize, float[] targets, int targetSize, double fraction) =>
+            DataSplit.TrainTest<float, float>(inputs, inputSize, targets, targetSize, fraction, seed: 0);
     }
 }

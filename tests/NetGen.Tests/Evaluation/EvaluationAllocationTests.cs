@@ -51,7 +51,8 @@ public sealed class EvaluationAllocationTests
             }
         }
 
-        Assert.Fail($"{operation} allocated {string.Join(", ", measured)} bytes in {Attempts} runs of {Iterations} calls; expected 0 in one.");
+        Assert.Fail(
+            $"{operation} allocated {string.Join(", ", measured)} bytes in {Attempts} runs of {Iterations} calls; expected 0 in one.");
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -221,9 +221,11 @@ public sealed class NetworkEvaluationTests
     [Fact]
     public void Digits_PredictsPyTorchsClasses_AndEvaluatesThem()
     {
-        JsonElement digits = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Models", "Fixtures", "dense-outputs.json")))
-            .RootElement.GetProperty("digits");
-        float[] inputs = digits.GetProperty("inputs").EnumerateArray().SelectMany(row => row.EnumerateArray().Select(v => (float)v.GetDouble())).ToArray();
+        string path = Path.Combine(AppContext.BaseDirectory, "Models", "Fixtures", "dense-outputs.json");
+        JsonElement digits = JsonDocument.Parse(File.ReadAllText(path)).RootElement.GetProperty("digits");
+        float[] inputs = digits.GetProperty("inputs").EnumerateArray()
+            .SelectMany(row => row.EnumerateArray().Select(v => (float)v.GetDouble()))
+            .ToArray();
         int[] pyTorchClasses = digits.GetProperty("outputs").EnumerateArray()
             .Select(row => row.EnumerateArray().Select(v => v.GetDouble()).ToArray())
             .Select(p => Array.IndexOf(p, p.Max()))

@@ -57,7 +57,8 @@ public sealed class FitTestsMetric
             Assert.Null(report.ValidationMetric);
         });
 
-        FitResult result = NetworkTrainer.Fit<float>(net, inputs, targets, new FitOptions { Epochs = 5, BatchSize = 8, Metric = FitMetric.MeanSquaredError }, progress: progress);
+        var options = new FitOptions { Epochs = 5, BatchSize = 8, Metric = FitMetric.MeanSquaredError };
+        FitResult result = NetworkTrainer.Fit<float>(net, inputs, targets, options, progress: progress);
 
         Assert.Equal(5, progress.Reports.Count);
         NumericAssert.Close(MeanSquaredErrorByHand(net, inputs, targets), result.TrainMetric!.Value, 1e-9, "result");
@@ -72,7 +73,8 @@ public sealed class FitTestsMetric
         (float[] inputs, float[] targets) = FitData.Regression(rows: 16, seed: 3);
         var progress = new RecordingProgress();
 
-        FitResult result = NetworkTrainer.Fit<float>(new FitRegressionNet(), inputs, targets, new FitOptions { Epochs = 2 }, progress: progress);
+        FitResult result = NetworkTrainer.Fit<float>(
+            new FitRegressionNet(), inputs, targets, new FitOptions { Epochs = 2 }, progress: progress);
 
         Assert.All(progress.Reports, r => Assert.Equal((FitMetric.None, null, null), (r.Metric, r.TrainMetric, r.ValidationMetric)));
         Assert.Equal((FitMetric.None, null, null), (result.Metric, result.TrainMetric, result.ValidationMetric));
@@ -201,7 +203,8 @@ public sealed class FitTestsMetricAllocation
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static long Measure(EvalClassifierNet net, float[] inputs, float[] targets, float[] validationInputs, float[] validationTargets, FitOptions options)
+    private static long Measure(
+        EvalClassifierNet net, float[] inputs, float[] targets, float[] validationInputs, float[] validationTargets, FitOptions options)
     {
         long before = GC.GetAllocatedBytesForCurrentThread();
         FitResult result = NetworkTrainer.Fit<float>(net, inputs, targets, options, validationInputs, validationTargets);
