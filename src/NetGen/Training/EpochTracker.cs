@@ -12,37 +12,35 @@ internal sealed class EpochTracker<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly T[] _lastGood;
-    private readonly T[]? _best;
+    private readonly T[]? _bestParameters;
     private readonly int _patience;
     private readonly double _minImprovement;
     private readonly bool _hasValidation;
     private int _completed;
     private int _bestEpoch;
     private int _withoutImprovement;
-    private double _lastTrain = double.NaN;
-    private double? _lastValidation;
+    private EpochScores _last = new(double.NaN, null, null, null);
+    private EpochScores _best;
     private double _bestValidation = double.PositiveInfinity;
-    private double _bestTrain = double.NaN;
 
     public EpochTracker(ReadOnlySpan<T> parameters, bool hasValidation, bool restoreBest, int patience, double minImprovement)
     {
         _lastGood = parameters.ToArray();
-        _best = hasValidation && restoreBest ? new T[parameters.Length] : null;
+        _bestParameters = hasValidation && restoreBest ? new T[parameters.Length] : null;
         _hasValidation = hasValidation;
         _patience = patience;
         _minImprovement = minImprovement;
     }
 
-    /// <summary>Records a completed epoch with finite costs; returns whether early stopping ends training now.</summary>
-    public bool Completed(int epoch, double train, double? validation, ReadOnlySpan<T> parameters)
+    /// <summary>Records a completed epoch with a finite training cost; returns whether early stopping ends training now.</summary>
+    public bool Completed(int epoch, EpochScores scores, ReadOnlySpan<T> parameters)
     {
         _completed = epoch;
-        _lastTrain = train;
-        _lastValidation = validation;
+        _last = scores;
 
         // Snapshots first, so that whatever the progress callback does cannot leak into them.
         parameters.CopyTo(_lastGood);
-        if (validation is not double cost)
+        if (scores.Validation is not double cost)
         {
             return false;
         }
@@ -50,10 +48,10 @@ internal sealed class EpochTracker<T>
         // "best − cost > m" rather than "cost < best − m": the first finite cost improves on +∞ for any m.
         if (_bestValidation - cost > _minImprovement)
         {
-            (_bestValidation, _bestTrain, _bestEpoch, _withoutImprovement) = (cost, train, epoch, 0);
-            if (_best is not null)
+            (_bestValidation, _best, _bestEpoch, _withoutImprovement) = (cost, scores, epoch, 0);
+            if (_bestParameters is not null)
             {
-                parameters.CopyTo(_best);
+                parameters.CopyTo(_bestParameters);
             }
 
             return false;
@@ -81,19 +79,27 @@ internal sealed class EpochTracker<T>
             return _completed == 0;
         }
 
-        if (_best is not null && _bestEpoch > 0 && _bestEpoch != _completed)
+        if (_bestParameters is not null && _bestEpoch > 0 && _bestEpoch != _completed)
         {
-            _best.CopyTo(parameters);
-            (_lastTrain, _lastValidation) = (_bestTrain, _bestValidation);
+            _bestParameters.CopyTo(parameters);
+            _last = _best;
         }
 
         return false;
     }
 
-    /// <summary>The result, with <paramref name="before"/> (the costs before training) when no epoch completed.</summary>
-    public FitResult Result(FitStopReason reason, (double Train, double? Validation)? before)
+    /// <summary>The result, with <paramref name="before"/> (the scores before training) when no epoch completed.</summary>
+    public FitResult Result(FitStopReason reason, FitMetric metric, EpochScores? before)
     {
-        (double train, double? validation) = before ?? (_lastTrain, _lastValidation);
-        return new FitResult(reason, _completed, train, validation, _hasValidation ? _bestEpoch : _completed);
+        EpochScores scores = before ?? _last;
+        return new FitResult(reason, _completed, scores.Train, scores.Validation, _hasValidation ? _bestEpoch : _completed)
+        {
+            Metric = metric,
+            TrainMetric = scores.TrainMetric,
+            ValidationMetric = scores.ValidationMetric,
+        };
     }
 }
+
+/// <summary>The objectives and metrics of one set of parameters over the training and validation sets.</summary>
+internal readonly record struct EpochScores(double Train, double? Validation, double? TrainMetric, double? ValidationMetric);

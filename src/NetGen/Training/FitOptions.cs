@@ -1,8 +1,8 @@
 namespace NetGen.Training;
 
 /// <summary>
-/// How <c>NetworkTrainer.Fit</c> trains: the number of epochs, the mini-batch size, shuffling and early
-/// stopping. The values are checked when <c>NetworkTrainer.Fit</c> starts.
+/// How <c>NetworkTrainer.Fit</c> trains: the number of epochs, the mini-batch size, shuffling, early stopping and the
+/// metric reported per epoch. The values are checked when <c>NetworkTrainer.Fit</c> starts.
 /// </summary>
 public sealed class FitOptions
 {
@@ -39,4 +39,11 @@ public sealed class FitOptions
     /// epoch with the best validation objective rather than those of the last epoch. Default <see langword="true"/>.
     /// </summary>
     public bool RestoreBestParameters { get; init; } = true;
+
+    /// <summary>
+    /// A metric computed after each epoch over the training set and the validation set, reported in
+    /// <see cref="EpochReport"/> and <see cref="FitResult"/> beside the objective. Computing it costs one more forward
+    /// pass over both sets per epoch and allocates nothing. Default <see cref="FitMetric.None"/>.
+    /// </summary>
+    public FitMetric Metric { get; init; }
 }

@@ -23,9 +23,25 @@ namespace NetGen.Training;
 /// </param>
 public sealed record FitResult(FitStopReason StopReason, int EpochsRun, double TrainCost, double? ValidationCost, int BestEpoch)
 {
+    /// <summary>The metric of <see cref="TrainMetric"/> and <see cref="ValidationMetric"/>: <see cref="FitOptions.Metric"/>.</summary>
+    public FitMetric Metric { get; init; }
+
     /// <summary>
-    /// The members for <c>ToString()</c>, with numbers in the invariant culture and no <c>ValidationCost</c> when there
-    /// was no validation set: <c>FitResult { StopReason = Completed, EpochsRun = 50, TrainCost = 0.0123, BestEpoch = 50 }</c>.
+    /// The <see cref="Metric"/> over the training set of the parameters left in the network (those of
+    /// <see cref="TrainCost"/>), or <see langword="null"/> when the metric is <see cref="FitMetric.None"/>.
+    /// </summary>
+    public double? TrainMetric { get; init; }
+
+    /// <summary>
+    /// The <see cref="Metric"/> over the validation set of the same parameters, or <see langword="null"/> without a
+    /// validation set or a metric.
+    /// </summary>
+    public double? ValidationMetric { get; init; }
+
+    /// <summary>
+    /// The members for <c>ToString()</c>, with numbers in the invariant culture, no <c>ValidationCost</c> when there
+    /// was no validation set and no metric when there was none:
+    /// <c>FitResult { StopReason = Completed, EpochsRun = 50, TrainCost = 0.0123, BestEpoch = 50 }</c>.
     /// </summary>
     private bool PrintMembers(StringBuilder builder)
     {
@@ -35,7 +51,28 @@ public sealed record FitResult(FitStopReason StopReason, int EpochsRun, double T
             builder.Append(CultureInfo.InvariantCulture, $", ValidationCost = {validation:G6}");
         }
 
+        AppendMetric(builder, Metric, TrainMetric, ValidationMetric);
         builder.Append(CultureInfo.InvariantCulture, $", BestEpoch = {BestEpoch}");
         return true;
+    }
+
+    /// <summary>Appends the metric and its values, unless the metric is <see cref="FitMetric.None"/>.</summary>
+    internal static void AppendMetric(StringBuilder builder, FitMetric metric, double? train, double? validation)
+    {
+        if (metric == FitMetric.None)
+        {
+            return;
+        }
+
+        builder.Append(CultureInfo.InvariantCulture, $", Metric = {metric}");
+        if (train is { } trainValue)
+        {
+            builder.Append(CultureInfo.InvariantCulture, $", TrainMetric = {trainValue:G6}");
+        }
+
+        if (validation is { } validationValue)
+        {
+            builder.Append(CultureInfo.InvariantCulture, $", ValidationMetric = {validationValue:G6}");
+        }
     }
 }

@@ -119,7 +119,7 @@ public static partial class NetworkTrainer
             }
 
             double? validation = hasValidation ? double.CreateTruncating(network.Objective(validationInputs, validationTargets)) : null;
-            bool stop = tracker.Completed(epoch, train, validation, parameters);
+            bool stop = tracker.Completed(epoch, new EpochScores(train, validation, null, null), parameters);
             progress?.Report(new EpochReport(epoch, train, validation, Stopwatch.GetElapsedTime(start)));
             if (stop)
             {
@@ -128,9 +128,12 @@ public static partial class NetworkTrainer
         }
 
         bool before = tracker.Restore(reason, parameters, network.Optimizer);
-        return tracker.Result(reason, before
-            ? (double.CreateTruncating(network.Objective(inputs, targets)),
-               hasValidation ? double.CreateTruncating(network.Objective(validationInputs, validationTargets)) : null)
+        return tracker.Result(reason, FitMetric.None, before
+            ? new EpochScores(
+                double.CreateTruncating(network.Objective(inputs, targets)),
+                hasValidation ? double.CreateTruncating(network.Objective(validationInputs, validationTargets)) : null,
+                null,
+                null)
             : null);
     }
 

@@ -5,6 +5,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Threading;
+using NetGen.Evaluation;
 
 namespace NetGen.Training;
 
@@ -21,7 +22,8 @@ public static partial class NetworkTrainer
     /// and the epoch number (or in the given order when the seed is <see langword="null"/>), in batches of
     /// <see cref="FitOptions.BatchSize"/> rows, each batch one <see cref="ITrainableNetwork{T}.TrainBatch"/> step. After the
     /// epoch, the objective over the whole training set (and over the validation set, when one is given) is reported
-    /// through <paramref name="progress"/>, synchronously on the calling thread.
+    /// through <paramref name="progress"/>, synchronously on the calling thread, with the <see cref="FitOptions.Metric"/>
+    /// over both sets when one is chosen.
     /// </para>
     /// <para>
     /// Early stopping: with a validation set, an epoch improves when its validation objective is more than
@@ -41,8 +43,8 @@ public static partial class NetworkTrainer
     /// returned (no exception is thrown). The optimizer keeps its state, including the steps of the partial epoch.
     /// </para>
     /// <para>
-    /// The batch buffers, the permutation and the parameter snapshots are allocated once per call; the epochs and
-    /// batches allocate nothing. Not thread-safe: the network must not be used elsewhere while it trains.
+    /// The batch buffers, the permutation, the metric's output buffer and the parameter snapshots are allocated once per
+    /// call; the epochs and batches allocate nothing. Not thread-safe: the network must not be used elsewhere while it trains.
     /// </para>
     /// </remarks>
     /// <typeparam name="T">The element type of the network.</typeparam>
@@ -111,6 +113,10 @@ public static partial class NetworkTrainer
         T[] batchInputs = order is null ? [] : new T[batchSize * inputSize];
         T[] batchTargets = order is null ? [] : new T[batchSize * outputSize];
         var tracker = new EpochTracker<T>(parameters, hasValidation, options.RestoreBestParameters, options.Patience, options.MinImprovement);
+        FitMetric metric = options.Metric;
+        T[] metricScratch = metric == FitMetric.None
+            ? []
+            : new T[RowScorer.ScratchLength(outputSize, Math.Max(rows, validationInputs.Length / inputSize), extra: 0)];
         FitStopReason reason = FitStopReason.Completed;
 
         for (int epoch = 1; epoch <= options.Epochs && reason == FitStopReason.Completed; epoch++)
@@ -166,8 +172,18 @@ public static partial class NetworkTrainer
             double? validationCost = hasValidation
                 ? double.CreateTruncating(network.Objective(validationInputs, validationTargets))
                 : null;
-            bool stopEarly = tracker.Completed(epoch, trainCost, validationCost, parameters);
-            progress?.Report(new EpochReport(epoch, trainCost, validationCost, Stopwatch.GetElapsedTime(start)));
+            var scores = new EpochScores(
+                trainCost,
+                validationCost,
+                Measure(network, metric, inputs, targets, metricScratch),
+                hasValidation ? Measure(network, metric, validationInputs, validationTargets, metricScratch) : null);
+            bool stopEarly = tracker.Completed(epoch, scores, parameters);
+            progress?.Report(new EpochReport(epoch, trainCost, validationCost, Stopwatch.GetElapsedTime(start))
+            {
+                Metric = metric,
+                TrainMetric = scores.TrainMetric,
+                ValidationMetric = scores.ValidationMetric,
+            });
             if (stopEarly)
             {
                 reason = FitStopReason.EarlyStopped;
@@ -176,10 +192,28 @@ public static partial class NetworkTrainer
 
         // Without a completed epoch the costs reported are those of the parameters before training.
         bool before = tracker.Restore(reason, parameters, network.Optimizer);
-        return tracker.Result(reason, before
-            ? (double.CreateTruncating(network.Objective(inputs, targets)),
-               hasValidation ? double.CreateTruncating(network.Objective(validationInputs, validationTargets)) : null)
+        return tracker.Result(reason, metric, before
+            ? new EpochScores(
+                double.CreateTruncating(network.Objective(inputs, targets)),
+                hasValidation ? double.CreateTruncating(network.Objective(validationInputs, validationTargets)) : null,
+                Measure(network, metric, inputs, targets, metricScratch),
+                hasValidation ? Measure(network, metric, validationInputs, validationTargets, metricScratch) : null)
             : null);
+    }
+
+    /// <summary>The <paramref name="metric"/> over whole matching rows, or <see langword="null"/> for none.</summary>
+    private static double? Measure<T>(
+        INetwork<T> network, FitMetric metric, ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, Span<T> scratch)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (metric == FitMetric.None)
+        {
+            return null;
+        }
+
+        int rows = inputs.Length / network.InputSize;
+        (int correct, double squaredError) = RowScorer.Score(network, inputs, targets, default, useLabels: false, scratch);
+        return metric == FitMetric.Accuracy ? (double)correct / rows : squaredError / ((double)rows * network.OutputSize);
     }
 
     private static void ValidateOptions(FitOptions options)
@@ -207,10 +241,18 @@ public static partial class NetworkTrainer
             throw new ArgumentOutOfRangeException(
                 nameof(options), options.MinImprovement, $"{nameof(FitOptions)}.{nameof(FitOptions.MinImprovement)} must be a finite number ≥ 0.");
         }
+
+        if (!Enum.IsDefined(options.Metric))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(options),
+                options.Metric,
+                $"{nameof(FitOptions)}.{nameof(FitOptions.Metric)} must be one of the values of {nameof(FitMetric)}.");
+        }
     }
 
     /// <summary>Checks that <paramref name="inputs"/> is at least one whole row and that the targets match it; returns the rows.</summary>
-    private static int CheckRows<T>(
+    internal static int CheckRows<T>(
         ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, int inputSize, int outputSize, string inputsName, string targetsName)
     {
         int rows = SpanChecks.RowCount(inputs, inputSize, inputsName);
@@ -269,68 +311,8 @@ public static partial class NetworkTrainer
 
     /// <summary>
     /// Fills <paramref name="order"/> with a permutation of 0..n−1 that depends only on <paramref name="seed"/> and
-    /// <paramref name="epoch"/> (Fisher–Yates from the identity).
+    /// <paramref name="epoch"/>.
     /// </summary>
-    private static void Shuffle(Span<int> order, int seed, int epoch)
-    {
-        for (int i = 0; i < order.Length; i++)
-        {
-            order[i] = i;
-        }
-
-        var random = new SplitMix64(((ulong)(uint)seed << 32) | (uint)epoch);
-        for (int i = order.Length - 1; i > 0; i--)
-        {
-            int j = random.NextBelow(i + 1);
-            (order[i], order[j]) = (order[j], order[i]);
-        }
-    }
-
-    /// <summary>
-    /// SplitMix64 (Steele, Lea and Flood, "Fast splittable pseudorandom number generators", 2014): a 64-bit counter
-    /// advanced by the golden-ratio increment and passed through a mixing function. Small, fast, a struct (no
-    /// allocation), and the same sequence on every platform and runtime, unlike <see cref="Random"/>.
-    /// </summary>
-    private struct SplitMix64
-    {
-        private ulong _state;
-
-        /// <summary>Starts from <paramref name="seed"/>, mixed first so that neighbouring seeds start far apart.</summary>
-        public SplitMix64(ulong seed) => _state = Mix(seed);
-
-        /// <summary>The next 64 uniformly distributed bits.</summary>
-        public ulong Next()
-        {
-            _state += 0x9E3779B97F4A7C15UL;
-            return Mix(_state);
-        }
-
-        /// <summary>
-        /// A uniformly distributed integer in [0, <paramref name="bound"/>), by Lemire's multiply-and-reject method
-        /// ("Fast random integer generation in an interval", 2019): exact, and almost never more than one draw.
-        /// </summary>
-        public int NextBelow(int bound)
-        {
-            ulong range = (ulong)bound;
-            ulong high = Math.BigMul(Next(), range, out ulong low);
-            if (low < range)
-            {
-                // Reject the 2^64 mod range lowest products, which would make some results more likely.
-                ulong threshold = (0UL - range) % range;
-                while (low < threshold)
-                {
-                    high = Math.BigMul(Next(), range, out low);
-                }
-            }
-
-            return (int)high;
-        }
-
-        private static ulong Mix(ulong z)
-        {
-            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-            return z ^ (z >> 31);
-        }
-    }
+    private static void Shuffle(Span<int> order, int seed, int epoch) =>
+        SplitMix64.Permutation(order, ((ulong)(uint)seed << 32) | (uint)epoch);
 }
