@@ -104,7 +104,7 @@ internal sealed class WaveNetEngine : NamEngine
             }
             else
             {
-                s.HeadOut[..c].CopyTo(sum);
+                s.HeadOut.AsSpan(0, c).CopyTo(sum);
             }
 
             foreach (LayerPlan layer in array.Layers)
