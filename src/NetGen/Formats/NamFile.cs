@@ -20,23 +20,24 @@ internal static class NamFile
     /// <summary>The largest channel count, hidden size, kernel, dilation or layer count a file may give.</summary>
     public const int MaxSize = 1 << 16;
 
-    private const int MaxNesting = 4;
+    /// <summary>The most values one stream of a WaveNet may keep: 16 M (64 MiB), about 60 times A2 full's.</summary>
+    public const long MaxStateSize = 16L << 20;
 
     /// <exception cref="ModelFormatException">The file is not a model NetGen plays; the message says why.</exception>
-    public static NamModelDescription Read(JsonValue root) => Read(root, "the file", 0);
+    public static NamModelDescription Read(JsonValue root) => Read(root, "", 0);
 
     private static NamModelDescription Read(JsonValue root, string where, int depth)
     {
         if (root.Kind != JsonKind.Object)
         {
-            throw ModelFormatException.Invalid($"{where} must be a JSON object, found {root.Describe()}");
+            throw ModelFormatException.Invalid($"{Subject(where)} must be a JSON object, found {root.Describe()}");
         }
 
         string version = Text(root, "version", where);
         CheckVersion(version, where);
         string architecture = Text(root, "architecture", where);
         JsonValue config = Member(root, "config", where, JsonKind.Object);
-        double sampleRate = root["sample_rate"] is { Kind: JsonKind.Number } rate ? Parse(rate, $"{where}: sample_rate") : double.NaN;
+        double sampleRate = root["sample_rate"] is { Kind: JsonKind.Number } rate ? Parse(rate, $"{At(where)}sample_rate") : double.NaN;
         NamMetadataValues metadata = NamMetadataValues.Read(root["metadata"]);
         switch (architecture)
         {
@@ -66,7 +67,7 @@ internal static class NamFile
                 };
                 if (lstm.InputSize != 1)
                 {
-                    throw ModelFormatException.NotSupported($"{where}: an LSTM with input_size {lstm.InputSize} is not supported (1: the audio sample)");
+                    throw ModelFormatException.NotSupported($"{At(where)}an LSTM with input_size {lstm.InputSize} is not supported (1: the audio sample)");
                 }
 
                 return new NamModelDescription
@@ -79,7 +80,7 @@ internal static class NamFile
             case "SlimmableContainer":
                 if (depth > 0)
                 {
-                    throw ModelFormatException.NotSupported($"{where}: a SlimmableContainer inside a SlimmableContainer is not supported");
+                    throw ModelFormatException.NotSupported($"{At(where)}a SlimmableContainer inside a SlimmableContainer is not supported");
                 }
 
                 return new NamModelDescription
@@ -90,11 +91,11 @@ internal static class NamFile
 
             case "ConvNet" or "Linear":
                 throw ModelFormatException.NotSupported(
-                    $"{where}: the architecture \"{architecture}\" is not supported (supported: WaveNet, LSTM, SlimmableContainer)");
+                    $"{At(where)}the architecture \"{architecture}\" is not supported (supported: WaveNet, LSTM, SlimmableContainer)");
 
             default:
                 throw ModelFormatException.NotSupported(
-                    $"{where}: unknown architecture \"{architecture}\" (supported: WaveNet, LSTM, SlimmableContainer)");
+                    $"{At(where)}unknown architecture \"{architecture}\" (supported: WaveNet, LSTM, SlimmableContainer)");
         }
     }
 
@@ -104,13 +105,13 @@ internal static class NamFile
         bool numeric = parts.Length == 3 && Array.TrueForAll(parts, p => int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out _));
         if (!numeric)
         {
-            throw ModelFormatException.Invalid($"{where}: version \"{version}\" is not of the form X.Y.Z");
+            throw ModelFormatException.Invalid($"{At(where)}version \"{version}\" is not of the form X.Y.Z");
         }
 
         int major = int.Parse(parts[0], CultureInfo.InvariantCulture), minor = int.Parse(parts[1], CultureInfo.InvariantCulture);
         if (major != 0 || minor < 5 || minor > 7)
         {
-            throw ModelFormatException.NotSupported($"{where}: version {version} is not supported (0.5.0 to 0.7.x are)");
+            throw ModelFormatException.NotSupported($"{At(where)}version {version} is not supported (0.5.0 to 0.7.x are)");
         }
     }
 
@@ -120,39 +121,51 @@ internal static class NamFile
         JsonValue layers = Member(config, "layers", where, JsonKind.Array);
         if (layers.Items.Count == 0 || layers.Items.Count > 64)
         {
-            throw ModelFormatException.Invalid($"{where}: config.layers must list 1 to 64 layer arrays, found {layers.Items.Count}");
+            throw ModelFormatException.Invalid($"{At(where)}config.layers must list 1 to 64 layer arrays, found {layers.Items.Count}");
         }
 
         if (config["head"] is { Kind: not JsonKind.Null })
         {
-            throw ModelFormatException.NotSupported($"{where}: a post-stack head (config.head) is not supported");
+            throw ModelFormatException.NotSupported($"{At(where)}a post-stack head (config.head) is not supported");
         }
 
         var arrays = new NamLayerArray[layers.Items.Count];
         for (int a = 0; a < arrays.Length; a++)
         {
-            arrays[a] = LayerArray(layers.Items[a], $"{where}: layer array {a + 1}");
+            arrays[a] = LayerArray(layers.Items[a], $"{At(where)}layer array {a + 1}");
             if (a > 0 && arrays[a].InputSize != arrays[a - 1].Channels)
             {
                 throw ModelFormatException.Invalid(
-                    $"{where}: layer array {a + 1} has input_size {arrays[a].InputSize}, but array {a} has {arrays[a - 1].Channels} channels");
+                    $"{At(where)}layer array {a + 1} has input_size {arrays[a].InputSize}, but array {a} has {arrays[a - 1].Channels} channels");
             }
 
             if (a > 0 && arrays[a - 1].HeadSize != arrays[a].Channels)
             {
                 throw ModelFormatException.Invalid(
-                    $"{where}: layer array {a}'s head gives {arrays[a - 1].HeadSize} channels, but array {a + 1} has {arrays[a].Channels}");
+                    $"{At(where)}layer array {a}'s head gives {arrays[a - 1].HeadSize} channels, but array {a + 1} has {arrays[a].Channels}");
             }
+        }
+
+        long state = 0;
+        foreach (NamLayerArray array in arrays)
+        {
+            state += array.StateSize;
+        }
+
+        if (state > MaxStateSize)
+        {
+            throw ModelFormatException.TooLarge(
+                $"{At(where)}the dilations and kernels need {state:N0} values of state per stream; NetGen plays models of up to {MaxStateSize:N0}");
         }
 
         if (arrays[arrays.Length - 1].HeadSize != 1)
         {
-            throw ModelFormatException.NotSupported($"{where}: the last head gives {arrays[arrays.Length - 1].HeadSize} outputs; NetGen plays 1");
+            throw ModelFormatException.NotSupported($"{At(where)}the last head gives {arrays[arrays.Length - 1].HeadSize} outputs; NetGen plays 1");
         }
 
         if (arrays[0].InputSize != 1)
         {
-            throw ModelFormatException.NotSupported($"{where}: the first layer array has input_size {arrays[0].InputSize}; NetGen plays 1");
+            throw ModelFormatException.NotSupported($"{At(where)}the first layer array has input_size {arrays[0].InputSize}; NetGen plays 1");
         }
 
         return arrays;
@@ -162,7 +175,7 @@ internal static class NamFile
     {
         if (array.Kind != JsonKind.Object)
         {
-            throw ModelFormatException.Invalid($"{where} must be an object, found {array.Describe()}");
+            throw ModelFormatException.Invalid($"{Subject(where)} must be an object, found {array.Describe()}");
         }
 
         int channels = Size(array, "channels", where);
@@ -170,20 +183,20 @@ internal static class NamFile
         if (Size(array, "condition_size", where) != 1)
         {
             throw ModelFormatException.NotSupported(
-                $"{where}: condition_size {array["condition_size"]!.Text} is not supported (1: the model's audio input)");
+                $"{At(where)}condition_size {array["condition_size"]!.Text} is not supported (1: the model's audio input)");
         }
 
         JsonValue dilations = Member(array, "dilations", where, JsonKind.Array);
         int count = dilations.Items.Count;
         if (count == 0 || count > 1024)
         {
-            throw ModelFormatException.Invalid($"{where}: dilations must list 1 to 1,024 layers, found {count}");
+            throw ModelFormatException.Invalid($"{At(where)}dilations must list 1 to 1,024 layers, found {count}");
         }
 
         var dilation = new int[count];
         for (int l = 0; l < count; l++)
         {
-            dilation[l] = SizeValue(dilations.Items[l], $"{where}: dilations[{l}]");
+            dilation[l] = SizeValue(dilations.Items[l], $"{At(where)}dilations[{l}]");
         }
 
         return new NamLayerArray
@@ -203,32 +216,42 @@ internal static class NamFile
 
     private static void RefuseUnsupportedOptions(JsonValue array, int channels, string where)
     {
-        if (array["bottleneck"] is { Kind: JsonKind.Number } bottleneck && SizeValue(bottleneck, $"{where}: bottleneck") != channels)
+        if (array["bottleneck"] is { Kind: JsonKind.Number } bottleneck && SizeValue(bottleneck, $"{At(where)}bottleneck") != channels)
         {
-            throw ModelFormatException.NotSupported($"{where}: a bottleneck ({bottleneck.Text}) other than channels ({channels}) is not supported");
+            throw ModelFormatException.NotSupported($"{At(where)}a bottleneck ({bottleneck.Text}) other than channels ({channels}) is not supported");
         }
 
         foreach (string groups in new[] { "groups", "groups_input", "groups_1x1" })
         {
             if (array[groups] is { Kind: JsonKind.Number } g && g.Text != "1")
             {
-                throw ModelFormatException.NotSupported($"{where}: grouped convolutions ({groups} = {g.Text}) are not supported");
+                throw ModelFormatException.NotSupported($"{At(where)}grouped convolutions ({groups} = {g.Text}) are not supported");
             }
         }
 
         if (array["gating_mode"] is { Kind: JsonKind.String } mode && mode.Text is not ("none" or "gated"))
         {
-            throw ModelFormatException.NotSupported($"{where}: gating_mode \"{mode.Text}\" is not supported (none and gated are)");
+            throw ModelFormatException.NotSupported($"{At(where)}gating_mode \"{mode.Text}\" is not supported (none and gated are)");
         }
 
         if (array["head1x1"] is { Kind: JsonKind.Object } head1x1 && head1x1["active"] is not { Kind: JsonKind.False })
         {
-            throw ModelFormatException.NotSupported($"{where}: head1x1 is not supported");
+            throw ModelFormatException.NotSupported($"{At(where)}head1x1 is not supported");
+        }
+
+        if (array["slimmable"] is { Kind: not JsonKind.Null })
+        {
+            throw ModelFormatException.NotSupported($"{At(where)}a slimmable WaveNet (channel slicing) is not supported");
+        }
+
+        if (array["secondary_activation"] is { } secondary && !IsSigmoidOrNull(secondary))
+        {
+            throw ModelFormatException.NotSupported($"{At(where)}a gate activation (secondary_activation) other than Sigmoid is not supported");
         }
 
         if (array["layer1x1"] is { Kind: JsonKind.Object } layer1x1 && layer1x1["active"] is { Kind: JsonKind.False })
         {
-            throw ModelFormatException.NotSupported($"{where}: an inactive layer1x1 is not supported");
+            throw ModelFormatException.NotSupported($"{At(where)}an inactive layer1x1 is not supported");
         }
 
         foreach (KeyValuePair<string, JsonValue> member in array.Members)
@@ -237,10 +260,20 @@ internal static class NamFile
                 member.Value.Kind is not (JsonKind.Null or JsonKind.False) &&
                 !(member.Value.Kind == JsonKind.Object && member.Value["active"] is { Kind: JsonKind.False }))
             {
-                throw ModelFormatException.NotSupported($"{where}: FiLM conditioning ({member.Key}) is not supported");
+                throw ModelFormatException.NotSupported($"{At(where)}FiLM conditioning ({member.Key}) is not supported");
             }
         }
     }
+
+    /// <summary>Null, "Sigmoid", or a list of those (one per layer).</summary>
+    private static bool IsSigmoidOrNull(JsonValue value) => value.Kind switch
+    {
+        JsonKind.Null => true,
+        JsonKind.String => value.Text == "Sigmoid",
+        JsonKind.Object => value["type"] is { Kind: JsonKind.String, Text: "Sigmoid" },
+        JsonKind.Array => value.Items.TrueForAll(IsSigmoidOrNull),
+        _ => false,
+    };
 
     private static bool Gated(JsonValue array, string where)
     {
@@ -260,12 +293,12 @@ internal static class NamFile
         {
             if (sizes.Items.Count != count)
             {
-                throw ModelFormatException.Invalid($"{where}: kernel_sizes lists {sizes.Items.Count} sizes for {count} dilations");
+                throw ModelFormatException.Invalid($"{At(where)}kernel_sizes lists {sizes.Items.Count} sizes for {count} dilations");
             }
 
             for (int l = 0; l < count; l++)
             {
-                kernels[l] = SizeValue(sizes.Items[l], $"{where}: kernel_sizes[{l}]");
+                kernels[l] = SizeValue(sizes.Items[l], $"{At(where)}kernel_sizes[{l}]");
             }
 
             return kernels;
@@ -287,18 +320,18 @@ internal static class NamFile
         {
             if (activation.Items.Count != count)
             {
-                throw ModelFormatException.Invalid($"{where}: activation lists {activation.Items.Count} activations for {count} layers");
+                throw ModelFormatException.Invalid($"{At(where)}activation lists {activation.Items.Count} activations for {count} layers");
             }
 
             for (int l = 0; l < count; l++)
             {
-                activations[l] = NamActivation.Read(activation.Items[l], $"{where}: activation[{l}]");
+                activations[l] = NamActivation.Read(activation.Items[l], $"{At(where)}activation[{l}]");
             }
 
             return activations;
         }
 
-        NamActivation one = NamActivation.Read(activation, $"{where}: activation");
+        NamActivation one = NamActivation.Read(activation, $"{At(where)}activation");
         for (int l = 0; l < count; l++)
         {
             activations[l] = one;
@@ -312,9 +345,9 @@ internal static class NamFile
     {
         if (array["head"] is { Kind: JsonKind.Object } head)
         {
-            kernel = head["kernel_size"] is { } k ? SizeValue(k, $"{where}: head.kernel_size") : 1;
+            kernel = head["kernel_size"] is { } k ? SizeValue(k, $"{At(where)}head.kernel_size") : 1;
             bias = head["bias"] is { Kind: JsonKind.True };
-            return Size(head, "out_channels", $"{where}: head");
+            return Size(head, "out_channels", $"{At(where)}head");
         }
 
         kernel = 1;
@@ -327,14 +360,14 @@ internal static class NamFile
         JsonValue submodels = Member(config, "submodels", where, JsonKind.Array);
         if (submodels.Items.Count == 0 || submodels.Items.Count > 16)
         {
-            throw ModelFormatException.Invalid($"{where}: config.submodels must list 1 to 16 submodels, found {submodels.Items.Count}");
+            throw ModelFormatException.Invalid($"{At(where)}config.submodels must list 1 to 16 submodels, found {submodels.Items.Count}");
         }
 
         var list = new List<NamSubmodel>();
         long total = 0;
         for (int s = 0; s < submodels.Items.Count; s++)
         {
-            string at = $"{where}: submodel {s + 1}";
+            string at = $"{At(where)}submodel {s + 1}";
             JsonValue entry = submodels.Items[s];
             if (entry.Kind != JsonKind.Object)
             {
@@ -346,7 +379,7 @@ internal static class NamFile
             total += model.Weights.Length;
             if (total > MaxWeights)
             {
-                throw ModelFormatException.TooLarge($"{where}: the submodels hold more than {MaxWeights:N0} weights");
+                throw ModelFormatException.TooLarge($"{At(where)}the submodels hold more than {MaxWeights:N0} weights");
             }
 
             if (list.Count > 0 && maxValue <= list[list.Count - 1].MaxValue)
@@ -357,6 +390,11 @@ internal static class NamFile
             list.Add(new NamSubmodel(maxValue, model));
         }
 
+        if (list[list.Count - 1].MaxValue < 1)
+        {
+            throw ModelFormatException.Invalid($"{At(where)}the last submodel's max_value is {list[list.Count - 1].MaxValue}; it must be at least 1");
+        }
+
         return list.ToArray();
     }
 
@@ -365,14 +403,14 @@ internal static class NamFile
     {
         if (expected > MaxWeights)
         {
-            throw ModelFormatException.TooLarge($"{where}: the configuration needs {expected:N0} weights; NetGen plays models of up to {MaxWeights:N0}");
+            throw ModelFormatException.TooLarge($"{At(where)}the configuration needs {expected:N0} weights; NetGen plays models of up to {MaxWeights:N0}");
         }
 
         JsonValue weights = Member(root, "weights", where, JsonKind.Array);
         if (weights.Items.Count != expected)
         {
             throw ModelFormatException.DoesNotFit(
-                $"{where}: the configuration needs {expected:N0} weights, but the file has {weights.Items.Count:N0}");
+                $"{At(where)}the configuration needs {expected:N0} weights, but the file has {weights.Items.Count:N0}");
         }
 
         var values = new float[expected];
@@ -381,13 +419,13 @@ internal static class NamFile
             JsonValue item = weights.Items[i];
             if (item.Kind != JsonKind.Number)
             {
-                throw ModelFormatException.Invalid($"{where}: weights[{i}] is {item.Describe()}, not a number");
+                throw ModelFormatException.Invalid($"{At(where)}weights[{i}] is {item.Describe()}, not a number");
             }
 
             float value = float.Parse(item.Text, NumberStyles.Float, CultureInfo.InvariantCulture);
             if (float.IsNaN(value) || float.IsInfinity(value))
             {
-                throw ModelFormatException.NotFinite($"{where}: weights[{i}] is {item.Text}, which is not finite in float");
+                throw ModelFormatException.NotFinite($"{At(where)}weights[{i}] is {item.Text}, which is not finite in float");
             }
 
             values[i] = value;
@@ -400,21 +438,26 @@ internal static class NamFile
     {
         if (config[key] is { Kind: not JsonKind.Null })
         {
-            throw ModelFormatException.NotSupported($"{where}: {what} is not supported");
+            throw ModelFormatException.NotSupported($"{At(where)}{what} is not supported");
         }
     }
+
+    /// <summary>"where: " before a message about a part of the file; nothing for the file itself.</summary>
+    private static string At(string where) => where.Length == 0 ? "" : where + ": ";
+
+    private static string Subject(string where) => where.Length == 0 ? "the file" : where;
 
     private static JsonValue Member(JsonValue parent, string key, string where, JsonKind? kind)
     {
         JsonValue? value = parent[key];
         if (value is null)
         {
-            throw ModelFormatException.Invalid($"{where}: \"{key}\" is missing");
+            throw ModelFormatException.Invalid($"{At(where)}\"{key}\" is missing");
         }
 
         if (kind is { } k && value.Kind != k)
         {
-            throw ModelFormatException.Invalid($"{where}: \"{key}\" must be {Article(k)}, found {value.Describe()}");
+            throw ModelFormatException.Invalid($"{At(where)}\"{key}\" must be {Article(k)}, found {value.Describe()}");
         }
 
         return value;
@@ -437,7 +480,7 @@ internal static class NamFile
             return f;
         }
 
-        return SizeValue(Member(parent, key, where, JsonKind.Number), $"{where}: {key}");
+        return SizeValue(Member(parent, key, where, JsonKind.Number), $"{At(where)}{key}");
     }
 
     /// <summary>A whole number from 1 to <see cref="MaxSize"/>.</summary>
@@ -446,7 +489,7 @@ internal static class NamFile
         if (value.Kind != JsonKind.Number ||
             !int.TryParse(value.Text, NumberStyles.None, CultureInfo.InvariantCulture, out int size) || size < 1 || size > MaxSize)
         {
-            throw ModelFormatException.Invalid($"{where} must be a whole number from 1 to {MaxSize:N0}, found {value.Describe()}");
+            throw ModelFormatException.Invalid($"{Subject(where)} must be a whole number from 1 to {MaxSize:N0}, found {value.Describe()}");
         }
 
         return size;

@@ -53,6 +53,21 @@ internal sealed class NamLayerArray
         }
     }
 
+    /// <summary>The values a stream keeps for this array: each layer's and the head's past inputs.</summary>
+    public long StateSize
+    {
+        get
+        {
+            long size = (long)HeadKernel * Channels;
+            for (int l = 0; l < Kernels.Length; l++)
+            {
+                size += (((long)(Kernels[l] - 1) * Dilations[l]) + 1) * Channels;
+            }
+
+            return size;
+        }
+    }
+
     /// <summary>How many past samples the array reads: Σ (K − 1)·d over its layers and its head.</summary>
     public long ReceptiveField
     {

@@ -56,9 +56,13 @@ internal sealed class LstmEngine : NamEngine
         _prewarmed = state.Values;
     }
 
-    /// <summary>Half a second at the file's sample rate (48 kHz when it does not say).</summary>
+    /// <summary>
+    /// NAM core's count: half a second at the file's sample rate, or one sample when the file does not say. (NAM core
+    /// runs whole blocks of its buffer size, so it rounds this up to a multiple of that size; the difference fades
+    /// once the state has settled, as the trainer's h0 and c0 have.)
+    /// </summary>
     public static int PrewarmSamples(NamModelDescription model) =>
-        (int)(0.5 * (double.IsNaN(model.SampleRate) ? 48_000 : model.SampleRate));
+        double.IsNaN(model.SampleRate) ? 1 : Math.Max(1, (int)(0.5 * model.SampleRate));
 
     public override NamState CreateState() => new State(this, _prewarmed);
 

@@ -77,7 +77,7 @@ public sealed class NamModel
     /// <summary>
     /// The size value of the default stream, from 0 to 1, that picks a container's submodel: the first whose
     /// <c>max_value</c> is above it, else the last (largest), which is also the default (1). Without a container it
-    /// changes nothing. It may change between blocks; each submodel keeps its own state.
+    /// changes nothing. It may change between blocks; as in NAM core, the submodel switched to starts from its reset state.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is not a number from 0 to 1.</exception>
     public double Size
@@ -149,11 +149,30 @@ public sealed class NamModel
             buffer.Write(chunk, 0, read);
         }
 
+        ReadOnlyMemory<byte> bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        if (bytes.Span.StartsWith("\uFEFF"u8))
+        {
+            bytes = bytes.Slice(3);
+        }
+
+        FileKind.Kind kind = FileKind.Of(bytes.Span.Slice(0, Math.Min(bytes.Length, 16)));
+        if (kind is FileKind.Kind.Onnx or FileKind.Kind.NetGenWeights)
+        {
+            string reader = kind == FileKind.Kind.Onnx ? "an ONNX model (read it with OnnxModel.Load)" : "a NetGen weight file (read it with NetworkWeights.Load)";
+            throw Fail($"the file is not JSON; it looks like {reader}", source, null);
+        }
+
+        // The JSON reader checks structure, not the UTF-8 inside strings, which would fail later, outside its exception.
+        if (!System.Text.Unicode.Utf8.IsValid(bytes.Span))
+        {
+            throw Fail("the file is not valid UTF-8 text, as JSON must be", source, null);
+        }
+
         JsonValue root;
         try
         {
             using JsonDocument document = JsonDocument.Parse(
-                buffer.GetBuffer().AsMemory(0, (int)buffer.Length),
+                bytes,
                 new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 });
             root = JsonWeightReader.ToValue(document.RootElement);
         }

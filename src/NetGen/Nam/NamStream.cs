@@ -33,7 +33,13 @@ public sealed class NamStream
             }
 
             _size = value;
-            _active = Pick(value);
+            int picked = Pick(value);
+            if (picked != _active)
+            {
+                // As NAM core does: the submodel switched to starts from its reset state.
+                _model.Engines[picked].Reset(_states[picked]);
+                _active = picked;
+            }
         }
     }
 

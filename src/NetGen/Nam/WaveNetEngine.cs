@@ -324,11 +324,7 @@ internal sealed class WaveNetEngine : NamEngine
             NamActivationKind.Tanh => MathF.Tanh(value),
             NamActivationKind.ReLU => value > 0f ? value : 0f,
             NamActivationKind.LeakyReLU => value > 0f ? value : _activation.Slope * value,
-            NamActivationKind.Sigmoid => Sigmoid(value),
-            NamActivationKind.SiLU => value * Sigmoid(value),
-            NamActivationKind.Hardtanh => Math.Clamp(value, _activation.Min, _activation.Max),
-            NamActivationKind.Softsign => value / (1f + MathF.Abs(value)),
-            _ => value,
+            _ => _activation.Apply(value),
         };
     }
 }
