@@ -1,11 +1,15 @@
 using System;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using NetGen.CompilerServices;
 using NetGen.Formats;
 
 namespace NetGen.Nam;
 
 /// <summary>
-/// Any supported NAM WaveNet, one sample at a time: the weights in the file's order, re-laid for the loops below, and
-/// a state per stream that holds each layer's past inputs in a ring. Per sample t, with c the model input:
+/// Any supported NAM WaveNet, in chunks of up to <see cref="Chunk"/> samples: each layer runs over the whole chunk
+/// before the next (a WaveNet has no recurrence), as matrix products over time-major blocks. Per sample t, with c the
+/// model input:
 /// <code>
 /// for each layer array a:   h = R·u (u = c, or array a−1's residual h);  S = y[a−1] (0 for a = 0)
 ///     for each layer:       z = b + Σ_k W_k·h[t − d·(K−1−k)] + M·c[t]
@@ -14,11 +18,17 @@ namespace NetGen.Nam;
 ///     y[a] = b_head + Σ_k H_k·S[t − (K_head−1−k)]
 /// output = head_scale · y[last]
 /// </code>
+/// A stream keeps each layer's past inputs (and each head's past S) in a buffer of whole rows, time-major, rewound
+/// to its start when full, so that every tap of a chunk reads one contiguous block.
 /// </summary>
 internal sealed class WaveNetEngine : NamEngine
 {
+    /// <summary>The most samples processed as one block.</summary>
+    public const int Chunk = 64;
+
     private readonly ArrayPlan[] _arrays;
     private readonly float _headScale;
+    private readonly int _widest;
 
     public WaveNetEngine(NamModelDescription model)
         : base(model)
@@ -26,9 +36,11 @@ internal sealed class WaveNetEngine : NamEngine
         float[] w = model.Weights;
         int at = 0;
         _arrays = new ArrayPlan[model.LayerArrays.Length];
+        int input = 1;
         for (int a = 0; a < _arrays.Length; a++)
         {
-            _arrays[a] = new ArrayPlan(model.LayerArrays[a], w, ref at);
+            _arrays[a] = new ArrayPlan(model.LayerArrays[a], input, w, ref at);
+            input = model.LayerArrays[a].Channels;
         }
 
         _headScale = w[at++];
@@ -37,294 +49,386 @@ internal sealed class WaveNetEngine : NamEngine
             throw new InvalidOperationException($"The WaveNet read {at} of {w.Length} weights.");
         }
 
-        int widest = 1;
         foreach (ArrayPlan array in _arrays)
         {
-            widest = Math.Max(widest, Math.Max(array.Rows, array.HeadSize));
+            _widest = Math.Max(_widest, Math.Max(array.RowsPadded, Math.Max(array.Width, array.HeadWidth)));
         }
-
-        ScratchLength = widest;
     }
-
-    /// <summary>The longest vector a sample needs beside the state.</summary>
-    private int ScratchLength { get; }
 
     public override NamState CreateState() => new State(this);
 
     public override void Process(NamState state, ReadOnlySpan<float> input, Span<float> output)
     {
         var s = (State)state;
-        for (int t = 0; t < input.Length; t++)
+        for (int at = 0; at < input.Length; at += Chunk)
         {
-            output[t] = Step(s, input[t], prewarm: false);
+            int count = Math.Min(Chunk, input.Length - at);
+            Run(s, input.Slice(at, count), output.Slice(at, count), prewarm: false);
         }
     }
 
-    /// <summary>The steady state of silence: every ring filled with the constant its layer sees after endless zeros.</summary>
+    /// <summary>The steady state of silence: every history holds the constant its layer sees after endless zeros.</summary>
     public override void Reset(NamState state)
     {
-        var s = (State)state;
-        foreach (float[] ring in s.Rings)
-        {
-            Array.Clear(ring);
-        }
-
-        Step(s, 0f, prewarm: true);
+        Span<float> silence = stackalloc float[1];
+        silence.Clear();
+        Run((State)state, silence, stackalloc float[1], prewarm: true);
     }
 
-    /// <summary>One sample; with <paramref name="prewarm"/>, each ring is first filled with the value pushed into it.</summary>
-    private float Step(State s, float x, bool prewarm)
+    /// <summary>
+    /// One chunk. With <paramref name="prewarm"/> (one sample of silence), each history is first filled with the row
+    /// written into it, so every tap reads it: the state that endless silence leaves.
+    /// </summary>
+    private void Run(State s, ReadOnlySpan<float> x, Span<float> output, bool prewarm)
     {
-        Span<float> h = s.H, next = s.Next, sum = s.Sum, z = s.Z;
-        int ring = 0;
-        int inputWidth = 1;
-        h[0] = x;
+        int n = x.Length, history = 0;
+        Span<float> h = s.H, residual = s.Residual, z = s.Z, sum = s.Sum, heads = s.HeadOut;
         for (int a = 0; a < _arrays.Length; a++)
         {
             ArrayPlan array = _arrays[a];
-            int c = array.Channels;
+            int c = array.Channels, width = array.Width;
 
-            // h = R·u
-            for (int o = 0; o < c; o++)
-            {
-                float acc = 0f;
-                ReadOnlySpan<float> row = array.Rechannel.AsSpan(o * inputWidth, inputWidth);
-                for (int i = 0; i < inputWidth; i++)
-                {
-                    acc += row[i] * h[i];
-                }
-
-                next[o] = acc;
-            }
-
-            next[..c].CopyTo(h);
+            // h = R·u (the model input, or the previous array's residual h); S = the previous array's head output.
+            h[..(n * width)].Clear();
             if (a == 0)
             {
-                sum[..c].Clear();
+                for (int t = 0; t < n; t++)
+                {
+                    for (int o = 0; o < c; o++)
+                    {
+                        h[(t * width) + o] = array.Rechannel[o] * x[t];
+                    }
+                }
+
+                sum[..(n * width)].Clear();
             }
             else
             {
-                s.HeadOut.AsSpan(0, c).CopyTo(sum);
+                ArrayPlan previous = _arrays[a - 1];
+                BlockKernels.MultiplyAdd(residual, previous.Width, previous.Channels, array.Rechannel, width, h, width, n);
+                CopyRows(heads, previous.HeadWidth, sum, width, n, c);
             }
 
             foreach (LayerPlan layer in array.Layers)
             {
-                float[] history = s.Rings[ring];
-                int position = s.Positions[ring];
-                if (prewarm)
-                {
-                    for (int slot = 0; slot < layer.Span; slot++)
-                    {
-                        h[..c].CopyTo(history.AsSpan(slot * c, c));
-                    }
-                }
-
-                h[..c].CopyTo(history.AsSpan(position * c, c));
-                layer.Apply(history, position, x, h, z, next, sum);
-                s.Positions[ring] = position + 1 == layer.Span ? 0 : position + 1;
-                ring++;
+                History past = s.Histories[history++];
+                past.Write(h, n, width, prewarm);
+                layer.Apply(past, x, n, z, h, sum);
+                past.Advance(n);
             }
 
-            // y[a] = b_head + Σ_k H_k·S[t − (K_head − 1 − k)]
-            float[] heads = s.Rings[ring];
-            int headAt = s.Positions[ring];
-            if (prewarm)
-            {
-                for (int slot = 0; slot < array.HeadKernel; slot++)
-                {
-                    sum[..c].CopyTo(heads.AsSpan(slot * c, c));
-                }
-            }
-
-            sum[..c].CopyTo(heads.AsSpan(headAt * c, c));
-            array.Head(heads, headAt, s.HeadOut);
-            s.Positions[ring] = headAt + 1 == array.HeadKernel ? 0 : headAt + 1;
-            ring++;
-            inputWidth = c;
+            History headPast = s.Histories[history++];
+            headPast.Write(sum, n, width, prewarm);
+            array.Head(headPast, n, heads);
+            headPast.Advance(n);
+            h[..(n * width)].CopyTo(residual);
         }
 
-        return _headScale * s.HeadOut[0];
+        int last = _arrays[^1].HeadWidth;
+        for (int t = 0; t < n; t++)
+        {
+            output[t] = _headScale * heads[t * last];
+        }
+    }
+
+    /// <summary>to[t][..count] = from[t][..count] for every row, between two strides.</summary>
+    private static void CopyRows(ReadOnlySpan<float> from, int fromStride, Span<float> to, int toStride, int rows, int count)
+    {
+        for (int t = 0; t < rows; t++)
+        {
+            from.Slice(t * fromStride, count).CopyTo(to.Slice(t * toStride, count));
+        }
     }
 
     private sealed class State : NamState
     {
         public State(WaveNetEngine engine)
         {
-            int rings = 0, widest = engine.ScratchLength;
+            int count = 0;
             foreach (ArrayPlan array in engine._arrays)
             {
-                rings += array.Layers.Length + 1;
-                widest = Math.Max(widest, array.Channels);
+                count += array.Layers.Length + 1;
             }
 
-            Rings = new float[rings][];
-            Positions = new int[rings];
-            int r = 0;
+            Histories = new History[count];
+            int h = 0;
             foreach (ArrayPlan array in engine._arrays)
             {
                 foreach (LayerPlan layer in array.Layers)
                 {
-                    Rings[r++] = new float[layer.Span * array.Channels];
+                    Histories[h++] = new History(layer.Span, array.Width);
                 }
 
-                Rings[r++] = new float[array.HeadKernel * array.Channels];
+                Histories[h++] = new History(array.HeadKernel, array.Width);
             }
 
-            H = new float[widest];
-            Next = new float[widest];
-            Sum = new float[widest];
-            Z = new float[2 * widest];
-            HeadOut = new float[widest];
+            int block = Chunk * engine._widest;
+            H = new float[block];
+            Residual = new float[block];
+            Z = new float[block];
+            Sum = new float[block];
+            HeadOut = new float[block];
             engine.Reset(this);
         }
 
-        /// <summary>Per layer (then per head) its past inputs, a ring of Span × channels.</summary>
-        public float[][] Rings { get; }
-
-        /// <summary>Where each ring writes next.</summary>
-        public int[] Positions { get; }
+        public History[] Histories { get; }
 
         public float[] H { get; }
 
-        public float[] Next { get; }
-
-        public float[] Sum { get; }
+        public float[] Residual { get; }
 
         public float[] Z { get; }
+
+        public float[] Sum { get; }
 
         public float[] HeadOut { get; }
     }
 
-    /// <summary>One layer array's weights, re-laid per output row.</summary>
+    /// <summary>
+    /// A layer's (or head's) past inputs: rows of <c>width</c> values, time-major, the newest chunk at
+    /// [<see cref="Next"/>, Next + n). Rows before Next hold at least Span − 1 past samples.
+    /// </summary>
+    private sealed class History
+    {
+        private readonly int _span;
+        private readonly int _width;
+        private readonly float[] _rows;
+
+        public History(int span, int width)
+        {
+            _span = span;
+            _width = width;
+            int capacity = Math.Max(Chunk, span);   // a rewind copies span − 1 rows at most once per capacity rows
+            _rows = new float[(span - 1 + capacity) * width];
+            Next = span - 1;
+        }
+
+        /// <summary>The row the next sample goes to.</summary>
+        public int Next { get; private set; }
+
+        public ReadOnlySpan<float> Rows => _rows;
+
+        /// <summary>Writes n rows at <see cref="Next"/>, rewinding first when they would not fit.</summary>
+        public void Write(ReadOnlySpan<float> block, int n, int stride, bool prewarm)
+        {
+            int rowCount = _rows.Length / _width;
+            if (Next + n > rowCount)
+            {
+                // Keep the last Span − 1 rows, at the start.
+                _rows.AsSpan((Next - (_span - 1)) * _width, (_span - 1) * _width).CopyTo(_rows);
+                Next = _span - 1;
+            }
+
+            if (prewarm)
+            {
+                for (int row = Next - (_span - 1); row < Next; row++)
+                {
+                    block[.._width].CopyTo(_rows.AsSpan(row * _width, _width));
+                }
+            }
+
+            block[..(n * stride)].CopyTo(_rows.AsSpan(Next * _width, n * stride));
+        }
+
+        public void Advance(int n) => Next += n;
+    }
+
+    /// <summary>One layer array's weights, laid out for <see cref="BlockKernels.MultiplyAdd"/>.</summary>
     private sealed class ArrayPlan
     {
-        private readonly float[] _head;        // [K_head][headSize][c]
-        private readonly float[] _headBias;
+        private readonly float[] _head;        // per tap [c][headWidth]
+        private readonly float[] _headBias;    // [headWidth]
 
-        public ArrayPlan(NamLayerArray array, float[] w, ref int at)
+        public ArrayPlan(NamLayerArray array, int inputs, float[] w, ref int at)
         {
             Channels = array.Channels;
-            Rows = array.Gated ? 2 * array.Channels : array.Channels;
+            Width = BlockKernels.Padded(Channels);
+            RowsPadded = BlockKernels.Padded(array.Gated ? 2 * Channels : Channels);
             HeadSize = array.HeadSize;
+            HeadWidth = BlockKernels.Padded(HeadSize);
             HeadKernel = array.HeadKernel;
-            Rechannel = Take(w, ref at, array.InputSize * Channels);   // [out][in]
+            Rechannel = BlockKernels.Transposed(Take(w, ref at, array.InputSize * Channels), Channels, inputs, 1);
             Layers = new LayerPlan[array.Kernels.Length];
             for (int l = 0; l < Layers.Length; l++)
             {
-                Layers[l] = new LayerPlan(array, l, w, ref at);
+                Layers[l] = new LayerPlan(array, l, Width, w, ref at);
             }
 
-            _head = TapMajor(Take(w, ref at, HeadSize * Channels * HeadKernel), HeadSize, Channels, HeadKernel);
-            _headBias = array.HeadBias ? Take(w, ref at, HeadSize) : new float[HeadSize];
+            _head = BlockKernels.Transposed(Take(w, ref at, HeadSize * Channels * HeadKernel), HeadSize, Channels, HeadKernel);
+            _headBias = new float[HeadWidth];
+            if (array.HeadBias)
+            {
+                Take(w, ref at, HeadSize).CopyTo(_headBias, 0);
+            }
         }
 
         public int Channels { get; }
 
-        public int Rows { get; }
+        /// <summary>Channels rounded up to whole vectors: the stride of h, S and the histories.</summary>
+        public int Width { get; }
+
+        public int RowsPadded { get; }
 
         public int HeadSize { get; }
 
+        public int HeadWidth { get; }
+
         public int HeadKernel { get; }
 
+        /// <summary>[input][Width]: for the first array, one row (the model input).</summary>
         public float[] Rechannel { get; }
 
         public LayerPlan[] Layers { get; }
 
-        public void Head(float[] ring, int position, Span<float> y)
+        /// <summary>y = b_head + Σ_k H_k·S[t − (K − 1 − k)] for the chunk just written.</summary>
+        public void Head(History past, int n, Span<float> y)
         {
-            int c = Channels;
-            for (int o = 0; o < HeadSize; o++)
+            for (int t = 0; t < n; t++)
             {
-                y[o] = _headBias[o];
+                _headBias.CopyTo(y.Slice(t * HeadWidth, HeadWidth));
             }
 
+            int tap = HeadWidth * Channels;
             for (int k = 0; k < HeadKernel; k++)
             {
-                // Tap k reads S[t − (K − 1 − k)]: the ring slot that many places behind the one just written.
-                int slot = position - (HeadKernel - 1 - k);
-                slot += slot < 0 ? HeadKernel : 0;
-                ReadOnlySpan<float> s = ring.AsSpan(slot * c, c);
-                for (int o = 0; o < HeadSize; o++)
-                {
-                    y[o] += Dot(_head.AsSpan(((k * HeadSize) + o) * c, c), s);
-                }
+                int first = past.Next - (HeadKernel - 1 - k);
+                BlockKernels.MultiplyAdd(
+                    past.Rows[(first * Width)..], Width, Channels, _head.AsSpan(k * tap, tap), HeadWidth, y, HeadWidth, n);
             }
         }
     }
 
-    /// <summary>One dilated layer: convolution W (tap-major), bias, input mixin, activation, 1×1 back to channels.</summary>
+    /// <summary>One dilated layer: convolution (per tap [c][rows]), bias, input mixin, activation, 1×1 back to channels.</summary>
     private sealed class LayerPlan
     {
         private readonly int _channels;
+        private readonly int _width;
         private readonly int _rows;
         private readonly int _kernel;
         private readonly int _dilation;
         private readonly bool _gated;
         private readonly NamActivation _activation;
-        private readonly float[] _conv;       // [K][rows][c]
+        private readonly float[] _conv;       // per tap [c][rows]
         private readonly float[] _bias;       // [rows]
-        private readonly float[] _mixin;      // [rows] (condition size 1)
-        private readonly float[] _oneByOne;   // [c][c]
-        private readonly float[] _oneBias;    // [c]
+        private readonly float[] _mixin;      // [rows]
+        private readonly float[] _oneByOne;   // [c][width]
+        private readonly float[] _oneBias;    // [width]
 
-        public LayerPlan(NamLayerArray array, int l, float[] w, ref int at)
+        public LayerPlan(NamLayerArray array, int l, int width, float[] w, ref int at)
         {
             _channels = array.Channels;
+            _width = width;
             _gated = array.Gated;
-            _rows = _gated ? 2 * _channels : _channels;
+            int rows = _gated ? 2 * _channels : _channels;
+            _rows = BlockKernels.Padded(rows);
             _kernel = array.Kernels[l];
             _dilation = array.Dilations[l];
             _activation = array.Activations[l];
-            _conv = TapMajor(Take(w, ref at, _rows * _channels * _kernel), _rows, _channels, _kernel);
-            _bias = Take(w, ref at, _rows);
-            _mixin = Take(w, ref at, _rows);
-            _oneByOne = Take(w, ref at, _channels * _channels);
-            _oneBias = Take(w, ref at, _channels);
+            _conv = BlockKernels.Transposed(Take(w, ref at, rows * _channels * _kernel), rows, _channels, _kernel);
+            _bias = new float[_rows];
+            Take(w, ref at, rows).CopyTo(_bias, 0);
+            _mixin = new float[_rows];
+            Take(w, ref at, rows).CopyTo(_mixin, 0);
+            _oneByOne = BlockKernels.Transposed(Take(w, ref at, _channels * _channels), _channels, _channels, 1);
+            _oneBias = new float[width];
+            Take(w, ref at, _channels).CopyTo(_oneBias, 0);
             Span = ((_kernel - 1) * _dilation) + 1;
         }
 
-        /// <summary>How many past inputs the layer keeps: (K − 1)·d + 1.</summary>
+        /// <summary>How many past inputs the layer reads: (K − 1)·d + 1.</summary>
         public int Span { get; }
 
-        /// <summary>z, v = f(z), S += v, h += U·v + e, with h[t] already written at <paramref name="position"/>.</summary>
-        public void Apply(float[] ring, int position, float x, Span<float> h, Span<float> z, Span<float> v, Span<float> sum)
+        /// <summary>z, v = f(z), S += v, h += U·v + e for the chunk just written to <paramref name="past"/>.</summary>
+        public void Apply(History past, ReadOnlySpan<float> x, int n, Span<float> z, Span<float> h, Span<float> sum)
         {
             int c = _channels;
-            for (int o = 0; o < _rows; o++)
+            ReadOnlySpan<Vector<float>> bias = MemoryMarshal.Cast<float, Vector<float>>(_bias);
+            ReadOnlySpan<Vector<float>> mixin = MemoryMarshal.Cast<float, Vector<float>>(_mixin);
+            for (int t = 0; t < n; t++)
             {
-                z[o] = _bias[o] + (_mixin[o] * x);
-            }
-
-            for (int k = 0; k < _kernel; k++)
-            {
-                int slot = position - ((_kernel - 1 - k) * _dilation);
-                slot += slot < 0 ? Span : 0;
-                ReadOnlySpan<float> past = ring.AsSpan(slot * c, c);
-                for (int o = 0; o < _rows; o++)
+                Span<Vector<float>> row = MemoryMarshal.Cast<float, Vector<float>>(z.Slice(t * _rows, _rows));
+                var xt = new Vector<float>(x[t]);
+                for (int j = 0; j < row.Length; j++)
                 {
-                    z[o] += Dot(_conv.AsSpan(((k * _rows) + o) * c, c), past);
+                    row[j] = Vector.FusedMultiplyAdd(xt, mixin[j], bias[j]);
                 }
             }
 
-            for (int o = 0; o < c; o++)
+            int tap = c * _rows;
+            for (int k = 0; k < _kernel; k++)
             {
-                float value = Activate(z[o]);
-                v[o] = _gated ? value * Sigmoid(z[o + c]) : value;
-                sum[o] += v[o];
+                int first = past.Next - ((_kernel - 1 - k) * _dilation);
+                BlockKernels.MultiplyAdd(past.Rows[(first * _width)..], _width, c, _conv.AsSpan(k * tap, tap), _rows, z, _rows, n);
             }
 
-            for (int o = 0; o < c; o++)
+            for (int t = 0; t < n; t++)
             {
-                h[o] += _oneBias[o] + Dot(_oneByOne.AsSpan(o * c, c), v[..c]);
+                Span<float> zt = z.Slice(t * _rows, _rows);
+                Activate(zt[..c]);
+                if (_gated)
+                {
+                    Span<float> gate = zt.Slice(c, c);
+                    ActivationFunctions.Sigmoid(gate);
+                    for (int o = 0; o < c; o++)
+                    {
+                        zt[o] *= gate[o];
+                    }
+                }
+
+                Span<float> st = sum.Slice(t * _width, c);
+                for (int o = 0; o < c; o++)
+                {
+                    st[o] += zt[o];
+                }
             }
+
+            // h += U·v + e
+            ReadOnlySpan<Vector<float>> e = MemoryMarshal.Cast<float, Vector<float>>(_oneBias);
+            for (int t = 0; t < n; t++)
+            {
+                Span<Vector<float>> ht = MemoryMarshal.Cast<float, Vector<float>>(h.Slice(t * _width, _width));
+                for (int j = 0; j < ht.Length; j++)
+                {
+                    ht[j] += e[j];
+                }
+            }
+
+            BlockKernels.MultiplyAdd(z, _rows, c, _oneByOne, _width, h, _width, n);
         }
 
-        private float Activate(float value) => _activation.Kind switch
+        private void Activate(Span<float> values)
         {
-            NamActivationKind.Tanh => MathF.Tanh(value),
-            NamActivationKind.ReLU => value > 0f ? value : 0f,
-            NamActivationKind.LeakyReLU => value > 0f ? value : _activation.Slope * value,
-            _ => _activation.Apply(value),
-        };
+            switch (_activation.Kind)
+            {
+                case NamActivationKind.Tanh:
+                    ActivationFunctions.Tanh(values);
+                    break;
+                case NamActivationKind.Sigmoid:
+                    ActivationFunctions.Sigmoid(values);
+                    break;
+                case NamActivationKind.ReLU:
+                    foreach (ref float v in values)
+                    {
+                        v = v > 0f ? v : 0f;
+                    }
+
+                    break;
+                case NamActivationKind.LeakyReLU:
+                    float slope = _activation.Slope;
+                    foreach (ref float v in values)
+                    {
+                        v = v > 0f ? v : slope * v;
+                    }
+
+                    break;
+                default:
+                    foreach (ref float v in values)
+                    {
+                        v = _activation.Apply(v);
+                    }
+
+                    break;
+            }
+        }
     }
 }
