@@ -314,10 +314,15 @@ internal static class SequenceGraph
             throw new OnnxFormatException($"Node '{node.Name}' runs {direction}; NetGen's recurrent layers run forward only.");
         }
 
-        if (node.OpType == "GRU" && node.FindAttribute("linear_before_reset")?.Int != 1)
+        // Both values are ONNX cells; NetGen computes PyTorch's, linear_before_reset = 1, and reads the attribute as written.
+        if (node.OpType == "GRU" && node.FindAttribute("linear_before_reset") is not { Type: AttributeType.Int, Int: 1 })
         {
+            string value = node.FindAttribute("linear_before_reset") is { } set
+                ? $"linear_before_reset = {(set.Type == AttributeType.Int ? set.Int.ToString(System.Globalization.CultureInfo.InvariantCulture) : set.Type.ToString())}"
+                : "no linear_before_reset attribute (ONNX's default is 0)";
             throw new OnnxFormatException(
-                $"Node '{node.Name}' is a GRU with linear_before_reset = 0; NetGen's GRU (PyTorch's) applies the reset gate after the recurrent product (linear_before_reset = 1).");
+                $"GRU node '{node.Name}' has {value}; NetGen's GRU (PyTorch's) is the ONNX GRU with linear_before_reset = 1, which " +
+                "applies the reset gate after the recurrent product. With 0 the file describes another cell, which NetGen does not compute.");
         }
 
         if (node.FindAttribute("clip") is not null || node.FindAttribute("input_forget")?.Int is 1 || node.FindAttribute("layout")?.Int is 1 ||
