@@ -61,6 +61,38 @@ public sealed partial class DiagnosticTests
     }
 
     [Fact]
+    public void NETGEN029_LogitsOnAGraphThatEndsInAnActivation_NamesTheLayer() =>
+        AssertMessageContains(
+            AssertOnnxDiagnostic(
+                "NETGEN029", "[NetworkModel([|\"models/tiny.onnx\"|], Logits = Activation.Softmax)]" + TinyModelClass,
+                TinyOnnx(activations: ["Relu", "Sigmoid"])),
+            "Logits = Softmax says the graph ends in logits (a linear layer), but its last layer (Gemm node '/2/Gemm', " +
+            "Sigmoid node '/3/Sigmoid') already applies Sigmoid");
+
+    [Fact]
+    public void NETGEN029_LogitsWithAnotherActivation() =>
+        AssertMessageContains(
+            AssertOnnxDiagnostic("NETGEN029", "[NetworkModel([|\"models/tiny.onnx\"|], Logits = Activation.Tanh)]" + TinyModelClass, TinyOnnx()),
+            "Logits = Tanh: NetGen appends Softmax or Sigmoid to a graph that ends in logits");
+
+    [Fact]
+    public void NETGEN029_LogitsOnAnRTNeuralModel() =>
+        AssertMessageContains(
+            AssertModelDiagnostic(
+                "NETGEN029", "[NetworkModel([|\"models/amp.json\"|], Logits = Activation.Softmax)]" + ModelClass, ("/src/models/amp.json", Lstm2)),
+            "Logits = Softmax applies to dense ONNX models");
+
+    [Theory]
+    [InlineData(29)]
+    [InlineData(6)]
+    public void NETGEN029_OpsetOutsideTheRange_SaysWhichAreRead(int opset) =>
+        AssertMessageContains(
+            AssertOnnxDiagnostic(
+                "NETGEN029", "[NetworkModel([|\"models/tiny.onnx\"|])]" + TinyModelClass,
+                OnnxGraphs.Edit(TinyOnnx(), model => model.OpsetImports[0].Version = opset)),
+            $"The model imports ONNX opset {opset}; NetGen reads opsets 7 to 28");
+
+    [Fact]
     public void NETGEN031_NaNWeightInOnnx_NamingTheInitializer() =>
         AssertMessageContains(
             AssertOnnxDiagnostic(
