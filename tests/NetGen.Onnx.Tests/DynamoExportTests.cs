@@ -92,6 +92,14 @@ public class DynamoExportTests
         AssertComputes(net, "gru_opset18");
     }
 
+    [Fact]
+    public void Causal_Conv1d_after_a_Pad_with_an_axes_input_loads()
+    {
+        var net = new DynamoTcn();
+        OnnxModel.Load(net, PathOf("tcn_opset18"));
+        AssertComputes(net, "tcn_opset18");
+    }
+
     internal static void AssertComputes<T>(INetwork<T> net, string fixture)
         where T : unmanaged, IFloatingPointIeee754<T>
     {

@@ -23,6 +23,9 @@ public partial class DynamoLstm { }
 [Network(3)] [Gru(5)] [Dense(2)]
 public partial class DynamoGru { }
 
+[Network(2)] [Conv1D(3, KernelSize = 3, Dilation = 2, Activation = Activation.Tanh)] [Dense(2)]
+public partial class DynamoTcn { }
+
 // ... and compiled from the files ([NetworkModel]).
 
 [NetworkModel("Fixtures/dense_gemm_opset18.onnx")]

@@ -13,6 +13,7 @@ of seeded PyTorch modules:
                                 on the output, float32
   gru_opset18.onnx              the same for nn.GRU (r, z, n reordered to z, r, h), linear_before_reset = 1
   gru_lbr0_opset18.onnx         the same GRU with linear_before_reset = 0, a different cell (NetGen refuses it)
+  tcn_opset18.onnx              causal nn.Conv1d after F.pad (a Pad with opset 18's axes input) + nn.Linear, float32
 
 and, with torch 1.13's own (TorchScript-based) torch.onnx.export:
 
@@ -194,6 +195,28 @@ for kind, cell in (("LSTM", nn.LSTM(3, 6, batch_first=True)), ("GRU", nn.GRU(3, 
         save(recurrent(kind, cell, head, linear_before_reset=1), name + ".onnx")
         save(recurrent(kind, cell, head, linear_before_reset=0), "gru_lbr0_opset18.onnx")
     record(name, sequence[0], y)
+
+# ---------------------------------------------------------------- causal Conv1d: Pad with opset 18's axes input
+conv, head = nn.Conv1d(2, 3, kernel_size=3, dilation=2), nn.Linear(3, 2)
+nodes = [
+    helper.make_node("Transpose", ["x"], ["x_bct"], name="node_transpose_x", perm=[0, 2, 1]),
+    helper.make_node("Pad", ["x_bct", "pads", "pad_value", "pad_axes"], ["padded"], name="node_pad", mode="constant"),
+    helper.make_node("Conv", ["padded", "conv.weight", "conv.bias"], ["conv"], name="node_conv", dilations=[2],
+                     kernel_shape=[3], strides=[1], group=1, pads=[0, 0]),
+    helper.make_node("Tanh", ["conv"], ["tanh"], name="node_tanh"),
+    helper.make_node("Transpose", ["tanh"], ["tanh_btc"], name="node_transpose_back", perm=[0, 2, 1]),
+    helper.make_node("MatMul", ["tanh_btc", "val_weight_t"], ["matmul"], name="node_matmul"),
+    helper.make_node("Add", ["matmul", "head.bias"], ["output"], name="node_add"),
+]
+params = [initializer("conv.weight", conv.weight), initializer("conv.bias", conv.bias), ints("pads", [4, 0]),
+          ints("pad_axes", [-1]), numpy_helper.from_array(np.array(0, dtype=np.float32), "pad_value"),
+          initializer("val_weight_t", head.weight.t().contiguous()), initializer("head.bias", head.bias)]
+save(model(nodes, "main_graph", [value("x", TensorProto.FLOAT, ["s0", "s1", 2])],
+           [value("output", TensorProto.FLOAT, ["s0", "s1", 2])], params, 18, 10), "tcn_opset18.onnx")
+x = torch.rand(1, 40, 2) * 2 - 1
+with torch.no_grad():
+    y = head(torch.tanh(conv(nn.functional.pad(x.transpose(1, 2), (4, 0)))).transpose(1, 2))[0]
+record("tcn_opset18", x[0], y)
 
 # ---------------------------------------------------------------- torch 1.13's own exporter: Flatten
 flat = nn.Sequential(nn.Flatten(), nn.Linear(6, 4), nn.ReLU(), nn.Linear(4, 3)).eval()
