@@ -35,7 +35,13 @@ namespace NetGen.Onnx;
 /// by an optional Add of the bias; then the layer's activation: nothing or Identity, Sigmoid, Tanh, Relu,
 /// LeakyRelu, Softplus, Elu (alpha = 1), Gelu (approximate = "tanh"), Softmax (on the last axis), or the formulas
 /// <c>Save</c> writes for double networks. Weights, biases and constants are initializers (raw_data, float_data or
-/// double_data) of the network's element type.
+/// double_data) of the network's element type. A Flatten (axis 1) on an [N, k] input is read as the no-op it is.
+/// </para>
+/// <para>
+/// Every load first checks that the default-domain opset is 7 to 28 (those ONNX Runtime 1.32 runs), inlines the
+/// model's local functions, and folds constant subgraphs over initializers (Constant, Identity, Slice, Concat,
+/// Reshape, Transpose, Squeeze, Unsqueeze, Flatten) into initializers, as PyTorch's dynamo-based exporter needs.
+/// <see cref="OnnxImportOptions.Logits"/> reads a graph that ends in logits, appending Softmax or Sigmoid.
 /// </para>
 /// <para>
 /// Loading checks the input and output element types and widths, the layer count and sizes, the presence of
@@ -267,7 +273,7 @@ public static class OnnxModel
     }
     /// <summary>
     /// Reads an ONNX model into a sequence network's parameters: NetGen's own exports, and what <c>torch.onnx.export</c>
-    /// writes (opsets 14 to 17) for modules of <c>nn.LSTM</c>, <c>nn.GRU</c>, <c>nn.Conv1d</c> after
+    /// writes (opsets 7 to 28, both of its exporters) for modules of <c>nn.LSTM</c>, <c>nn.GRU</c>, <c>nn.Conv1d</c> after
     /// <c>F.pad(x, ((k − 1)·d, 0))</c> and <c>nn.Linear</c>, with its shape plumbing. The graph's LSTM, GRU, Conv, MatMul
     /// (with its bias Add) and Gemm nodes must match the declared layers in order, kind, shape, dilation and activation;
     /// initial states must be zero and padding causal. The network changes only if the whole model is valid.

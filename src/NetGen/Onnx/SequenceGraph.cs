@@ -9,7 +9,7 @@ namespace NetGen.Onnx;
 /// <summary>
 /// Reads the parameters of a sequence network from an ONNX graph: NetGen's own exports and what
 /// <c>torch.onnx.export</c> writes for modules of <c>nn.LSTM</c>, <c>nn.GRU</c>, <c>nn.Conv1d</c> (after
-/// <c>F.pad(x, ((k − 1)·d, 0))</c>) and <c>nn.Linear</c> at opsets 14 to 17. The layers are the graph's LSTM, GRU,
+/// <c>F.pad(x, ((k − 1)·d, 0))</c>) and <c>nn.Linear</c> (after <see cref="ModelGraph.Prepare"/>). The layers are the graph's LSTM, GRU,
 /// Conv, MatMul (with the Add of its bias) and Gemm nodes in order, each activation node belonging to the layer
 /// before; shape plumbing (Shape, Gather, Constant, ConstantOfShape, Concat, Unsqueeze, Squeeze, Transpose, Reshape,
 /// Slice, Cast, Identity, Expand) carries no parameters. Initial states must be zero, padding causal, every other
