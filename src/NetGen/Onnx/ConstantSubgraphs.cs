@@ -17,7 +17,7 @@ namespace NetGen.Onnx;
 /// </summary>
 internal static class ConstantSubgraphs
 {
-    private const long MaxElements = 1L << 28;
+    private const long MaxElements = 1L << 25;
 
     public static GraphProto Fold(GraphProto graph)
     {
@@ -106,7 +106,7 @@ internal static class ConstantSubgraphs
                 : null,
             _ => null,
         };
-        return result?.ToProto();
+        return result?.Valid()?.ToProto();
     }
 
     /// <summary>A Constant node's value as a tensor (value, value_float(s), value_int(s)).</summary>
@@ -178,7 +178,7 @@ internal static class ConstantSubgraphs
                 _ => 0,
             };
             long count = Product(proto.Dims.ToArray());
-            if (size == 0 || proto.UnsupportedStorage is not null || count < 0 || count > MaxElements)
+            if (size == 0 || proto.UnsupportedStorage is not null || count < 0 || proto.Dims.Any(d => d > MaxElements))
             {
                 return null;
             }
@@ -186,11 +186,15 @@ internal static class ConstantSubgraphs
             byte[] bytes;
             if (proto.RawData is { } raw)
             {
+                if (raw.Length != count * size)
+                {
+                    return null;
+                }
+
                 bytes = raw.ToArray();
             }
             else
             {
-                bytes = new byte[count * size];
                 int stored = proto.DataType switch
                 {
                     TensorElementType.Float => proto.FloatData.Count,
@@ -202,6 +206,8 @@ internal static class ConstantSubgraphs
                 {
                     return null;
                 }
+
+                bytes = new byte[count * size];
 
                 for (int i = 0; i < count; i++)
                 {
@@ -223,6 +229,9 @@ internal static class ConstantSubgraphs
 
             return bytes.Length == count * size ? new Tensor(proto.DataType, proto.Dims.ToArray(), bytes) : null;
         }
+
+        /// <summary>This tensor, or null when a dimension is out of bounds.</summary>
+        public Tensor? Valid() => Shape.All(d => d is >= 0 and <= MaxElements) && Product(Shape) == Count ? this : null;
 
         public TensorProto ToProto()
         {
@@ -286,7 +295,7 @@ internal static class ConstantSubgraphs
             axis = axis < 0 ? axis + Shape.Length : axis;
             return axis < 0 || axis > Shape.Length
                 ? null
-                : new Tensor(DataType, [Product(Shape.Take((int)axis).ToArray()), Product(Shape.Skip((int)axis).ToArray())], Bytes);
+                : new Tensor(DataType, [Product(Shape.Take((int)axis).ToArray()), Product(Shape.Skip((int)axis).ToArray())], Bytes).Valid();
         }
 
         public Tensor? Squeeze(long[]? axes)
@@ -367,7 +376,8 @@ internal static class ConstantSubgraphs
                     return null;
                 }
 
-                long dim = Shape[axis], step = steps[i];
+                // A step beyond the axis picks the start only; bounding it keeps the index arithmetic from overflowing.
+                long dim = Shape[axis], step = Math.Max(-(dim + 1), Math.Min(dim + 1, steps[i]));
                 long start = starts[i] < 0 ? starts[i] + dim : starts[i], end = ends[i] < 0 ? ends[i] + dim : ends[i];
                 picks[axis] = step > 0
                     ? Range(Clamp(start, 0, dim), Clamp(end, 0, dim), step)
@@ -397,6 +407,11 @@ internal static class ConstantSubgraphs
                 return null;
             }
 
+            if (parts.Sum(p => p.Count) > MaxElements)
+            {
+                return null;
+            }
+
             // Row-major: each outer index takes one block from each part in turn.
             long outer = Product(parts[0].Shape.Take((int)axis).ToArray());
             long[] blocks = parts.Select(p => p.Bytes.Length / Math.Max(outer, 1)).ToArray();
@@ -413,7 +428,7 @@ internal static class ConstantSubgraphs
 
             long[] shape = (long[])parts[0].Shape.Clone();
             shape[axis] = parts.Sum(p => p.Shape[axis]);
-            return new Tensor(parts[0].DataType, shape, bytes);
+            return new Tensor(parts[0].DataType, shape, bytes).Valid();
         }
 
         /// <summary>A tensor of <paramref name="shape"/> whose element at each index is this one's at <paramref name="source"/>(index).</summary>

@@ -14,7 +14,7 @@ namespace NetGen.Onnx;
 internal static class FunctionInliner
 {
     private const int MaxDepth = 32;
-    private const int MaxNodes = 1 << 20;
+    private const int MaxNodes = 1 << 18;
 
     public static GraphProto Inline(GraphProto graph, IReadOnlyList<FunctionProto> functions)
     {

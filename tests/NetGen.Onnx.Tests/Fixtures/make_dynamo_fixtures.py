@@ -4,9 +4,11 @@ PyTorch's dynamo-based exporter (torch.onnx.export's default since PyTorch 2.9) 
 written with (1.13), so the files it writes are built here with onnx.helper to its documented shape, from the weights
 of seeded PyTorch modules:
 
-  dense_gemm_opset18.onnx       Flatten, then nn.Linear as Gemm (transB = 1) inside a model-local function, float32
+  dense_gemm_opset18.onnx       Flatten, then nn.Linear as Gemm inside a model-local function (transB = 1 by
+                                attribute reference), float32
   dense_matmul_opset28.onnx     nn.Linear as MatMul + Add: a transposed initializer, and a Transpose node over the
-                                weight inside a function; opset 28, the newest ONNX Runtime 1.32 runs; float64
+                                weight inside a function called by a function (perm by attribute reference); opset
+                                28, the newest ONNX Runtime 1.32 runs; float64
   classifier_logits_opset18.onnx  a classifier trained with CrossEntropyLoss whose graph ends in logits, float32
   lstm_opset18.onnx             nn.LSTM(batch_first) + nn.Linear: W, R and B gathered from the PyTorch parameters with
                                 Slice and Concat (gates i, f, g, o reordered to ONNX's i, o, f, c), Transpose + Reshape
@@ -28,7 +30,7 @@ import json
 
 import numpy as np
 import torch
-from onnx import TensorProto, helper, numpy_helper, save
+from onnx import AttributeProto, TensorProto, helper, numpy_helper, save
 from torch import nn
 
 torch.manual_seed(18)
@@ -63,17 +65,21 @@ def record(key, x, y, **extra):
 
 # ---------------------------------------------------------------- dense: Flatten, Gemm in a function, opset 18
 dense = nn.Sequential(nn.Flatten(), nn.Linear(6, 8), nn.ReLU(), nn.Linear(8, 4), nn.Tanh()).eval()
+# The Gemm's transB comes from the caller's attribute trans_b (an attribute reference).
+trans_b = AttributeProto()
+trans_b.name, trans_b.ref_attr_name, trans_b.type = "transB", "trans_b", AttributeProto.INT
 linear_gemm = helper.make_function(
     FUNCTION_DOMAIN, "torch_nn_modules_linear_Linear", ["input", "weight", "bias"], ["output"],
-    [helper.make_node("Gemm", ["input", "weight", "bias"], ["output"], name="node_linear", transB=1)],
-    [helper.make_opsetid("", 18)])
+    [helper.make_node("Gemm", ["input", "weight", "bias"], ["output"], name="node_linear")],
+    [helper.make_opsetid("", 18)], attributes=["trans_b"])
+linear_gemm.node[0].attribute.append(trans_b)
 nodes = [
     helper.make_node("Flatten", ["x"], ["flatten"], name="node_flatten", axis=1),
     helper.make_node("torch_nn_modules_linear_Linear", ["flatten", "1.weight", "1.bias"], ["linear"], name="1",
-                     domain=FUNCTION_DOMAIN),
+                     domain=FUNCTION_DOMAIN, trans_b=1),
     helper.make_node("Relu", ["linear"], ["relu"], name="node_relu"),
     helper.make_node("torch_nn_modules_linear_Linear", ["relu", "3.weight", "3.bias"], ["linear_1"], name="3",
-                     domain=FUNCTION_DOMAIN),
+                     domain=FUNCTION_DOMAIN, trans_b=1),
     helper.make_node("Tanh", ["linear_1"], ["tanh"], name="node_tanh"),
 ]
 params = [initializer(n, p) for n, p in dense.named_parameters()]
@@ -85,12 +91,19 @@ with torch.no_grad():
 
 # ---------------------------------------------------------------- dense: MatMul + Add, opset 28, float64
 dense2 = nn.Sequential(nn.Linear(5, 7), nn.Sigmoid(), nn.Linear(7, 3)).double().eval()
+# The Linear function calls another, whose Transpose takes its perm from the caller (an attribute reference).
+perm = AttributeProto()
+perm.name, perm.ref_attr_name, perm.type = "perm", "perm", AttributeProto.INTS
+transposed = helper.make_function(
+    FUNCTION_DOMAIN, "permute", ["x"], ["y"], [helper.make_node("Transpose", ["x"], ["y"], name="node_permute")],
+    [helper.make_opsetid("", 28)], attributes=["perm"])
+transposed.node[0].attribute.append(perm)
 linear_matmul = helper.make_function(
     FUNCTION_DOMAIN, "torch_nn_modules_linear_Linear", ["input", "weight", "bias"], ["output"],
-    [helper.make_node("Transpose", ["weight"], ["t"], name="node_t", perm=[1, 0]),
+    [helper.make_node("permute", ["weight"], ["t"], name="node_t", domain=FUNCTION_DOMAIN, perm=[1, 0]),
      helper.make_node("MatMul", ["input", "t"], ["mm"], name="node_mm"),
      helper.make_node("Add", ["mm", "bias"], ["output"], name="node_add")],
-    [helper.make_opsetid("", 28)])
+    [helper.make_opsetid("", 28), helper.make_opsetid(FUNCTION_DOMAIN, 1)])
 nodes = [
     helper.make_node("MatMul", ["x", "val_0"], ["matmul"], name="node_matmul"),
     helper.make_node("Add", ["matmul", "0.bias"], ["linear"], name="node_add"),
@@ -101,7 +114,7 @@ nodes = [
 params = [initializer("val_0", dense2[0].weight.t().contiguous()), initializer("0.bias", dense2[0].bias),
           initializer("2.weight", dense2[2].weight), initializer("2.bias", dense2[2].bias)]
 save(model(nodes, "main_graph", [value("x", TensorProto.DOUBLE, ["s0", 5])],
-           [value("linear_1", TensorProto.DOUBLE, ["s0", 3])], params, 28, 13, [linear_matmul]),
+           [value("linear_1", TensorProto.DOUBLE, ["s0", 3])], params, 28, 13, [linear_matmul, transposed]),
      "dense_matmul_opset28.onnx")
 x = torch.rand(9, 5, dtype=torch.float64) * 4 - 2
 with torch.no_grad():
