@@ -83,6 +83,36 @@ public sealed partial class DiagnosticTests
             "Logits = Softmax applies to dense ONNX models");
 
     [Theory]
+    [InlineData(0L, "GRU node 'gru' has linear_before_reset = 0")]
+    [InlineData(null, "GRU node 'gru' has no linear_before_reset attribute (ONNX's default is 0)")]
+    public void NETGEN029_GruThatIsNotPyTorchs_NamesTheAttributeAndTheNode(long? linearBeforeReset, string detail)
+    {
+        byte[] bytes = OnnxGraphs.Edit(TinyOnnx(), model =>
+        {
+            foreach ((string name, long[] dims) in new[] { ("W", new long[] { 1, 3, 2 }), ("R", new long[] { 1, 3, 1 }) })
+            {
+                var tensor = new TensorProto { Name = name, DataType = TensorElementType.Float, RawData = new byte[4 * dims.Aggregate(1L, (a, b) => a * b)] };
+                tensor.Dims.AddRange(dims);
+                model.Graph!.Initializers.Add(tensor);
+            }
+
+            var gru = new NodeProto { Name = "gru", OpType = "GRU" };
+            gru.Inputs.AddRange(["input", "W", "R"]);
+            gru.Outputs.Add("gru_y");
+            gru.Attributes.Add(AttributeProto.FromInt("hidden_size", 1));
+            if (linearBeforeReset is { } value)
+            {
+                gru.Attributes.Add(AttributeProto.FromInt("linear_before_reset", value));
+            }
+
+            model.Graph!.Nodes.Insert(0, gru);
+        });
+        GeneratorRun run = AssertOnnxDiagnostic("NETGEN029", "[NetworkModel([|\"models/tiny.onnx\"|])]" + TinyModelClass, bytes);
+        AssertMessageContains(run, "The model file 'models/tiny.onnx' of 'TinyModel' cannot be generated");
+        AssertMessageContains(run, detail);
+    }
+
+    [Theory]
     [InlineData(29)]
     [InlineData(6)]
     public void NETGEN029_OpsetOutsideTheRange_SaysWhichAreRead(int opset) =>
