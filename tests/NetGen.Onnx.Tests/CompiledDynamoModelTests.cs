@@ -45,7 +45,9 @@ public class CompiledDynamoModelTests
 
         float[] x = As<float>(Values("classifier_logits_opset18", "inputs"));
         DynamoExportTests.AssertClose(
-            As<float>(Values("classifier_logits_opset18", "outputs")), TestModels.Forward(compiled, x), "NetGen vs PyTorch's probabilities");
+            As<float>(Values("classifier_logits_opset18", "outputs")),
+            TestModels.Forward(compiled, x),
+            "NetGen vs PyTorch's probabilities");
     }
 
     [Fact]

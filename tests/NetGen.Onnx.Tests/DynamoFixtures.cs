@@ -17,7 +17,8 @@ internal static class DynamoFixtures
 
     /// <summary>The recorded rows of <paramref name="field"/> ("inputs", "outputs", "logits"), flattened row-major.</summary>
     public static double[] Values(string fixture, string field) =>
-        Recorded.GetProperty(fixture).GetProperty(field).EnumerateArray().SelectMany(row => row.EnumerateArray().Select(v => v.GetDouble())).ToArray();
+        Recorded.GetProperty(fixture).GetProperty(field).EnumerateArray()
+            .SelectMany(row => row.EnumerateArray().Select(v => v.GetDouble())).ToArray();
 
     public static T[] As<T>(double[] values)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T> => values.Select(T.CreateTruncating).ToArray();

@@ -159,7 +159,8 @@ internal sealed class ConstantTensor
         axis = axis < 0 ? axis + Shape.Length : axis;
         return axis < 0 || axis > Shape.Length
             ? null
-            : new ConstantTensor(DataType, [Product(Shape.Take((int)axis).ToArray()), Product(Shape.Skip((int)axis).ToArray())], Bytes).Valid();
+            : new ConstantTensor(
+                DataType, [Product(Shape.Take((int)axis).ToArray()), Product(Shape.Skip((int)axis).ToArray())], Bytes).Valid();
     }
 
     public ConstantTensor? Squeeze(long[]? axes)
@@ -295,7 +296,9 @@ internal sealed class ConstantTensor
         return new ConstantTensor(parts[0].DataType, shape, bytes).Valid();
     }
 
-    /// <summary>A tensor of <paramref name="shape"/> whose element at each index is this one's at <paramref name="source"/>(index).</summary>
+    /// <summary>
+    /// A tensor of <paramref name="shape"/> whose element at each index is this one's at <paramref name="source"/>(index).
+    /// </summary>
     private ConstantTensor? Gather(long[] shape, Func<long[], long> source)
     {
         long count = Product(shape);

@@ -66,13 +66,15 @@ internal static class FunctionInliner
 
         if (depth >= MaxDepth)
         {
-            throw new OnnxFormatException($"Function '{Describe(function)}' is called {MaxDepth} levels deep: the model's functions call each other in a cycle.");
+            throw new OnnxFormatException(
+                $"Function '{Describe(function)}' is called {MaxDepth} levels deep: the model's functions call each other in a cycle.");
         }
 
         if (node.Inputs.Count > function.Inputs.Count || node.Outputs.Count > function.Outputs.Count)
         {
             throw new OnnxFormatException(
-                $"Node '{node.Name}' calls function '{Describe(function)}' with {node.Inputs.Count} inputs and {node.Outputs.Count} outputs; " +
+                $"Node '{node.Name}' calls function '{Describe(function)}' with {node.Inputs.Count} inputs " +
+                $"and {node.Outputs.Count} outputs; " +
                 $"it has {function.Inputs.Count} and {function.Outputs.Count}.");
         }
 
@@ -92,7 +94,10 @@ internal static class FunctionInliner
         string Rename(string value) => value.Length == 0 ? "" : bound.TryGetValue(value, out string? actual) ? actual : prefix + value;
         foreach (NodeProto inner in function.Nodes)
         {
-            var copy = new NodeProto { Name = prefix + inner.Name, OpType = inner.OpType, Domain = inner.Domain, Overload = inner.Overload };
+            var copy = new NodeProto
+            {
+                Name = prefix + inner.Name, OpType = inner.OpType, Domain = inner.Domain, Overload = inner.Overload,
+            };
             inner.Inputs.ForEach(i => copy.Inputs.Add(Rename(i)));
             inner.Outputs.ForEach(o => copy.Outputs.Add(Rename(o)));
             foreach (AttributeProto attribute in inner.Attributes)
@@ -116,5 +121,6 @@ internal static class FunctionInliner
         (domain == "ai.onnx" ? "" : domain) + "\n" + name + "\n" + overload;
 
     private static string Describe(FunctionProto function) =>
-        (function.Domain.Length > 0 ? function.Domain + "." : "") + function.Name + (function.Overload.Length > 0 ? ":" + function.Overload : "");
+        (function.Domain.Length > 0 ? function.Domain + "." : "") + function.Name
+        + (function.Overload.Length > 0 ? ":" + function.Overload : "");
 }
