@@ -39,4 +39,13 @@ sealed class NetworkModelAttribute : Attribute
 
     /// <summary>The optimizer behind fine-tuning (<c>TrainSequence</c>). Default <see cref="OptimizerKind.Sgd"/>.</summary>
     public OptimizerKind Optimizer { get; set; } = OptimizerKind.Sgd;
+
+    /// <summary>
+    /// The file holds logits; NetGen appends this activation (<see cref="Activation.Softmax"/>,
+    /// <see cref="Activation.LogSoftmax"/> or <see cref="Activation.Sigmoid"/>) as the output layer's. For a dense ONNX classifier trained on logits
+    /// (<c>CrossEntropyLoss</c>, <c>BCEWithLogitsLoss</c>) and exported without its final activation: its graph ends in a
+    /// linear layer. With Softmax, LogSoftmax or Sigmoid the class's <c>Loss</c> is <see cref="Loss.CrossEntropy"/>. A graph that
+    /// already ends in an activation is a compiler error. Default <see cref="Activation.Identity"/>: nothing appended.
+    /// </summary>
+    public Activation Logits { get; set; } = Activation.Identity;
 }

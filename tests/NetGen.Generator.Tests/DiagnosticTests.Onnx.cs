@@ -61,6 +61,68 @@ public sealed partial class DiagnosticTests
     }
 
     [Fact]
+    public void NETGEN029_LogitsOnAGraphThatEndsInAnActivation_NamesTheLayer() =>
+        AssertMessageContains(
+            AssertOnnxDiagnostic(
+                "NETGEN029", "[NetworkModel([|\"models/tiny.onnx\"|], Logits = Activation.Softmax)]" + TinyModelClass,
+                TinyOnnx(activations: ["Relu", "Sigmoid"])),
+            "Logits = Softmax says the graph ends in logits (a linear layer), but its last layer (Gemm node '/2/Gemm', " +
+            "Sigmoid node '/3/Sigmoid') already applies Sigmoid");
+
+    [Fact]
+    public void NETGEN029_LogitsWithAnotherActivation() =>
+        AssertMessageContains(
+            AssertOnnxDiagnostic("NETGEN029", "[NetworkModel([|\"models/tiny.onnx\"|], Logits = Activation.Tanh)]" + TinyModelClass, TinyOnnx()),
+            "Logits = Tanh: NetGen appends Softmax, LogSoftmax or Sigmoid to a graph that ends in logits");
+
+    [Fact]
+    public void NETGEN029_LogitsOnAnRTNeuralModel() =>
+        AssertMessageContains(
+            AssertModelDiagnostic(
+                "NETGEN029", "[NetworkModel([|\"models/amp.json\"|], Logits = Activation.Softmax)]" + ModelClass, ("/src/models/amp.json", Lstm2)),
+            "Logits = Softmax applies to dense ONNX models");
+
+    [Theory]
+    [InlineData(0L, "GRU node 'gru' has linear_before_reset = 0")]
+    [InlineData(null, "GRU node 'gru' has no linear_before_reset attribute (ONNX's default is 0)")]
+    public void NETGEN029_GruThatIsNotPyTorchs_NamesTheAttributeAndTheNode(long? linearBeforeReset, string detail)
+    {
+        byte[] bytes = OnnxGraphs.Edit(TinyOnnx(), model =>
+        {
+            foreach ((string name, long[] dims) in new[] { ("W", new long[] { 1, 3, 2 }), ("R", new long[] { 1, 3, 1 }) })
+            {
+                var tensor = new TensorProto { Name = name, DataType = TensorElementType.Float, RawData = new byte[4 * dims.Aggregate(1L, (a, b) => a * b)] };
+                tensor.Dims.AddRange(dims);
+                model.Graph!.Initializers.Add(tensor);
+            }
+
+            var gru = new NodeProto { Name = "gru", OpType = "GRU" };
+            gru.Inputs.AddRange(["input", "W", "R"]);
+            gru.Outputs.Add("gru_y");
+            gru.Attributes.Add(AttributeProto.FromInt("hidden_size", 1));
+            if (linearBeforeReset is { } value)
+            {
+                gru.Attributes.Add(AttributeProto.FromInt("linear_before_reset", value));
+            }
+
+            model.Graph!.Nodes.Insert(0, gru);
+        });
+        GeneratorRun run = AssertOnnxDiagnostic("NETGEN029", "[NetworkModel([|\"models/tiny.onnx\"|])]" + TinyModelClass, bytes);
+        AssertMessageContains(run, "The model file 'models/tiny.onnx' of 'TinyModel' cannot be generated");
+        AssertMessageContains(run, detail);
+    }
+
+    [Theory]
+    [InlineData(29)]
+    [InlineData(6)]
+    public void NETGEN029_OpsetOutsideTheRange_SaysWhichAreRead(int opset) =>
+        AssertMessageContains(
+            AssertOnnxDiagnostic(
+                "NETGEN029", "[NetworkModel([|\"models/tiny.onnx\"|])]" + TinyModelClass,
+                OnnxGraphs.Edit(TinyOnnx(), model => model.OpsetImports[0].Version = opset)),
+            $"The model imports ONNX opset {opset}; NetGen reads opsets 7 to 28");
+
+    [Fact]
     public void NETGEN031_NaNWeightInOnnx_NamingTheInitializer() =>
         AssertMessageContains(
             AssertOnnxDiagnostic(

@@ -13,7 +13,7 @@ public class OnnxRuntimeSmokeTests
     {
         OrtEnv environment = OrtEnv.Instance();
 
-        Assert.Equal("1.31.1", environment.GetVersionString());
+        Assert.Equal("1.32.0", environment.GetVersionString());
         Assert.Contains("CPUExecutionProvider", environment.GetAvailableProviders());
     }
 

@@ -53,6 +53,11 @@ internal static class ModelBinder
                     $"the file could not be read as text, or is longer than {ModelText.MaxLength} characters"));
             }
 
+            if (model.Logits != Activation.Identity)
+            {
+                throw ModelFormatException.NotSupported($"Logits = {model.Logits} applies to dense ONNX models; the file is {format}");
+            }
+
             JsonValue root = JsonParser.Parse(file.Text);
             NetworkSpec bound = model.DefinesArchitecture ? FromModel(root, spec, path) : WithWeights(root, spec, path, model.ModuleOrder);
             return Checked(bound, request);
@@ -155,7 +160,7 @@ internal static class ModelBinder
             throw ModelFormatException.Invalid("the build step's encoding of the file is damaged; rebuild the project");
         }
 
-        return OnnxModelImport.Read(bytes, spec, model.Path, model.ElementTypeFromModel);
+        return OnnxModelImport.Read(bytes, spec, model.Path, model.ElementTypeFromModel, model.Logits);
     }
 
     /// <summary>Layers and parameters from an RTNeural model; its sizes are checked before its weights are read.</summary>

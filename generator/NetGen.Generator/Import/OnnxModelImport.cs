@@ -21,13 +21,15 @@ internal static class OnnxModelImport
 
     /// <summary>
     /// The spec of the model in <paramref name="bytes"/>; with <paramref name="elementTypeFromModel"/>, a double model
-    /// gives a double class (the shell's element type otherwise).
+    /// gives a double class (the shell's element type otherwise). With <paramref name="logits"/> (not Identity), a dense
+    /// graph ends in logits and that activation is appended.
     /// </summary>
-    public static NetworkSpec Read(byte[] bytes, NetworkSpec shell, string path, bool elementTypeFromModel)
+    public static NetworkSpec Read(byte[] bytes, NetworkSpec shell, string path, bool elementTypeFromModel, Activation logits = Activation.Identity)
     {
         ModelProto model = Parse(bytes);
         try
         {
+            model = ModelGraph.Prepare(model);
             int elementType = DenseGraph.InputElementType(model);
             if (elementType is not (TensorElementType.Float or TensorElementType.Double))
             {
@@ -40,9 +42,14 @@ internal static class OnnxModelImport
                 shell = shell with { ElementType = ElementType.Double };
             }
 
-            return SequenceGraph.HasSequenceLayer(model)
-                ? Sequence(model, elementType, shell, path)
-                : Dense(model, elementType, shell, path);
+            if (SequenceGraph.HasSequenceLayer(model))
+            {
+                return logits == Activation.Identity
+                    ? Sequence(model, elementType, shell, path)
+                    : throw ModelFormatException.NotSupported($"Logits = {logits} applies to dense models; the graph has LSTM, GRU or Conv nodes");
+            }
+
+            return Dense(model, elementType, shell, path, logits);
         }
         catch (OnnxFormatException e)
         {
@@ -67,9 +74,10 @@ internal static class OnnxModelImport
         }
     }
 
-    private static NetworkSpec Dense(ModelProto model, int elementType, NetworkSpec shell, string path)
+    private static NetworkSpec Dense(ModelProto model, int elementType, NetworkSpec shell, string path, Activation logits)
     {
-        IReadOnlyList<DenseGraph.Layer> layers = DenseGraph.Recognize(model, elementType, inputWidth: null, outputWidth: null);
+        IReadOnlyList<DenseGraph.Layer> layers = LogitsActivation.Append(
+            DenseGraph.Recognize(model, elementType, inputWidth: null, outputWidth: null), logits);
         if (layers.Count == 0)
         {
             throw ModelFormatException.NotSupported("the graph has no layers (its output is its input)");
@@ -122,8 +130,11 @@ internal static class OnnxModelImport
             Layers = new EquatableArray<LayerSpec>(specs),
             HasBias = hasBias,
             LeakySlope = slope ?? shell.LeakySlope,
-            // A classifier's cost: cross entropy of the probabilities, or the negative log-likelihood of their logarithms.
-            Loss = specs[specs.Length - 1].Activation is Activation.Softmax or Activation.LogSoftmax ? Loss.CrossEntropy : shell.Loss,
+            // A classifier's cost: cross entropy of the probabilities (given or appended to logits), or the negative
+            // log-likelihood of their logarithms.
+            Loss = specs[specs.Length - 1].Activation is Activation.Softmax or Activation.LogSoftmax || logits != Activation.Identity
+                ? Loss.CrossEntropy
+                : shell.Loss,
             Weights = new TrainedWeights(path, Format, new EquatableArray<double>(parameters)),
         };
     }

@@ -11,10 +11,14 @@ namespace NetGen.Generator.Model;
 /// Whether the class takes the model's element type (a <c>[NetworkModel]</c> that does not set <c>ElementType</c>; used
 /// by formats that have one, ONNX).
 /// </param>
+/// <param name="Logits">
+/// <c>[NetworkModel]</c>'s <c>Logits</c>: the activation appended to a dense ONNX graph that ends in logits (Identity: none).
+/// </param>
 /// <param name="ModuleOrder">The state_dict modules in run order that <c>ModuleOrder</c> gives, if any.</param>
 internal sealed record ModelReference(
     string Path,
     LocationInfo? Location,
     bool DefinesArchitecture,
     bool ElementTypeFromModel = false,
+    Activation Logits = Activation.Identity,
     EquatableArray<string>? ModuleOrder = null);

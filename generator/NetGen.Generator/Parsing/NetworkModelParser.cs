@@ -76,7 +76,8 @@ internal static class NetworkModelParser
                 EquatableArray<DiagnosticInfo>.Empty,
                 new ModelReference(
                     path, pathLocation, DefinesArchitecture: true,
-                    ElementTypeFromModel: !options.IsSet(nameof(NetworkModelAttribute.ElementType))),
+                    ElementTypeFromModel: !options.IsSet(nameof(NetworkModelAttribute.ElementType)),
+                    Logits: options.Logits),
                 MemberCollisions.Find(type, cancellationToken));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

@@ -38,6 +38,9 @@ internal sealed class NetworkOptions
     /// <summary>The element type, or <see langword="null"/> when the attribute names an unsupported one.</summary>
     public ElementType? ElementType { get; private set; } = Model.ElementType.Single;
 
+    /// <summary>[NetworkModel]'s Logits: the activation appended to a graph that ends in logits (Identity: none).</summary>
+    public Activation Logits { get; private set; } = Activation.Identity;
+
     /// <summary>The PyTorch state_dict file the parameters start from, when the attribute names one.</summary>
     public string? Weights { get; private set; }
 
@@ -90,6 +93,9 @@ internal sealed class NetworkOptions
                 break;
             case nameof(NetworkAttribute.Optimizer):
                 Optimizer = ReadEnum(name, value, location, diagnostics, Optimizer);
+                break;
+            case nameof(NetworkModelAttribute.Logits):
+                Logits = ReadEnum(name, value, location, diagnostics, Logits);
                 break;
             case nameof(NetworkAttribute.Bias):
                 HasBias = value.Value is true;

@@ -22,6 +22,7 @@ internal sealed class DenseGraph
     private readonly Dictionary<string, NodeProto> _producers = new(StringComparer.Ordinal);
     private readonly HashSet<NodeProto> _matched = new();
     private readonly int _elementType;
+    private NodeProto? _flatten;
 
     private DenseGraph(GraphProto graph, int elementType)
     {
@@ -80,6 +81,7 @@ internal sealed class DenseGraph
 
         List<Layer> layers = reader.WalkLayers(input.Name, output.Name);
         reader.CheckEveryNodeMatched();
+        reader.CheckFlattenInput(input);
         if (layers.Count > 0)
         {
             reader.CheckValue(input, "input", layers[0].Inputs);
@@ -216,15 +218,15 @@ internal sealed class DenseGraph
     private List<Layer> WalkLayers(string inputName, string outputName)
     {
         var layers = new List<Layer>();
-        string value = outputName;
+        string value = SkipFlatten(outputName);
         while (value != inputName)
         {
             (Activation activation, Slope? slope, string activationDescription, string z) = MatchActivation(value);
-            (TensorProto weights, bool transposed, TensorProto? bias, string linearDescription, string x) = MatchLinear(z);
+            (TensorProto weights, bool transposed, TensorProto? bias, string linearDescription, string x) = MatchLinear(SkipFlatten(z));
             (int inputs, int outputs) = WeightShape(weights, transposed, linearDescription);
             layers.Add(new Layer(weights, transposed, inputs, outputs, bias, activation, slope,
                 activationDescription.Length == 0 ? linearDescription : $"{linearDescription}, {activationDescription}"));
-            value = x;
+            value = SkipFlatten(x);
         }
 
         layers.Reverse();
@@ -239,6 +241,39 @@ internal sealed class DenseGraph
         }
 
         return layers;
+    }
+
+    /// <summary>
+    /// Steps back over Flatten nodes (nn.Flatten as exporters write it) that change nothing: axis 1 on an [N, k] value.
+    /// Every value of the chain is [N, k] when the graph input is, which <see cref="CheckFlattenInput"/> requires.
+    /// </summary>
+    private string SkipFlatten(string value)
+    {
+        while (TryNode(value, "Flatten") is { } flatten)
+        {
+            long axis = IntAttribute(flatten, "axis", 1);
+            if (axis is not (1 or -1))
+            {
+                throw new OnnxFormatException(
+                    $"{Describe(flatten)} has axis = {axis}; on an [N, k] value only axis 1 (or −1) leaves it unchanged, the one Flatten NetGen reads.");
+            }
+
+            Consume(flatten);
+            _flatten ??= flatten;
+            value = flatten.Inputs[0];
+        }
+
+        return value;
+    }
+
+    private void CheckFlattenInput(ValueInfoProto input)
+    {
+        if (_flatten is { } flatten && input.Type?.TensorType?.Shape?.Dims.Count != 2)
+        {
+            string shape = input.Type?.TensorType?.Shape is { } s ? "[" + string.Join(", ", s.Dims) + "]" : "not given";
+            throw new OnnxFormatException(
+                $"{Describe(flatten)} is read as a no-op, which it is only when the graph input '{input.Name}' is [N, k]; its shape is {shape}.");
+        }
     }
 
     private void CheckEveryNodeMatched()

@@ -16,12 +16,14 @@ internal static class DenseGraphReader<T>
 {
     /// <summary>
     /// Checks that <paramref name="model"/> is a dense network matching <paramref name="network"/> and returns its
-    /// parameters in NetGen's layout (for each layer W as [in][out] row-major, then b).
+    /// parameters in NetGen's layout (for each layer W as [in][out] row-major, then b). With <paramref name="logits"/>
+    /// (not Identity), the graph ends in logits and that activation is appended.
     /// </summary>
-    public static T[] ReadParameters(ModelProto model, INetwork<T> network)
+    public static T[] ReadParameters(ModelProto model, INetwork<T> network, Activation logits)
     {
         int elementType = OnnxElementTypes.ReadAs<T>(model);   // a float model widens into a double network exactly
-        IReadOnlyList<DenseGraph.Layer> layers = DenseGraph.Recognize(model, elementType, network.InputSize, network.OutputSize);
+        IReadOnlyList<DenseGraph.Layer> layers = LogitsActivation.Append(
+            DenseGraph.Recognize(model, elementType, network.InputSize, network.OutputSize), logits);
         CheckAgainstNetwork(layers, network, elementType);
         double[] values = DenseGraph.Decode(layers, elementType);
         var parameters = new T[values.Length];

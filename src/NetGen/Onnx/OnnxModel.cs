@@ -35,7 +35,13 @@ namespace NetGen.Onnx;
 /// by an optional Add of the bias; then the layer's activation: nothing or Identity, Sigmoid, Tanh, Relu,
 /// LeakyRelu, Softplus, Elu (alpha = 1), Gelu (approximate = "tanh"), Softmax or LogSoftmax (on the last axis), or the formulas
 /// <c>Save</c> writes for double networks. Weights, biases and constants are initializers (raw_data, float_data or
-/// double_data) of the network's element type.
+/// double_data) of the network's element type. A Flatten (axis 1) on an [N, k] input is read as the no-op it is.
+/// </para>
+/// <para>
+/// Every load first checks that the default-domain opset is 7 to 28 (those ONNX Runtime 1.32 runs), inlines the
+/// model's local functions, and folds constant subgraphs over initializers (Constant, Identity, Slice, Concat,
+/// Reshape, Transpose, Squeeze, Unsqueeze, Flatten) into initializers, as PyTorch's dynamo-based exporter needs.
+/// <see cref="OnnxImportOptions.Logits"/> reads a graph that ends in logits, appending Softmax, LogSoftmax or Sigmoid.
 /// </para>
 /// <para>
 /// Loading checks the input and output element types and widths, the layer count and sizes, the presence of
@@ -194,16 +200,80 @@ public static class OnnxModel
         Load(network, bytes, bytes.Length, path);
     }
 
-    private static void Load<T>(INetwork<T> network, byte[] bytes, int length, string? fileName)
+    /// <summary>
+    /// Reads an ONNX model from <paramref name="stream"/> into <paramref name="network"/>'s parameters as
+    /// <paramref name="options"/> say; otherwise as <see cref="Load{T}(INetwork{T}, Stream)"/>.
+    /// </summary>
+    /// <typeparam name="T">The network's element type: float or double.</typeparam>
+    /// <param name="network">The network whose parameters are replaced; it must match the model.</param>
+    /// <param name="stream">A readable stream positioned at the start of the model; it is read to its end and left open.</param>
+    /// <param name="options">How to read the model (<see cref="OnnxImportOptions.Logits"/>).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="network"/>, <paramref name="stream"/> or <paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="stream"/> is not readable, or <see cref="OnnxImportOptions.Logits"/> is not Identity, Softmax, LogSoftmax or Sigmoid.</exception>
+    /// <exception cref="IOException">Reading the stream fails.</exception>
+    /// <exception cref="OnnxFormatException">The model is not valid ONNX or does not match the network and the options.</exception>
+    /// <exception cref="NotSupportedException"><typeparamref name="T"/> is neither float nor double.</exception>
+    public static void Load<T>(INetwork<T> network, Stream stream, OnnxImportOptions options)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(stream);
+        CheckOptions(options);
+        if (!stream.CanRead)
+        {
+            throw new ArgumentException("The stream is not readable.", nameof(stream));
+        }
+
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        Load(network, buffer.GetBuffer(), (int)buffer.Length, WeightFileFormat.FileNameOf(stream), options);
+    }
+
+    /// <summary>
+    /// Reads the ONNX model in the file <paramref name="path"/> into <paramref name="network"/>'s parameters as
+    /// <paramref name="options"/> say; otherwise as <see cref="Load{T}(INetwork{T}, string)"/>.
+    /// </summary>
+    /// <typeparam name="T">The network's element type: float or double.</typeparam>
+    /// <param name="network">The network whose parameters are replaced; it must match the model.</param>
+    /// <param name="path">The .onnx file.</param>
+    /// <param name="options">How to read the model (<see cref="OnnxImportOptions.Logits"/>).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="network"/>, <paramref name="path"/> or <paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty, or <see cref="OnnxImportOptions.Logits"/> is not Identity, Softmax, LogSoftmax or Sigmoid.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist, or <paramref name="path"/> is a directory.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="UnauthorizedAccessException">Access to the file is denied.</exception>
+    /// <exception cref="OnnxFormatException">The model is not valid ONNX or does not match the network and the options.</exception>
+    /// <exception cref="NotSupportedException"><typeparamref name="T"/> is neither float nor double.</exception>
+    public static void Load<T>(INetwork<T> network, string path, OnnxImportOptions options)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(path);
+        CheckOptions(options);
+        byte[] bytes = WeightFileFormat.ReadAllBytes(path);
+        Load(network, bytes, bytes.Length, path, options);
+    }
+
+    private static void Load<T>(INetwork<T> network, byte[] bytes, int length, string? fileName, OnnxImportOptions? options = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         // Everything is checked and decoded into a buffer first; the network changes only when all of it succeeded.
-        T[] parameters = OnnxReader.ReadParameters(network, bytes, length, fileName);
+        T[] parameters = OnnxReader.ReadParameters(network, bytes, length, fileName, options?.Logits ?? Activation.Identity);
         parameters.CopyTo(network.Parameters);
+    }
+
+    private static void CheckOptions(OnnxImportOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Logits != Activation.Identity && !LogitsActivation.IsAppendable(options.Logits))
+        {
+            throw new ArgumentException(
+                $"Logits = {options.Logits}: NetGen appends Softmax, LogSoftmax or Sigmoid to a graph that ends in logits (Identity: nothing).", nameof(options));
+        }
     }
     /// <summary>
     /// Reads an ONNX model into a sequence network's parameters: NetGen's own exports, and what <c>torch.onnx.export</c>
-    /// writes (opsets 14 to 17) for modules of <c>nn.LSTM</c>, <c>nn.GRU</c>, <c>nn.Conv1d</c> after
+    /// writes (opsets 7 to 28, both of its exporters) for modules of <c>nn.LSTM</c>, <c>nn.GRU</c>, <c>nn.Conv1d</c> after
     /// <c>F.pad(x, ((k − 1)·d, 0))</c> and <c>nn.Linear</c>, with its shape plumbing. The graph's LSTM, GRU, Conv, MatMul
     /// (with its bias Add) and Gemm nodes must match the declared layers in order, kind, shape, dilation and activation;
     /// initial states must be zero and padding causal. The network changes only if the whole model is valid.

@@ -19,7 +19,7 @@ internal static class OnnxReader
     /// <see cref="OnnxFormatException"/> if the bytes are not a valid ONNX model or the model does not match; its
     /// message ends with <paramref name="fileName"/>, or says that the model was read from a stream when that is null.
     /// </summary>
-    public static T[] ReadParameters<T>(INetwork<T> network, byte[] bytes, int length, string? fileName)
+    public static T[] ReadParameters<T>(INetwork<T> network, byte[] bytes, int length, string? fileName, Activation logits = Activation.Identity)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (length == 0)
@@ -39,7 +39,7 @@ internal static class OnnxReader
 
         try
         {
-            return DenseGraphReader<T>.ReadParameters(model, network);
+            return DenseGraphReader<T>.ReadParameters(ModelGraph.Prepare(model), network, logits);
         }
         catch (OnnxFormatException e)
         {
@@ -70,7 +70,7 @@ internal static class OnnxReader
 
         try
         {
-            return SequenceGraphReader<T>.ReadParameters(model, network);
+            return SequenceGraphReader<T>.ReadParameters(ModelGraph.Prepare(model), network);
         }
         catch (OnnxFormatException e)
         {

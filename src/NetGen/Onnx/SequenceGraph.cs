@@ -9,7 +9,7 @@ namespace NetGen.Onnx;
 /// <summary>
 /// Reads the parameters of a sequence network from an ONNX graph: NetGen's own exports and what
 /// <c>torch.onnx.export</c> writes for modules of <c>nn.LSTM</c>, <c>nn.GRU</c>, <c>nn.Conv1d</c> (after
-/// <c>F.pad(x, ((k − 1)·d, 0))</c>) and <c>nn.Linear</c> at opsets 14 to 17. The layers are the graph's LSTM, GRU,
+/// <c>F.pad(x, ((k − 1)·d, 0))</c>) and <c>nn.Linear</c> (after <see cref="ModelGraph.Prepare"/>). The layers are the graph's LSTM, GRU,
 /// Conv, MatMul (with the Add of its bias) and Gemm nodes in order, each activation node belonging to the layer
 /// before; shape plumbing (Shape, Gather, Constant, ConstantOfShape, Concat, Unsqueeze, Squeeze, Transpose, Reshape,
 /// Slice, Cast, Identity, Expand) carries no parameters. Initial states must be zero, padding causal, every other
@@ -222,7 +222,7 @@ internal static class SequenceGraph
                     break;
                 case "Conv":
                     found.Add(new Found(node, SequenceLayerKind.Conv1D) { Bias = Optional(node, 2, initializers), Output = Output(node) });
-                    CheckCausalPadding(node, producers, folder, elementType);
+                    CheckCausalPadding(node, initializers, producers, folder, elementType);
                     break;
                 case "Gemm":
                 case "MatMul":
@@ -314,10 +314,15 @@ internal static class SequenceGraph
             throw new OnnxFormatException($"Node '{node.Name}' runs {direction}; NetGen's recurrent layers run forward only.");
         }
 
-        if (node.OpType == "GRU" && node.FindAttribute("linear_before_reset")?.Int != 1)
+        // Both values are ONNX cells; NetGen computes PyTorch's, linear_before_reset = 1, and reads the attribute as written.
+        if (node.OpType == "GRU" && node.FindAttribute("linear_before_reset") is not { Type: AttributeType.Int, Int: 1 })
         {
+            string value = node.FindAttribute("linear_before_reset") is { } set
+                ? $"linear_before_reset = {(set.Type == AttributeType.Int ? set.Int.ToString(System.Globalization.CultureInfo.InvariantCulture) : set.Type.ToString())}"
+                : "no linear_before_reset attribute (ONNX's default is 0)";
             throw new OnnxFormatException(
-                $"Node '{node.Name}' is a GRU with linear_before_reset = 0; NetGen's GRU (PyTorch's) applies the reset gate after the recurrent product (linear_before_reset = 1).");
+                $"GRU node '{node.Name}' has {value}; NetGen's GRU (PyTorch's) is the ONNX GRU with linear_before_reset = 1, which " +
+                "applies the reset gate after the recurrent product. With 0 the file describes another cell, which NetGen does not compute.");
         }
 
         if (node.FindAttribute("clip") is not null || node.FindAttribute("input_forget")?.Int is 1 || node.FindAttribute("layout")?.Int is 1 ||
@@ -384,7 +389,8 @@ internal static class SequenceGraph
     }
 
     /// <summary>The padding of a Conv must be causal: (k − 1)·d frames before the sequence, none after.</summary>
-    private static void CheckCausalPadding(NodeProto conv, Dictionary<string, NodeProto> producers, ConstantFolder folder, int elementType)
+    private static void CheckCausalPadding(
+        NodeProto conv, Dictionary<string, TensorProto> initializers, Dictionary<string, NodeProto> producers, ConstantFolder folder, int elementType)
     {
         long k = conv.FindAttribute("kernel_shape")?.Ints is { Count: 1 } kernel ? kernel[0] : -1;
         long d = conv.FindAttribute("dilations")?.Ints is { Count: 1 } dilation ? dilation[0] : 1;
@@ -405,21 +411,35 @@ internal static class SequenceGraph
                 pad.Inputs.Count < 2 || !folder.TryEvaluate(pad.Inputs[1], out Int64Tensor pads) || pads.Values.Length % 2 != 0 ||
                 pads.Values.Length == 0 ||
                 (pad.Inputs.Count > 2 && pad.Inputs[2].Length > 0 && !(folder.TryEvaluate(pad.Inputs[2], out Int64Tensor c) && c.Values.All(v => v == 0)) &&
-                 !IsZeroConstant(pad.Inputs[2], producers, elementType)))
+                 !IsZeroConstant(pad.Inputs[2], producers, elementType) && !IsZero(pad.Inputs[2], initializers, producers, elementType, depth: 0)))
             {
                 throw new OnnxFormatException($"Pad '{pad.Name}' before Conv '{conv.Name}' is not a constant zero padding NetGen can read.");
             }
 
-            int rank = pads.Values.Length / 2;
-            for (int a = 0; a < rank - 1; a++)
+            if (pad.Inputs.Count > 3 && pad.Inputs[3].Length > 0)
             {
-                if (pads.Values[a] != 0 || pads.Values[rank + a] != 0)
+                // Opset 18 added the axes input: pads then hold a (before, after) pair for those axes only.
+                if (!folder.TryEvaluate(pad.Inputs[3], out Int64Tensor axes) || axes.Values.Length != 1 || axes.Values[0] is not (-1 or 2)
+                    || pads.Values.Length != 2)
                 {
-                    throw new OnnxFormatException($"Pad '{pad.Name}' pads an axis other than time.");
+                    throw new OnnxFormatException($"Pad '{pad.Name}' pads an axis other than time (its axes input).");
                 }
-            }
 
-            (before, after) = (pads.Values[rank - 1], pads.Values[pads.Values.Length - 1]);
+                (before, after) = (pads.Values[0], pads.Values[1]);
+            }
+            else
+            {
+                int rank = pads.Values.Length / 2;
+                for (int a = 0; a < rank - 1; a++)
+                {
+                    if (pads.Values[a] != 0 || pads.Values[rank + a] != 0)
+                    {
+                        throw new OnnxFormatException($"Pad '{pad.Name}' pads an axis other than time.");
+                    }
+                }
+
+                (before, after) = (pads.Values[rank - 1], pads.Values[pads.Values.Length - 1]);
+            }
         }
 
         if (k > 0 && (before != (k - 1) * d || after != 0))

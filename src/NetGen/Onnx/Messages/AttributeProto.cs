@@ -15,6 +15,7 @@ internal sealed class AttributeProto : IProtoMessage
     private const int TensorField = 5;
     private const int StringsField = 9;
     private const int TypeField = 20;
+    private const int RefAttrNameField = 21;
 
     public string Name { get; set; } = "";
 
@@ -35,6 +36,19 @@ internal sealed class AttributeProto : IProtoMessage
 
     /// <summary>A tensor value (the value of Constant and ConstantOfShape nodes), when the attribute holds one.</summary>
     public TensorProto? Tensor { get; set; }
+
+    /// <summary>In a function's node: the caller's attribute this one takes its value from (read, never written).</summary>
+    public string RefAttrName { get; set; } = "";
+
+    /// <summary>A copy of this attribute's value under another name (a function's attribute bound at a call).</summary>
+    public AttributeProto Renamed(string name)
+    {
+        var copy = new AttributeProto { Name = name, Type = Type, Float = Float, Int = Int, String = String, Tensor = Tensor };
+        copy.Floats.AddRange(Floats);
+        copy.Ints.AddRange(Ints);
+        copy.Strings.AddRange(Strings);
+        return copy;
+    }
 
     public static AttributeProto FromFloat(string name, float value) =>
         new() { Name = name, Type = AttributeType.Float, Float = value };
@@ -170,6 +184,10 @@ internal sealed class AttributeProto : IProtoMessage
                 case TypeField:
                     reader.Expect(wireType, WireType.Varint, "AttributeProto.type");
                     attribute.Type = (AttributeType)reader.ReadInt64();
+                    break;
+                case RefAttrNameField:
+                    reader.Expect(wireType, WireType.LengthDelimited, "AttributeProto.ref_attr_name");
+                    attribute.RefAttrName = reader.ReadString();
                     break;
                 default:
                     // Tensor, graph and other kinds: NetGen reads none of them; the type field still names the kind.

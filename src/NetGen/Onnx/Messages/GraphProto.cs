@@ -27,7 +27,7 @@ internal sealed class GraphProto : IProtoMessage
     public List<ValueInfoProto> Outputs { get; } = new();
 
     /// <summary>How many sparse initializers a parsed graph has (NetGen reads none).</summary>
-    public int SparseInitializerCount { get; private set; }
+    public int SparseInitializerCount { get; set; }
 
     public long ComputeSize()
     {

@@ -12,6 +12,7 @@ internal sealed class ModelProto : IProtoMessage
     private const int DocStringField = 6;
     private const int GraphField = 7;
     private const int OpsetImportField = 8;
+    private const int FunctionsField = 25;
 
     public long IrVersion { get; set; }
 
@@ -24,6 +25,9 @@ internal sealed class ModelProto : IProtoMessage
     public GraphProto? Graph { get; set; }
 
     public List<OperatorSetIdProto> OpsetImports { get; } = new();
+
+    /// <summary>The model-local functions (read, never written).</summary>
+    public List<FunctionProto> Functions { get; } = new();
 
     public long ComputeSize()
     {
@@ -87,6 +91,10 @@ internal sealed class ModelProto : IProtoMessage
                 case OpsetImportField:
                     reader.Expect(wireType, WireType.LengthDelimited, "ModelProto.opset_import");
                     model.OpsetImports.Add(OperatorSetIdProto.Parse(reader.ReadMessage()));
+                    break;
+                case FunctionsField:
+                    reader.Expect(wireType, WireType.LengthDelimited, "ModelProto.functions");
+                    model.Functions.Add(FunctionProto.Parse(reader.ReadMessage()));
                     break;
                 default:
                     reader.Skip(wireType);

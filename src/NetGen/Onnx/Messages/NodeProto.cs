@@ -12,6 +12,7 @@ internal sealed class NodeProto : IProtoMessage
     private const int OpTypeField = 4;
     private const int AttributeField = 5;
     private const int DomainField = 7;
+    private const int OverloadField = 8;
 
     public List<string> Inputs { get; } = new();
 
@@ -22,6 +23,9 @@ internal sealed class NodeProto : IProtoMessage
     public string OpType { get; set; } = "";
 
     public string Domain { get; set; } = "";
+
+    /// <summary>With the domain and op_type, names the model-local function a node calls (read, never written).</summary>
+    public string Overload { get; set; } = "";
 
     public List<AttributeProto> Attributes { get; } = new();
 
@@ -105,6 +109,10 @@ internal sealed class NodeProto : IProtoMessage
                 case DomainField:
                     reader.Expect(wireType, WireType.LengthDelimited, "NodeProto.domain");
                     node.Domain = reader.ReadString();
+                    break;
+                case OverloadField:
+                    reader.Expect(wireType, WireType.LengthDelimited, "NodeProto.overload");
+                    node.Overload = reader.ReadString();
                     break;
                 default:
                     reader.Skip(wireType);
