@@ -106,6 +106,48 @@ internal static class BlockKernels
     }
 
     /// <summary>
+    /// out[..width] = bias + Σ_i a[i]·b[i·width ..], four output vectors at a time kept in registers across the inputs;
+    /// <paramref name="width"/> is a whole number of vectors.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void MultiplyVector(ReadOnlySpan<float> a, ReadOnlySpan<float> b, ReadOnlySpan<float> bias, int width, Span<float> output)
+    {
+        ReadOnlySpan<Vector<float>> bv = MemoryMarshal.Cast<float, Vector<float>>(b);
+        ReadOnlySpan<Vector<float>> biases = MemoryMarshal.Cast<float, Vector<float>>(bias);
+        Span<Vector<float>> o = MemoryMarshal.Cast<float, Vector<float>>(output[..width]);
+        int vectors = width / Lanes, v = 0;
+        for (; v + 4 <= vectors; v += 4)
+        {
+            Vector<float> acc0 = biases[v], acc1 = biases[v + 1], acc2 = biases[v + 2], acc3 = biases[v + 3];
+            for (int i = 0; i < a.Length; i++)
+            {
+                var x = new Vector<float>(a[i]);
+                int j = (i * vectors) + v;
+                acc0 = Vector.FusedMultiplyAdd(x, bv[j], acc0);
+                acc1 = Vector.FusedMultiplyAdd(x, bv[j + 1], acc1);
+                acc2 = Vector.FusedMultiplyAdd(x, bv[j + 2], acc2);
+                acc3 = Vector.FusedMultiplyAdd(x, bv[j + 3], acc3);
+            }
+
+            o[v] = acc0;
+            o[v + 1] = acc1;
+            o[v + 2] = acc2;
+            o[v + 3] = acc3;
+        }
+
+        for (; v < vectors; v++)
+        {
+            Vector<float> acc = biases[v];
+            for (int i = 0; i < a.Length; i++)
+            {
+                acc = Vector.FusedMultiplyAdd(new Vector<float>(a[i]), bv[(i * vectors) + v], acc);
+            }
+
+            o[v] = acc;
+        }
+    }
+
+    /// <summary>
     /// Re-lays a file's W[out][in] (or, with <paramref name="kernel"/> &gt; 1, W[out][in][k]) as per tap [in][out],
     /// each row padded with zeros to <see cref="Padded"/>(out): the B of <see cref="MultiplyAdd"/>, taps one after another.
     /// </summary>

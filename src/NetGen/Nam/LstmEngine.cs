@@ -1,4 +1,5 @@
 using System;
+using NetGen.CompilerServices;
 using NetGen.Formats;
 
 namespace NetGen.Nam;
@@ -10,8 +11,10 @@ namespace NetGen.Nam;
 /// c = f ⊙ c + i ⊙ g             h = o ⊙ tanh(c)
 /// y = w_head·h_last + b_head
 /// </code>
-/// A reset state is the file's h0 and c0 advanced by <see cref="PrewarmSamples"/> of silence, as NAM core prewarms;
-/// it is computed once, when the engine is built, and copied on every reset.
+/// W is kept transposed ([x; h] row by row, the 4H gates padded to whole vectors), so a step is one broadcast and a
+/// few vector multiply-adds per input, then the gate functions over whole vectors. A reset state is the file's h0 and
+/// c0 advanced by <see cref="PrewarmSamples"/> of silence, as NAM core prewarms; it is computed once, when the engine
+/// is built, and copied on every reset.
 /// </summary>
 internal sealed class LstmEngine : NamEngine
 {
@@ -19,7 +22,7 @@ internal sealed class LstmEngine : NamEngine
     private readonly LayerPlan[] _layers;
     private readonly float[] _head;
     private readonly float _headBias;
-    private readonly float[] _prewarmed;   // per layer h then c, after the prewarm
+    private readonly float[] _prewarmed;   // per layer [input; h] then c
 
     public LstmEngine(NamModelDescription model)
         : base(model)
@@ -29,11 +32,15 @@ internal sealed class LstmEngine : NamEngine
         float[] w = model.Weights;
         int at = 0;
         _layers = new LayerPlan[lstm.Layers];
-        var initial = new float[2 * _hidden * lstm.Layers];
+        int offset = 0;
+        var initial = new float[StateLength(lstm)];
         for (int l = 0; l < _layers.Length; l++)
         {
-            _layers[l] = new LayerPlan(l == 0 ? lstm.InputSize : _hidden, _hidden, w, ref at);
-            Take(w, ref at, 2 * _hidden).CopyTo(initial, 2 * _hidden * l);   // h0, c0
+            int inputs = l == 0 ? lstm.InputSize : _hidden;
+            _layers[l] = new LayerPlan(inputs, _hidden, offset, w, ref at);
+            Take(w, ref at, _hidden).CopyTo(initial, offset + inputs);                 // h0 after the input
+            Take(w, ref at, _hidden).CopyTo(initial, offset + inputs + _hidden);       // c0 after h
+            offset += inputs + (2 * _hidden);
         }
 
         _head = Take(w, ref at, _hidden);
@@ -47,9 +54,10 @@ internal sealed class LstmEngine : NamEngine
         Span<float> silence = stackalloc float[256];
         Span<float> ignored = stackalloc float[256];
         silence.Clear();
-        for (int done = 0; done < PrewarmSamples(model); done += silence.Length)
+        int prewarm = PrewarmSamples(model);
+        for (int done = 0; done < prewarm; done += silence.Length)
         {
-            int count = Math.Min(silence.Length, PrewarmSamples(model) - done);
+            int count = Math.Min(silence.Length, prewarm - done);
             Process(state, silence[..count], ignored[..count]);
         }
 
@@ -71,67 +79,88 @@ internal sealed class LstmEngine : NamEngine
     public override void Process(NamState state, ReadOnlySpan<float> input, Span<float> output)
     {
         var s = (State)state;
+        Span<float> values = s.Values;
         int h = _hidden;
-        Span<float> x = stackalloc float[1];
         for (int t = 0; t < input.Length; t++)
         {
-            x[0] = input[t];
-            ReadOnlySpan<float> layerInput = x;
+            values[0] = input[t];
             for (int l = 0; l < _layers.Length; l++)
             {
-                Span<float> hc = s.Values.AsSpan(2 * h * l, 2 * h);
-                _layers[l].Step(layerInput, hc[..h], hc[h..], s.Gates);
-                layerInput = hc[..h];
+                LayerPlan layer = _layers[l];
+                layer.Step(values, s.Gates);
+                if (l + 1 < _layers.Length)
+                {
+                    // The next layer's input is this layer's h.
+                    values.Slice(layer.Offset + layer.Inputs, h).CopyTo(values.Slice(_layers[l + 1].Offset, h));
+                }
             }
 
-            output[t] = _headBias + Dot(_head, layerInput);
+            LayerPlan last = _layers[^1];
+            output[t] = _headBias + Dot(_head, values.Slice(last.Offset + last.Inputs, h));
         }
     }
+
+    private static int StateLength(NamLstm lstm) => lstm.InputSize + (2 * lstm.HiddenSize) + ((lstm.Layers - 1) * 3 * lstm.HiddenSize);
 
     private sealed class State : NamState
     {
         public State(LstmEngine engine, float[] values)
         {
             Values = (float[])values.Clone();
-            Gates = new float[4 * engine._hidden];
+            Gates = new float[BlockKernels.Padded(4 * engine._hidden)];
         }
 
-        /// <summary>Per layer h then c.</summary>
+        /// <summary>Per layer its input, h, then c, so that [input; h] is one contiguous vector.</summary>
         public float[] Values { get; }
 
         public float[] Gates { get; }
     }
 
-    /// <summary>One cell: W [4H][I + H] row-major ([W_ih | W_hh] side by side, gates i, f, g, o), b [4H].</summary>
+    /// <summary>One cell: W transposed ([input + H][4H padded]), b padded; its state at <see cref="Offset"/>.</summary>
     private sealed class LayerPlan
     {
-        private readonly int _inputs;
         private readonly int _hidden;
+        private readonly int _width;
         private readonly float[] _w;
         private readonly float[] _b;
 
-        public LayerPlan(int inputs, int hidden, float[] w, ref int at)
+        public LayerPlan(int inputs, int hidden, int offset, float[] w, ref int at)
         {
-            _inputs = inputs;
+            Inputs = inputs;
+            Offset = offset;
             _hidden = hidden;
-            _w = Take(w, ref at, 4 * hidden * (inputs + hidden));
-            _b = Take(w, ref at, 4 * hidden);
+            _width = BlockKernels.Padded(4 * hidden);
+            // The file's W is [4H][I + H] row-major: the layout of a 1×1 convolution's W[out][in].
+            _w = BlockKernels.Transposed(Take(w, ref at, 4 * hidden * (inputs + hidden)), 4 * hidden, inputs + hidden, 1);
+            _b = new float[_width];
+            Take(w, ref at, 4 * hidden).CopyTo(_b, 0);
         }
 
-        public void Step(ReadOnlySpan<float> x, Span<float> h, Span<float> c, Span<float> gates)
-        {
-            int n = _inputs + _hidden, hs = _hidden;
-            for (int r = 0; r < 4 * hs; r++)
-            {
-                ReadOnlySpan<float> row = _w.AsSpan(r * n, n);
-                gates[r] = _b[r] + Dot(row[.._inputs], x) + Dot(row[_inputs..], h);
-            }
+        public int Inputs { get; }
 
+        /// <summary>Where the layer's [input; h; c] starts in the state.</summary>
+        public int Offset { get; }
+
+        public void Step(Span<float> values, Span<float> gates)
+        {
+            int hs = _hidden;
+            Span<float> z = values.Slice(Offset, Inputs + hs);
+            Span<float> h = z[Inputs..], c = values.Slice(Offset + Inputs + hs, hs);
+            BlockKernels.MultiplyVector(z, _w, _b, _width, gates);
+            ActivationFunctions.Sigmoid(gates[..(2 * hs)]);             // i, f
+            ActivationFunctions.Tanh(gates.Slice(2 * hs, hs));           // g
+            ActivationFunctions.Sigmoid(gates.Slice(3 * hs, hs));        // o
             for (int j = 0; j < hs; j++)
             {
-                float i = Sigmoid(gates[j]), f = Sigmoid(gates[hs + j]), g = MathF.Tanh(gates[(2 * hs) + j]), o = Sigmoid(gates[(3 * hs) + j]);
-                c[j] = (f * c[j]) + (i * g);
-                h[j] = o * MathF.Tanh(c[j]);
+                c[j] = (gates[hs + j] * c[j]) + (gates[j] * gates[(2 * hs) + j]);
+            }
+
+            // h = o ⊙ tanh(c), with tanh(c) computed in h's place.
+            c.CopyTo(h);
+            ActivationFunctions.Tanh(h);
+            for (int j = 0; j < hs; j++)
+            {
+                h[j] *= gates[(3 * hs) + j];
             }
         }
     }
