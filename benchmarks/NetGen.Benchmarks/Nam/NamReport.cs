@@ -41,7 +41,8 @@ internal static class NamReport
         }
 
         Console.WriteLine();
-        Console.WriteLine($"{"Silence after a note (block 64, CPU ns/sample)".PadRight(width)} | {"NetGen: note",12} {"tail",7} {"silence",7} {"sil/note",8} | " +
+        Console.WriteLine("Silence after a note, block 64, CPU ns/sample:");
+        Console.WriteLine($"{"Model".PadRight(width)} | {"NetGen: note",12} {"tail",7} {"silence",7} {"sil/note",8} | " +
             $"{"NAM core: note",14} {"tail",7} {"silence",7} {"sil/note",8}");
         foreach (Entry e in entries.Where(e => e.Ours is not null))
         {
@@ -49,7 +50,8 @@ internal static class NamReport
         }
 
         Console.WriteLine();
-        Console.WriteLine($"{"Loading (CPU ms, first / median of 7)".PadRight(width)} | {"NetGen Open",17} | {"NAM core get_dsp+Reset",23} | {"rel. RMS NetGen vs NAM core",27}");
+        Console.WriteLine("Loading, CPU ms, first / median of the next 7, and whether the outputs agree:");
+        Console.WriteLine($"{"Model".PadRight(width)} | {"NetGen Open",17} | {"NAM core get_dsp+Reset",23} | {"rel. RMS NetGen vs NAM core",27}");
         foreach (Entry e in entries.Where(e => e.Ours is not null))
         {
             string check = e.RelativeRms is double r ? r.ToString("0.0e0", CultureInfo.InvariantCulture) : "-";
