@@ -23,11 +23,9 @@ internal static class NamMode
     private const string ChildOption = "--nam-child";
 
     /// <summary>Relative RMS difference above which the two outputs are reported as different computations.</summary>
-    private const double CheckTolerance = 1e-4;
+    public const double CheckTolerance = 1e-4;
 
     private sealed record Options(List<string> Paths, string? NamCore, bool Pinned, bool FastTanh);
-
-    private sealed record Row(NamTarget Target, double SampleRate, NamMeasured? Ours, NamMeasured? Theirs, double? RelativeRms, string? Error);
 
     public static bool TryRun(string[] args, out int exitCode)
     {
@@ -112,9 +110,8 @@ internal static class NamMode
         Directory.CreateDirectory(directory);
         try
         {
-            List<Row> rows = NamTarget.Expand(options.Paths).Select(t => Measure(t, options, program, directory)).ToList();
-            NamReport.Print(rows.Select(r => new NamReport.Entry(r.Target.Label, r.SampleRate, r.Ours, r.Theirs, r.RelativeRms, r.Error)).ToList(),
-                program is not null, options.FastTanh);
+            List<NamReport.Entry> rows = NamTarget.Expand(options.Paths).Select(t => Measure(t, options, program, directory)).ToList();
+            NamReport.Print(rows, program is not null, options.FastTanh);
             Console.WriteLine($"NAM mode took {wall.Elapsed.TotalSeconds:F1} s.");
             bool agree = options.FastTanh || rows.All(r => r.RelativeRms is not double e || e <= CheckTolerance);
             return agree && rows.All(r => r.Error is null) ? 0 : 1;
@@ -125,7 +122,7 @@ internal static class NamMode
         }
     }
 
-    private static Row Measure(NamTarget target, Options options, string? program, string directory)
+    private static NamReport.Entry Measure(NamTarget target, Options options, string? program, string directory)
     {
         double sampleRate;
         try
@@ -135,7 +132,7 @@ internal static class NamMode
         }
         catch (Exception e) when (e is NamFormatException or IOException or UnauthorizedAccessException)
         {
-            return new Row(target, double.NaN, null, null, null, $"NetGen: {e.Message}");
+            return new NamReport.Entry(target.Label, double.NaN, null, null, null, $"NetGen: {e.Message}");
         }
 
         string rate0 = sampleRate.ToString(CultureInfo.InvariantCulture);
@@ -158,7 +155,7 @@ internal static class NamMode
             NamMeasured ours = Collect(ExternalTools.Run(host, arguments, options.Pinned));
             if (program is null)
             {
-                return new Row(target, sampleRate, ours, null, null, null);
+                return new NamReport.Entry(target.Label, sampleRate, ours, null, null, null);
             }
 
             List<string> cpp = [target.Path, signal, segments, theirOutput, "--blocks", string.Join(',', NamPlayer.Blocks),
@@ -174,11 +171,11 @@ internal static class NamMode
             }
 
             NamMeasured theirs = Collect(ExternalTools.Run(program, cpp, options.Pinned));
-            return new Row(target, sampleRate, ours, theirs, RelativeRms(NamSignal.Read(ourOutput), NamSignal.Read(theirOutput)), null);
+            return new NamReport.Entry(target.Label, sampleRate, ours, theirs, RelativeRms(NamSignal.Read(ourOutput), NamSignal.Read(theirOutput)), null);
         }
         catch (InvalidOperationException e)
         {
-            return new Row(target, sampleRate, null, null, null, e.Message.Split('\n')[0]);
+            return new NamReport.Entry(target.Label, sampleRate, null, null, null, e.Message.Split('\n')[0]);
         }
     }
 

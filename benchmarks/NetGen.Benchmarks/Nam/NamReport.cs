@@ -55,7 +55,7 @@ internal static class NamReport
         foreach (Entry e in entries.Where(e => e.Ours is not null))
         {
             string check = e.RelativeRms is double r ? r.ToString("0.0e0", CultureInfo.InvariantCulture) : "-";
-            if (e.RelativeRms is double r2 && r2 > 1e-4 && !fastTanh)
+            if (e.RelativeRms is double r2 && r2 > NamMode.CheckTolerance && !fastTanh)
             {
                 check += "  CHECK FAILED: different computations";
             }
