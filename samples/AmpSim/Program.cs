@@ -76,7 +76,7 @@ foreach (int block in (int[])[1, 32, 64, 256])
 int voices = Math.Clamp((int)voicesAtHostBlock, 1, 4096);
 double seconds = RealTimeBenchmark.SecondsForVoices(amp, voices, guitar, HostBlock, rate);
 Console.WriteLine(string.Create(inv,
-    $"Voices  {voices} streams (CreateStream) x 1 s of audio in {HostBlock}-frame blocks took {seconds:F2} s on one core"));
+    $"Voices  {voices} x CreateStream, 1 s of audio each in {HostBlock}-frame blocks, took {seconds:F2} s on one core"));
 
 if (!(esr < EsrLimit))
 {

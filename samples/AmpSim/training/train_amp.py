@@ -1,6 +1,6 @@
 """Train a NAM WaveNet ("nano" preset shape, 842 weights) on the synthetic amp and write models/synth-amp.nam.
 
-    /usr/bin/python3 train_amp.py [--steps N]
+    /usr/bin/python3 train_amp.py [--steps N] [--out FILE]
 
 Needs PyTorch, NumPy and SciPy. Seeded; one thread, so that runs repeat. The WaveNet's configuration, weight order
 and reference forward pass come from the NAM test fixture script (tests/NetGen.Tests/Nam/Fixtures); this file adds
@@ -74,7 +74,8 @@ def esr(target, output):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--steps", type=int, default=700)
+    parser.add_argument("--steps", type=int, default=1000)
+    parser.add_argument("--out", default=OUTPUT)
     args = parser.parse_args()
     torch.manual_seed(1)
     torch.set_num_threads(1)
@@ -98,7 +99,7 @@ def main():
     print("nano WaveNet: %d weights, receptive field %d; %d s of training audio, %d s held out"
           % (len(model.flat_weights(layout)), rf, len(x_train) // 48000, len(x_val) // 48000))
 
-    optimizer = torch.optim.Adam(model.parameters(), lr=5e-3)
+    optimizer = torch.optim.Adam(model.parameters(), lr=1e-2)
     schedule = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda i: 0.5 * (1 + math.cos(math.pi * i / args.steps)))
     rng = np.random.default_rng(3)
     span = WINDOW + rf - 1
@@ -137,10 +138,10 @@ def main():
         "weights": flat,
         "sample_rate": synthetic_amp.SAMPLE_RATE,
     }
-    with open(OUTPUT, "w") as fh:
+    with open(args.out, "w") as fh:
         json.dump(document, fh)
         fh.write("\n")
-    print("wrote %s in %.0f s" % (os.path.normpath(OUTPUT), time.time() - start))
+    print("wrote %s in %.0f s" % (os.path.normpath(args.out), time.time() - start))
 
 
 if __name__ == "__main__":
