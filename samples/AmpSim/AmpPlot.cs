@@ -8,15 +8,13 @@ internal static class AmpPlot
 {
     public static void Write(string path, float[] input, float[] output, int sampleRate, int zoomFirst, int zoomCount)
     {
-        using var whole = new Plot();
+        var multiplot = new Multiplot();   // starts with one plot: the whole phrase
+        Plot whole = multiplot.GetPlot(0);
         Add(whole, input, output, sampleRate, 0, input.Length, step: 16, timeScale: 1, "time (s)");
         whole.Title("Guitar in, amp capture out");
         using var zoom = new Plot();
         Add(zoom, input, output, sampleRate, zoomFirst, zoomCount, step: 1, timeScale: 1000, "time (ms)");
         zoom.Title("Zoom");
-
-        var multiplot = new Multiplot();
-        multiplot.AddPlot(whole);
         multiplot.AddPlot(zoom);
         multiplot.SavePng(path, 1100, 800);
     }

@@ -74,7 +74,7 @@ def esr(target, output):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--steps", type=int, default=1000)
+    parser.add_argument("--steps", type=int, default=700)
     parser.add_argument("--out", default=OUTPUT)
     args = parser.parse_args()
     torch.manual_seed(1)
@@ -99,7 +99,7 @@ def main():
     print("nano WaveNet: %d weights, receptive field %d; %d s of training audio, %d s held out"
           % (len(model.flat_weights(layout)), rf, len(x_train) // 48000, len(x_val) // 48000))
 
-    optimizer = torch.optim.Adam(model.parameters(), lr=1e-2)
+    optimizer = torch.optim.Adam(model.parameters(), lr=5e-3)
     schedule = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda i: 0.5 * (1 + math.cos(math.pi * i / args.steps)))
     rng = np.random.default_rng(3)
     span = WINDOW + rf - 1
