@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using NetGen.CompilerServices;
 using NetGen.Formats;
 
@@ -76,6 +77,7 @@ internal sealed class LstmEngine : NamEngine
 
     public override void Reset(NamState state) => _prewarmed.CopyTo(((State)state).Values, 0);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Process(NamState state, ReadOnlySpan<float> input, Span<float> output)
     {
         var s = (State)state;
@@ -141,6 +143,7 @@ internal sealed class LstmEngine : NamEngine
         /// <summary>Where the layer's [input; h; c] starts in the state.</summary>
         public int Offset { get; }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Step(Span<float> values, Span<float> gates)
         {
             int hs = _hidden;

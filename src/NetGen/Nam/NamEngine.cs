@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Numerics;
 using System.Runtime.InteropServices;
 using NetGen.Formats;
@@ -12,7 +13,8 @@ internal abstract class NamState
 
 /// <summary>
 /// Runs one NAM architecture: immutable weights shared by every stream, and per-stream states it creates. Processing
-/// allocates nothing.
+/// allocates nothing. Its hot methods compile optimized at their first call (AggressiveOptimization): on a thread
+/// pinned to one core, as audio threads often are, tiered compilation would run them unoptimized for seconds.
 /// </summary>
 internal abstract class NamEngine
 {
@@ -64,6 +66,7 @@ internal abstract class NamEngine
     }
 
     /// <summary>Σ a_i·b_i over equal lengths, a vector at a time.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {
         int i = 0;

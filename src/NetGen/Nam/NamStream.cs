@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace NetGen.Nam;
 
@@ -51,6 +52,7 @@ public sealed class NamStream
     /// <param name="input">The input samples.</param>
     /// <param name="output">As many output samples.</param>
     /// <exception cref="ArgumentException"><paramref name="output"/> is not as long as <paramref name="input"/>.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Process(ReadOnlySpan<float> input, Span<float> output)
     {
         if (output.Length != input.Length)

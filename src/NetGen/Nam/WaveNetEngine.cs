@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Numerics;
 using System.Runtime.InteropServices;
 using NetGen.CompilerServices;
@@ -57,6 +58,7 @@ internal sealed class WaveNetEngine : NamEngine
 
     public override NamState CreateState() => new State(this);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Process(NamState state, ReadOnlySpan<float> input, Span<float> output)
     {
         var s = (State)state;
@@ -79,6 +81,7 @@ internal sealed class WaveNetEngine : NamEngine
     /// One chunk. With <paramref name="prewarm"/> (one sample of silence), each history is first filled with the row
     /// written into it, so every tap reads it: the state that endless silence leaves.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Run(State s, ReadOnlySpan<float> x, Span<float> output, bool prewarm)
     {
         int n = x.Length, history = 0;
@@ -132,6 +135,7 @@ internal sealed class WaveNetEngine : NamEngine
     }
 
     /// <summary>to[t][..count] = from[t][..count] for every row, between two strides.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CopyRows(ReadOnlySpan<float> from, int fromStride, Span<float> to, int toStride, int rows, int count)
     {
         for (int t = 0; t < rows; t++)
@@ -209,6 +213,7 @@ internal sealed class WaveNetEngine : NamEngine
         public ReadOnlySpan<float> Rows => _rows;
 
         /// <summary>Writes n rows at <see cref="Next"/>, rewinding first when they would not fit.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Write(ReadOnlySpan<float> block, int n, int stride, bool prewarm)
         {
             int rowCount = _rows.Length / _width;
@@ -281,6 +286,7 @@ internal sealed class WaveNetEngine : NamEngine
         public LayerPlan[] Layers { get; }
 
         /// <summary>y = b_head + Σ_k H_k·S[t − (K − 1 − k)] for the chunk just written.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Head(History past, int n, Span<float> y)
         {
             for (int t = 0; t < n; t++)
@@ -339,6 +345,7 @@ internal sealed class WaveNetEngine : NamEngine
         public int Span { get; }
 
         /// <summary>z, v = f(z), S += v, h += U·v + e for the chunk just written to <paramref name="past"/>.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Apply(History past, ReadOnlySpan<float> x, int n, Span<float> z, Span<float> h, Span<float> sum)
         {
             int c = _channels;
@@ -396,6 +403,7 @@ internal sealed class WaveNetEngine : NamEngine
             BlockKernels.MultiplyAdd(z, _rows, c, _oneByOne, _width, h, _width, n);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Activate(Span<float> values)
         {
             switch (_activation.Kind)
