@@ -21,16 +21,17 @@ internal static class NamPlayer
     private const int OpenRepeats = 7;
     private static float _sink; // keeps the outputs alive
 
-    /// <summary>Arguments: model, size or "-", signal, segments, output file.</summary>
-    public static int Run(string path, string size, string signalPath, string segmentsPath, string outputPath)
+    /// <summary>Arguments: model, size or "-", signal, segments, output file, and whether NAM's fast tanh is on.</summary>
+    public static int Run(string path, string size, string signalPath, string segmentsPath, string outputPath, bool fastTanh)
     {
+        var options = new NamOptions { FastTanh = fastTanh };
         double? value = size == "-" ? null : double.Parse(size, CultureInfo.InvariantCulture);
         var openCpu = new List<double>();
         var openWall = new List<double>();
         for (int r = 0; r <= OpenRepeats; r++)
         {
             NamClock.Reading t0 = NamClock.Now();
-            Load(path, value);
+            Load(path, value, options);
             NamClock.Reading t1 = NamClock.Now();
             if (r == 0)
             {
@@ -48,7 +49,7 @@ internal static class NamPlayer
         float[] signal = NamSignal.Read(signalPath);
         float[] segments = NamSignal.Read(segmentsPath);
         float[] y = new float[Math.Max(signal.Length, segments.Length)];
-        NamModel model = Load(path, value);
+        NamModel model = Load(path, value, options);
         Play(model, signal, 0, signal.Length, CheckBlock, y);
         NamSignal.Write(outputPath, y[..signal.Length]);
 
@@ -108,9 +109,9 @@ internal static class NamPlayer
     }
 
     /// <summary>What a host does to load a model: open it and pick the submodel.</summary>
-    private static NamModel Load(string path, double? size)
+    private static NamModel Load(string path, double? size, NamOptions options)
     {
-        NamModel model = NamModel.Open(path);
+        NamModel model = NamModel.Open(path, options);
         if (size is double v)
         {
             model.Size = v;

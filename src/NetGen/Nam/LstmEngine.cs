@@ -25,7 +25,9 @@ internal sealed class LstmEngine : NamEngine
     private readonly float _headBias;
     private readonly float[] _prewarmed;   // per layer [input; h] then c
 
-    public LstmEngine(NamModelDescription model)
+    /// <param name="model">The LSTM.</param>
+    /// <param name="fastTanh">Whether the gates and the cell use NAM's fast tanh and the sigmoid built on it.</param>
+    public LstmEngine(NamModelDescription model, bool fastTanh)
         : base(model)
     {
         NamLstm lstm = model.Lstm!;
@@ -38,7 +40,7 @@ internal sealed class LstmEngine : NamEngine
         for (int l = 0; l < _layers.Length; l++)
         {
             int inputs = l == 0 ? lstm.InputSize : _hidden;
-            _layers[l] = new LayerPlan(inputs, _hidden, offset, w, ref at);
+            _layers[l] = new LayerPlan(inputs, _hidden, offset, fastTanh, w, ref at);
             Take(w, ref at, _hidden).CopyTo(initial, offset + inputs);                 // h0 after the input
             Take(w, ref at, _hidden).CopyTo(initial, offset + inputs + _hidden);       // c0 after h
             offset += inputs + (2 * _hidden);
@@ -125,9 +127,11 @@ internal sealed class LstmEngine : NamEngine
         private readonly int _width;
         private readonly float[] _w;
         private readonly float[] _b;
+        private readonly bool _fast;
 
-        public LayerPlan(int inputs, int hidden, int offset, float[] w, ref int at)
+        public LayerPlan(int inputs, int hidden, int offset, bool fastTanh, float[] w, ref int at)
         {
+            _fast = fastTanh;
             Inputs = inputs;
             Offset = offset;
             _hidden = hidden;
@@ -150,9 +154,9 @@ internal sealed class LstmEngine : NamEngine
             Span<float> z = values.Slice(Offset, Inputs + hs);
             Span<float> h = z[Inputs..], c = values.Slice(Offset + Inputs + hs, hs);
             BlockKernels.MultiplyVector(z, _w, _b, _width, gates);
-            ActivationFunctions.Sigmoid(gates[..(2 * hs)]);             // i, f
-            ActivationFunctions.Tanh(gates.Slice(2 * hs, hs));           // g
-            ActivationFunctions.Sigmoid(gates.Slice(3 * hs, hs));        // o
+            Sigmoid(gates[..(2 * hs)]);             // i, f
+            Tanh(gates.Slice(2 * hs, hs));           // g
+            Sigmoid(gates.Slice(3 * hs, hs));        // o
             for (int j = 0; j < hs; j++)
             {
                 c[j] = (gates[hs + j] * c[j]) + (gates[j] * gates[(2 * hs) + j]);
@@ -160,10 +164,34 @@ internal sealed class LstmEngine : NamEngine
 
             // h = o ⊙ tanh(c), with tanh(c) computed in h's place.
             c.CopyTo(h);
-            ActivationFunctions.Tanh(h);
+            Tanh(h);
             for (int j = 0; j < hs; j++)
             {
                 h[j] *= gates[(3 * hs) + j];
+            }
+        }
+
+        private void Sigmoid(Span<float> values)
+        {
+            if (_fast)
+            {
+                FastTanh.Sigmoid(values);
+            }
+            else
+            {
+                ActivationFunctions.Sigmoid(values);
+            }
+        }
+
+        private void Tanh(Span<float> values)
+        {
+            if (_fast)
+            {
+                FastTanh.Apply(values);
+            }
+            else
+            {
+                ActivationFunctions.Tanh(values);
             }
         }
     }

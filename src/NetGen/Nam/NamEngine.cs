@@ -32,10 +32,10 @@ internal abstract class NamEngine
     public abstract void Reset(NamState state);
 
     /// <summary>The engine for a WaveNet or an LSTM.</summary>
-    public static NamEngine For(NamModelDescription model) => model.Architecture switch
+    public static NamEngine For(NamModelDescription model, NamOptions options) => model.Architecture switch
     {
-        NamArchitecture.WaveNet => new WaveNetEngine(model),
-        NamArchitecture.Lstm => new LstmEngine(model),
+        NamArchitecture.WaveNet => new WaveNetEngine(model, options.FastTanh),
+        NamArchitecture.Lstm => new LstmEngine(model, options.FastTanh),
         _ => throw new ArgumentException($"No single engine runs a {model.Architecture}.", nameof(model)),
     };
 

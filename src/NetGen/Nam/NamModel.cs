@@ -31,8 +31,9 @@ public sealed class NamModel
 
     private readonly NamStream _default;
 
-    private NamModel(NamModelDescription description)
+    private NamModel(NamModelDescription description, NamOptions options)
     {
+        FastTanh = options.FastTanh;
         Architecture = description.Architecture switch
         {
             NamArchitecture.WaveNet => "WaveNet",
@@ -44,12 +45,12 @@ public sealed class NamModel
         Metadata = new NamMetadata(m.Name, m.ModeledBy, m.GearType, m.GearMake, m.GearModel, m.ToneType, m.Loudness, m.InputLevelDbu, m.OutputLevelDbu);
         if (description.Architecture == NamArchitecture.SlimmableContainer)
         {
-            Engines = Array.ConvertAll(description.Submodels, s => NamEngine.For(s.Model));
+            Engines = Array.ConvertAll(description.Submodels, s => NamEngine.For(s.Model, options));
             Thresholds = Array.ConvertAll(description.Submodels, s => s.MaxValue);
         }
         else
         {
-            Engines = [NamEngine.For(description)];
+            Engines = [NamEngine.For(description, options)];
             Thresholds = [double.PositiveInfinity];
         }
 
@@ -67,6 +68,9 @@ public sealed class NamModel
     /// (correct for every supported shape, allocation-free) runs it.
     /// </summary>
     public bool IsSpecialized => false;
+
+    /// <summary>Whether the model computes tanh with NAM's fast approximation (<see cref="NamOptions.FastTanh"/>).</summary>
+    public bool FastTanh { get; }
 
     /// <summary>The capture's description from the file's <c>metadata</c>.</summary>
     public NamMetadata Metadata { get; }
@@ -98,11 +102,23 @@ public sealed class NamModel
     /// <exception cref="IOException">The file cannot be read.</exception>
     /// <exception cref="UnauthorizedAccessException">Access to the file is denied.</exception>
     /// <exception cref="NamFormatException">The file is not a model NetGen plays; the message says why and names the file.</exception>
-    public static NamModel Open(string path)
+    public static NamModel Open(string path) => Open(path, new NamOptions());
+
+    /// <summary>Opens a <c>.nam</c> file with <paramref name="options"/>.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="options">How to build the player, for example with NAM's fast tanh.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> or <paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist, or <paramref name="path"/> is a directory.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="UnauthorizedAccessException">Access to the file is denied.</exception>
+    /// <exception cref="NamFormatException">The file is not a model NetGen plays; the message says why and names the file.</exception>
+    public static NamModel Open(string path, NamOptions options)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(options);
         using FileStream stream = WeightFileFormat.OpenRead(path);
-        return Open(stream, path);
+        return Open(stream, path, options);
     }
 
     /// <summary>Opens a <c>.nam</c> model from <paramref name="stream"/>, read to its end and not closed.</summary>
@@ -111,15 +127,25 @@ public sealed class NamModel
     /// <exception cref="ArgumentException"><paramref name="stream"/> is not readable.</exception>
     /// <exception cref="IOException">Reading the stream fails.</exception>
     /// <exception cref="NamFormatException">The data is not a model NetGen plays; the message says why.</exception>
-    public static NamModel Open(Stream stream)
+    public static NamModel Open(Stream stream) => Open(stream, new NamOptions());
+
+    /// <summary>Opens a <c>.nam</c> model from <paramref name="stream"/> with <paramref name="options"/>.</summary>
+    /// <param name="stream">A readable stream holding the file's JSON, read to its end and not closed.</param>
+    /// <param name="options">How to build the player, for example with NAM's fast tanh.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> or <paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="stream"/> is not readable.</exception>
+    /// <exception cref="IOException">Reading the stream fails.</exception>
+    /// <exception cref="NamFormatException">The data is not a model NetGen plays; the message says why.</exception>
+    public static NamModel Open(Stream stream, NamOptions options)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(options);
         if (!stream.CanRead)
         {
             throw new ArgumentException("The stream must be readable.", nameof(stream));
         }
 
-        return Open(stream, WeightFileFormat.FileNameOf(stream));
+        return Open(stream, WeightFileFormat.FileNameOf(stream), options);
     }
 
     /// <summary>Processes a block on the default stream (see <see cref="NamStream.Process"/>).</summary>
@@ -134,7 +160,7 @@ public sealed class NamModel
     /// <summary>A new independent stream over the same weights, reset.</summary>
     public NamStream CreateStream() => new(this);
 
-    private static NamModel Open(Stream stream, string? source)
+    private static NamModel Open(Stream stream, string? source, NamOptions options)
     {
         var buffer = new MemoryStream();
         byte[] chunk = new byte[81920];
@@ -184,7 +210,7 @@ public sealed class NamModel
 
         try
         {
-            return new NamModel(NamFile.Read(root));
+            return new NamModel(NamFile.Read(root), options);
         }
         catch (ModelFormatException problem)
         {

@@ -31,7 +31,9 @@ internal sealed class WaveNetEngine : NamEngine
     private readonly float _headScale;
     private readonly int _widest;
 
-    public WaveNetEngine(NamModelDescription model)
+    /// <param name="model">The WaveNet.</param>
+    /// <param name="fastTanh">Whether Tanh layers compute NAM's rational approximation instead.</param>
+    public WaveNetEngine(NamModelDescription model, bool fastTanh)
         : base(model)
     {
         float[] w = model.Weights;
@@ -40,7 +42,7 @@ internal sealed class WaveNetEngine : NamEngine
         int input = 1;
         for (int a = 0; a < _arrays.Length; a++)
         {
-            _arrays[a] = new ArrayPlan(model.LayerArrays[a], input, w, ref at);
+            _arrays[a] = new ArrayPlan(model.LayerArrays[a], input, fastTanh, w, ref at);
             input = model.LayerArrays[a].Channels;
         }
 
@@ -244,7 +246,7 @@ internal sealed class WaveNetEngine : NamEngine
         private readonly float[] _head;        // per tap [c][headWidth]
         private readonly float[] _headBias;    // [headWidth]
 
-        public ArrayPlan(NamLayerArray array, int inputs, float[] w, ref int at)
+        public ArrayPlan(NamLayerArray array, int inputs, bool fastTanh, float[] w, ref int at)
         {
             Channels = array.Channels;
             Width = BlockKernels.Padded(Channels);
@@ -256,7 +258,7 @@ internal sealed class WaveNetEngine : NamEngine
             Layers = new LayerPlan[array.Kernels.Length];
             for (int l = 0; l < Layers.Length; l++)
             {
-                Layers[l] = new LayerPlan(array, l, Width, w, ref at);
+                Layers[l] = new LayerPlan(array, l, Width, fastTanh, w, ref at);
             }
 
             _head = BlockKernels.Transposed(Take(w, ref at, HeadSize * Channels * HeadKernel), HeadSize, Channels, HeadKernel);
@@ -320,7 +322,7 @@ internal sealed class WaveNetEngine : NamEngine
         private readonly float[] _oneByOne;   // [c][width]
         private readonly float[] _oneBias;    // [width]
 
-        public LayerPlan(NamLayerArray array, int l, int width, float[] w, ref int at)
+        public LayerPlan(NamLayerArray array, int l, int width, bool fastTanh, float[] w, ref int at)
         {
             _channels = array.Channels;
             _width = width;
@@ -329,7 +331,9 @@ internal sealed class WaveNetEngine : NamEngine
             _rows = BlockKernels.Padded(rows);
             _kernel = array.Kernels[l];
             _dilation = array.Dilations[l];
-            _activation = array.Activations[l];
+            _activation = fastTanh && array.Activations[l].Kind == NamActivationKind.Tanh
+                ? new NamActivation(NamActivationKind.Fasttanh)
+                : array.Activations[l];
             _conv = BlockKernels.Transposed(Take(w, ref at, rows * _channels * _kernel), rows, _channels, _kernel);
             _bias = new float[_rows];
             Take(w, ref at, rows).CopyTo(_bias, 0);
@@ -410,6 +414,9 @@ internal sealed class WaveNetEngine : NamEngine
             {
                 case NamActivationKind.Tanh:
                     ActivationFunctions.Tanh(values);
+                    break;
+                case NamActivationKind.Fasttanh:
+                    FastTanh.Apply(values);
                     break;
                 case NamActivationKind.Sigmoid:
                     ActivationFunctions.Sigmoid(values);
