@@ -372,6 +372,43 @@ internal sealed class WaveNetEngine : NamEngine
                 BlockKernels.MultiplyAdd(past.Rows[(first * _width)..], _width, c, _conv.AsSpan(k * tap, tap), _rows, z, _rows, n);
             }
 
+            if (!_gated && _rows == _width)
+            {
+                // v = f(z) and S += v over the whole block at once: z's rows are h's rows, padding included (zero
+                // weights keep padded columns at f(0), which no product reads).
+                Span<float> v = z[..(n * _rows)];
+                Activate(v);
+                Span<Vector<float>> sums = MemoryMarshal.Cast<float, Vector<float>>(sum[..(n * _width)]);
+                ReadOnlySpan<Vector<float>> vs = MemoryMarshal.Cast<float, Vector<float>>(v);
+                for (int j = 0; j < sums.Length; j++)
+                {
+                    sums[j] += vs[j];
+                }
+            }
+            else
+            {
+                ActivateRows(z, n, sum);
+            }
+
+            // h += U·v + e
+            ReadOnlySpan<Vector<float>> e = MemoryMarshal.Cast<float, Vector<float>>(_oneBias);
+            for (int t = 0; t < n; t++)
+            {
+                Span<Vector<float>> ht = MemoryMarshal.Cast<float, Vector<float>>(h.Slice(t * _width, _width));
+                for (int j = 0; j < ht.Length; j++)
+                {
+                    ht[j] += e[j];
+                }
+            }
+
+            BlockKernels.MultiplyAdd(z, _rows, c, _oneByOne, _width, h, _width, n);
+        }
+
+        /// <summary>v = f(z) (gated: f(z[..C]) ⊙ σ(z[C..])) row by row, and S += v.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void ActivateRows(Span<float> z, int n, Span<float> sum)
+        {
+            int c = _channels;
             for (int t = 0; t < n; t++)
             {
                 Span<float> zt = z.Slice(t * _rows, _rows);
@@ -392,19 +429,6 @@ internal sealed class WaveNetEngine : NamEngine
                     st[o] += zt[o];
                 }
             }
-
-            // h += U·v + e
-            ReadOnlySpan<Vector<float>> e = MemoryMarshal.Cast<float, Vector<float>>(_oneBias);
-            for (int t = 0; t < n; t++)
-            {
-                Span<Vector<float>> ht = MemoryMarshal.Cast<float, Vector<float>>(h.Slice(t * _width, _width));
-                for (int j = 0; j < ht.Length; j++)
-                {
-                    ht[j] += e[j];
-                }
-            }
-
-            BlockKernels.MultiplyAdd(z, _rows, c, _oneByOne, _width, h, _width, n);
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -421,18 +445,21 @@ internal sealed class WaveNetEngine : NamEngine
                 case NamActivationKind.Sigmoid:
                     ActivationFunctions.Sigmoid(values);
                     break;
-                case NamActivationKind.ReLU:
-                    foreach (ref float v in values)
+                case NamActivationKind.ReLU or NamActivationKind.LeakyReLU:
+                    // x > 0 ? x : α·x (α = 0 for ReLU), a vector at a time.
+                    float slope = _activation.Kind == NamActivationKind.ReLU ? 0f : _activation.Slope;
+                    Span<Vector<float>> vectors = MemoryMarshal.Cast<float, Vector<float>>(values);
+                    var alpha = new Vector<float>(slope);
+                    for (int j = 0; j < vectors.Length; j++)
                     {
-                        v = v > 0f ? v : 0f;
+                        Vector<float> x = vectors[j];
+                        Vector<float> negative = slope == 0f ? Vector<float>.Zero : x * alpha;   // ReLU gives +0, as NAM core
+                        vectors[j] = Vector.ConditionalSelect(Vector.GreaterThan(x, Vector<float>.Zero), x, negative);
                     }
 
-                    break;
-                case NamActivationKind.LeakyReLU:
-                    float slope = _activation.Slope;
-                    foreach (ref float v in values)
+                    for (int i = vectors.Length * Vector<float>.Count; i < values.Length; i++)
                     {
-                        v = v > 0f ? v : slope * v;
+                        values[i] = values[i] > 0f ? values[i] : slope * values[i];
                     }
 
                     break;
