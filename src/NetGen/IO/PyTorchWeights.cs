@@ -59,11 +59,7 @@ public static class PyTorchWeights
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(network);
-        ArgumentNullException.ThrowIfNull(json);
-        if (!json.CanRead)
-        {
-            throw new ArgumentException("The stream must be readable.", nameof(json));
-        }
+        CheckReadable(json);
 
         Load(network, json, WeightFileFormat.FileNameOf(json), null);
     }
@@ -138,11 +134,7 @@ public static class PyTorchWeights
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(network);
-        ArgumentNullException.ThrowIfNull(json);
-        if (!json.CanRead)
-        {
-            throw new ArgumentException("The stream must be readable.", nameof(json));
-        }
+        CheckReadable(json);
 
         LoadSequence(network, json, WeightFileFormat.FileNameOf(json), null);
     }
@@ -193,12 +185,8 @@ public static class PyTorchWeights
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(network);
-        ArgumentNullException.ThrowIfNull(json);
+        CheckReadable(json);
         ArgumentNullException.ThrowIfNull(moduleOrder);
-        if (!json.CanRead)
-        {
-            throw new ArgumentException("The stream must be readable.", nameof(json));
-        }
 
         Load(network, json, WeightFileFormat.FileNameOf(json), moduleOrder);
     }
@@ -247,12 +235,8 @@ public static class PyTorchWeights
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(network);
-        ArgumentNullException.ThrowIfNull(json);
+        CheckReadable(json);
         ArgumentNullException.ThrowIfNull(moduleOrder);
-        if (!json.CanRead)
-        {
-            throw new ArgumentException("The stream must be readable.", nameof(json));
-        }
 
         LoadSequence(network, json, WeightFileFormat.FileNameOf(json), moduleOrder);
     }
@@ -464,6 +448,15 @@ public static class PyTorchWeights
         }
 
         return dims.Count == 0 ? null : dims.ToArray();
+    }
+
+    private static void CheckReadable(Stream json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        if (!json.CanRead)
+        {
+            throw new ArgumentException("The stream must be readable.", nameof(json));
+        }
     }
 
     /// <summary>"fc1.weight" → "fc1"; "weight" (a bare nn.Linear) → "".</summary>

@@ -266,7 +266,8 @@ internal sealed class ConstantFolder
         return new Int64Tensor(values, shape);
     }
 
-    private static long[] Strides(long[] shape)
+    /// <summary>Row-major strides of <paramref name="shape"/> (the last axis 1).</summary>
+    internal static long[] Strides(long[] shape)
     {
         var strides = new long[shape.Length];
         long stride = 1;

@@ -208,7 +208,7 @@ internal sealed class ConstantTensor
             return null;
         }
 
-        long[] strides = Strides(Shape);
+        long[] strides = ConstantFolder.Strides(Shape);
         return Gather(perm.Select(p => Shape[p]).ToArray(), index =>
         {
             long source = 0;
@@ -249,7 +249,7 @@ internal sealed class ConstantTensor
                 : Range(Clamp(start, -1, dim - 1), Clamp(end, -1, dim - 1), step);
         }
 
-        long[] strides = Strides(Shape);
+        long[] strides = ConstantFolder.Strides(Shape);
         return Gather(picks.Select(p => (long)p.Length).ToArray(), index =>
         {
             long source = 0;
@@ -331,19 +331,6 @@ internal sealed class ConstantTensor
         }
 
         return values.ToArray();
-    }
-
-    private static long[] Strides(long[] shape)
-    {
-        var strides = new long[shape.Length];
-        long stride = 1;
-        for (int a = shape.Length - 1; a >= 0; a--)
-        {
-            strides[a] = stride;
-            stride *= shape[a];
-        }
-
-        return strides;
     }
 
     private static long Product(long[] shape)
