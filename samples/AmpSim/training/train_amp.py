@@ -1,6 +1,6 @@
 """Train a NAM WaveNet ("nano" preset shape, 842 weights) on the synthetic amp and write models/synth-amp.nam.
 
-    /usr/bin/python3 train_amp.py [--steps N] [--out FILE]
+    python3 train_amp.py [--steps N] [--out FILE]   (a Python with torch, numpy and scipy)
 
 Needs PyTorch, NumPy and SciPy. Seeded; one thread, so that runs repeat. The WaveNet's configuration, weight order
 and reference forward pass come from the NAM test fixture script (tests/NetGen.Tests/Nam/Fixtures); this file adds

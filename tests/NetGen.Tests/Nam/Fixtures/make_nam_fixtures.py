@@ -2,10 +2,10 @@
 
 Run from this folder (needs PyTorch and NumPy; deterministic, fixed seeds):
 
-    /usr/bin/python3 make_nam_fixtures.py
+    python3 make_nam_fixtures.py   (a Python with torch; torch 1.13 was used)
 
-The implementation below is written from the project's NAM format notes (nam.md), not from any other
-code base. It writes these files next to itself:
+The implementation below is written from a description of the .nam format (file layout, weight order and forward
+pass), not from any other code base. It writes these files next to itself:
 
 Good models (weights random but scaled so that signals stay in a normal audio range):
   wavenet-standard.nam  A1 "standard" preset shape, version 0.5.4: array 1 = 1 -> 16 channels, head 8, no head
