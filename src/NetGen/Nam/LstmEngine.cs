@@ -1,4 +1,5 @@
 using System;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using NetGen.CompilerServices;
 using NetGen.Formats;
@@ -157,17 +158,32 @@ internal sealed class LstmEngine : NamEngine
             Sigmoid(gates[..(2 * hs)]);             // i, f
             Tanh(gates.Slice(2 * hs, hs));           // g
             Sigmoid(gates.Slice(3 * hs, hs));        // o
-            for (int j = 0; j < hs; j++)
+            // c = f ⊙ c + i ⊙ g, a vector at a time.
+            Span<float> i = gates[..hs], f = gates.Slice(hs, hs), g = gates.Slice(2 * hs, hs), o = gates.Slice(3 * hs, hs);
+            int j = 0;
+            for (; j + Vector<float>.Count <= hs; j += Vector<float>.Count)
             {
-                c[j] = (gates[hs + j] * c[j]) + (gates[j] * gates[(2 * hs) + j]);
+                var cj = new Vector<float>(c[j..]);
+                ((new Vector<float>(f[j..]) * cj) + (new Vector<float>(i[j..]) * new Vector<float>(g[j..]))).CopyTo(c[j..]);
+            }
+
+            for (; j < hs; j++)
+            {
+                c[j] = (f[j] * c[j]) + (i[j] * g[j]);
             }
 
             // h = o ⊙ tanh(c), with tanh(c) computed in h's place.
             c.CopyTo(h);
             Tanh(h);
-            for (int j = 0; j < hs; j++)
+            j = 0;
+            for (; j + Vector<float>.Count <= hs; j += Vector<float>.Count)
             {
-                h[j] *= gates[(3 * hs) + j];
+                (new Vector<float>(h[j..]) * new Vector<float>(o[j..])).CopyTo(h[j..]);
+            }
+
+            for (; j < hs; j++)
+            {
+                h[j] *= o[j];
             }
         }
 
