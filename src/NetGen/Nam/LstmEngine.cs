@@ -101,7 +101,7 @@ internal sealed class LstmEngine : NamEngine
             }
 
             LayerPlan last = _layers[^1];
-            output[t] = _headBias + Dot(_head, values.Slice(last.Offset + last.Inputs, h));
+            output[t] = _headBias + RowMath.Dot(ref _head[0], ref values[last.Offset + last.Inputs], h);
         }
     }
 

@@ -1,7 +1,4 @@
 using System;
-using System.Runtime.CompilerServices;
-using System.Numerics;
-using System.Runtime.InteropServices;
 using NetGen.Formats;
 
 namespace NetGen.Nam;
@@ -46,51 +43,4 @@ internal abstract class NamEngine
         at += count;
         return taken;
     }
-
-    /// <summary>A convolution's W[out][in][k], as the file stores it, re-laid as [k][out][in].</summary>
-    protected static float[] TapMajor(float[] w, int outputs, int inputs, int kernel)
-    {
-        var laid = new float[w.Length];
-        for (int o = 0; o < outputs; o++)
-        {
-            for (int i = 0; i < inputs; i++)
-            {
-                for (int k = 0; k < kernel; k++)
-                {
-                    laid[(((k * outputs) + o) * inputs) + i] = w[(((o * inputs) + i) * kernel) + k];
-                }
-            }
-        }
-
-        return laid;
-    }
-
-    /// <summary>Σ a_i·b_i over equal lengths, a vector at a time.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    protected static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
-    {
-        int i = 0;
-        float sum = 0f;
-        if (a.Length >= Vector<float>.Count)
-        {
-            var acc = Vector<float>.Zero;
-            ReadOnlySpan<Vector<float>> va = MemoryMarshal.Cast<float, Vector<float>>(a), vb = MemoryMarshal.Cast<float, Vector<float>>(b);
-            for (int v = 0; v < va.Length; v++)
-            {
-                acc = Vector.FusedMultiplyAdd(va[v], vb[v], acc);
-            }
-
-            sum = Vector.Sum(acc);
-            i = va.Length * Vector<float>.Count;
-        }
-
-        for (; i < a.Length; i++)
-        {
-            sum += a[i] * b[i];
-        }
-
-        return sum;
-    }
-
-    protected static float Sigmoid(float x) => 1f / (1f + MathF.Exp(-x));
 }
